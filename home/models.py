@@ -1,0 +1,53 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from learning.core.blocks import BaseStreamBlock
+
+from .blocks import FeaturedStreamBlock
+
+
+class HomePage(Page):
+    """The site's front page: what the platform is for and what is featured."""
+
+    intro = models.TextField(
+        _("introductie"),
+        max_length=400,
+        help_text=_("Eén of twee zinnen onder de titel: voor wie en waarvoor is dit platform."),
+    )
+    body = RichTextField(_("tekst"), blank=True, features=["bold", "italic", "link", "ul"])
+    featured_heading = models.CharField(
+        _("kop boven uitgelicht"), max_length=80, default="Uitgelicht"
+    )
+    featured = StreamField(FeaturedStreamBlock(), verbose_name=_("uitgelicht"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("featured_heading"),
+        FieldPanel("featured"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("startpagina")
+
+
+class ContentPage(Page):
+    """A page of text: about the platform, the privacy statement, the accessibility statement."""
+
+    intro = models.TextField(_("introductie"), max_length=400, blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("inhoud"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("tekstpagina")
+        verbose_name_plural = _("tekstpagina's")

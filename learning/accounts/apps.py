@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+from wagtail.users.apps import WagtailUsersAppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "learning.accounts"
+    label = "accounts"
+    verbose_name = _("Accounts")
+    default = True
+
+    def ready(self):
+        from . import personal_data
+
+        personal_data.register_builtin_providers()
+
+
+class WagtailUsersConfig(WagtailUsersAppConfig):
+    """Wagtail's user admin with forms that know full name, organisation and job role."""
+
+    user_viewset = "learning.accounts.admin_views.UserViewSet"

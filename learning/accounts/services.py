@@ -1,0 +1,87 @@
+"""Writes on accounts: profile changes, data export and account deletion."""
+
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from learning.organisations.models import Organisation
+
+from . import personal_data
+from .models import User
+
+logger = logging.getLogger(__name__)
+
+EXPORT_FORMAT_VERSION = 1
+
+
+class AccountError(Exception):
+    """A refused account action, with a code for programs and a Dutch message for people."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def user_update_profile(
+    *,
+    user: User,
+    full_name: str,
+    organisation: Organisation,
+    job_role: str,
+    job_title: str = "",
+) -> User:
+    """Save the person's own details. The organisation must be an active public body."""
+    if not organisation.is_active:
+        raise AccountError(
+            "organisation_inactive",
+            _("Deze organisatie bestaat niet meer. Kies de organisatie waar u nu werkt."),
+        )
+    user.full_name = full_name.strip()
+    user.organisation = organisation
+    user.job_role = job_role
+    user.job_title = job_title.strip()
+    user.save(update_fields=["full_name", "organisation", "job_role", "job_title"])
+    return user
+
+
+def user_export_data(*, user: User) -> dict:
+    """Everything stored about the person, as one JSON-serialisable document."""
+    return {
+        "format_version": EXPORT_FORMAT_VERSION,
+        "exported_at": timezone.now().isoformat(),
+        "data": {provider.key: provider.export(user) for provider in personal_data.providers()},
+    }
+
+
+def user_delete(*, user: User) -> None:
+    """Delete the account and everything personal, in one transaction.
+
+    Each registered provider first anonymises what must be kept (for example a registration
+    still counts for an event's figures but no longer points to the person). Refused for the
+    last active administrator, so the site is never left without one.
+    """
+    with transaction.atomic():
+        locked = User.objects.select_for_update().get(pk=user.pk)
+        if locked.is_superuser:
+            other_admins = (
+                User.objects.select_for_update()
+                .filter(is_superuser=True, is_active=True)
+                .exclude(pk=locked.pk)
+            )
+            if not other_admins.exists():
+                raise AccountError(
+                    "last_superuser",
+                    _(
+                        "U bent de laatste beheerder van de site. Maak eerst iemand anders "
+                        "beheerder voordat u uw account verwijdert."
+                    ),
+                )
+        for provider in personal_data.providers():
+            if provider.erase is not None:
+                provider.erase(locked)
+        user_id = locked.pk
+        locked.delete()
+    logger.info("account deleted", extra={"event": "account_deleted", "user_id": user_id})

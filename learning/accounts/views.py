@@ -1,0 +1,69 @@
+import json
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from .forms import DeleteAccountForm, ProfileForm
+from .services import AccountError, user_delete, user_export_data, user_update_profile
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    user = request.user
+    initial = {
+        "full_name": user.full_name,
+        "organisation": user.organisation_id,
+        "job_role": user.job_role,
+        "job_title": user.job_title,
+    }
+    form = ProfileForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user_update_profile(user=user, **form.cleaned_data)
+        except AccountError as error:
+            form.add_error("organisation", error.message)
+        else:
+            messages.success(request, _("Uw gegevens zijn opgeslagen."))
+            return redirect("accounts:profile")
+    status = 400 if form.errors else 200
+    return TemplateResponse(request, "accounts/profile.html", {"form": form}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def export_data(request):
+    """GET explains what the download holds; POST returns the JSON file."""
+    if request.method == "GET":
+        return TemplateResponse(request, "accounts/export_data.html")
+    data = user_export_data(user=request.user)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="mijn-gegevens-circulair-leren.json"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_account(request):
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user_delete(user=request.user)
+        except AccountError as error:
+            form.add_error(None, error.message)
+        else:
+            logout(request)
+            messages.success(request, _("Uw account en uw gegevens zijn verwijderd."))
+            return redirect("/")
+    status = 400 if form.errors else 200
+    return TemplateResponse(request, "accounts/delete_account.html", {"form": form}, status=status)

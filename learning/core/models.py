@@ -1,0 +1,45 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    """Site-wide texts and links that editors maintain: footer, contact, statements."""
+
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacyverklaring"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("toegankelijkheidsverklaring"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contact_email = models.EmailField(_("e-mailadres voor vragen"), blank=True)
+    footer_text = models.CharField(
+        _("tekst in de voettekst"),
+        max_length=255,
+        blank=True,
+        help_text=_("Eén zin over het platform, bijvoorbeeld wie het aanbiedt."),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("privacy_page"), FieldPanel("accessibility_page")],
+            heading=_("Verklaringen"),
+        ),
+        FieldPanel("contact_email"),
+        FieldPanel("footer_text"),
+    ]
+
+    class Meta:
+        verbose_name = _("site-instellingen")

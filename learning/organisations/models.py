@@ -1,0 +1,57 @@
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationKind(models.TextChoices):
+    GEMEENTE = "gemeente", _("Gemeente")
+    PROVINCIE = "provincie", _("Provincie")
+    WATERSCHAP = "waterschap", _("Waterschap")
+    RIJK = "rijk", _("Rijksoverheid")
+    OVERIG = "overig", _("Overig")
+
+
+class Organisation(models.Model):
+    """A public body whose civil servants take part: municipality, province, water board …"""
+
+    kind = models.CharField(_("soort"), max_length=20, choices=OrganisationKind.choices)
+    name = models.CharField(_("naam"), max_length=150)
+    cbs_code = models.CharField(
+        _("CBS-code"),
+        max_length=10,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Bijvoorbeeld GM0363 voor Amsterdam of PV25 voor Gelderland."),
+    )
+    province = models.ForeignKey(
+        "self",
+        verbose_name=_("provincie"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="members",
+        limit_choices_to={"kind": OrganisationKind.PROVINCIE},
+        help_text=_("De provincie waarin de organisatie ligt (voor waterschappen: de zetel)."),
+    )
+    is_active = models.BooleanField(
+        _("actief"),
+        default=True,
+        help_text=_("Zet uit voor een opgeheven organisatie, bijvoorbeeld na een fusie."),
+    )
+
+    class Meta:
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "name"], name="organisation_unique_kind_name"),
+            models.CheckConstraint(
+                condition=~Q(kind=OrganisationKind.PROVINCIE) | Q(province__isnull=True),
+                name="organisation_province_has_no_province",
+            ),
+        ]
+        indexes = [models.Index(fields=["kind", "name"])]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,8 @@
+"""Local development (`make run`): SQLite in var/, console e-mail, eager tasks without a broker."""
+
+from .base import *  # noqa: F403
+from .env import env, env_bool
+
+DEBUG = env_bool("DEBUG", True)
+# A fixed key is fine for a developer's laptop; production refuses to start without its own.
+SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-circulair-leren-7f3b9c2e1d8a4f6b")
