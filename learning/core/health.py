@@ -5,6 +5,7 @@ import time
 
 from django.conf import settings
 from django.db import connection
+from kombu import Connection
 
 logger = logging.getLogger(__name__)
 
@@ -23,13 +24,12 @@ def check_database() -> dict:
 
 def check_broker() -> dict | None:
     """None when no broker is configured (tasks then run in-process)."""
-    if not settings.CELERY_BROKER_URL:
+    if not settings.CELERY_BROKER_CONFIGURED:
         return None
-    from learning.celery import app
-
     started = time.monotonic()
     try:
-        with app.connection_for_write() as conn:
+        timeout = settings.HEALTH_CHECK_TIMEOUT
+        with Connection(settings.CELERY_BROKER_URL, connect_timeout=timeout) as conn:
             conn.ensure_connection(
                 max_retries=1, interval_start=0, timeout=settings.HEALTH_CHECK_TIMEOUT
             )

@@ -17,7 +17,7 @@ SITE_CSP = "; ".join(
         "font-src 'self'",
         "connect-src 'self'",
         "form-action 'self'",
-        "frame-ancestors 'self'",
+        "frame-ancestors 'none'",
         "base-uri 'self'",
         "object-src 'none'",
     ]

@@ -178,9 +178,10 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Circulair Leren <noreply@circula
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # --- Celery ---------------------------------------------------------------------------------
-CELERY_BROKER_URL = env("CELERY_BROKER_URL")
 # Without a broker, tasks run in-process so `make run` needs no other server.
-CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL is None
+CELERY_BROKER_CONFIGURED = env("CELERY_BROKER_URL") is not None
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", "memory://")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_CONFIGURED
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
@@ -202,7 +203,7 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # --- Security -------------------------------------------------------------------------------
-X_FRAME_OPTIONS = "SAMEORIGIN"  # the Wagtail preview embeds our own pages
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views opt in to SAMEORIGIN themselves
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -233,6 +234,9 @@ LOGGING = {
         "django.server": {"handlers": [], "propagate": False},
         "django.request": {"level": "ERROR"},
         "celery": {"level": "INFO"},
+        # Wagtail runs its search-index and reference-index updates as tasks; one line each
+        # per page save is noise.
+        "django_tasks": {"level": "WARNING"},
     },
 }
 

@@ -6,3 +6,7 @@ from .env import env, env_bool
 DEBUG = env_bool("DEBUG", True)
 # A fixed key is fine for a developer's laptop; production refuses to start without its own.
 SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-circulair-leren-7f3b9c2e1d8a4f6b")
+
+# Serve static files straight from the finders (no collectstatic needed).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

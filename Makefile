@@ -1,0 +1,70 @@
+# Circulair Leren — everything bootstraps from a bare `python3` (and make).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+UV_VERSION := 0.13.8
+HOST ?= 127.0.0.1
+PORT ?= 8000
+UTRECHT_CSS := node_modules/@utrecht/component-library-css/dist/index.css
+VENDOR_CSS := static_src/vendor/utrecht/component-library.css
+
+.PHONY: help install assets run test test-fast worker lint format migrate demo messages clean
+
+help:
+	@echo "make run      site with demo content at http://$(HOST):$(PORT)"
+	@echo "make test     the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)"
+	@echo "make worker   Celery worker and beat against CELERY_BROKER_URL"
+	@echo "make lint     ruff"
+
+# The virtualenv, with the locked dependencies (uv.lock) installed by uv.
+$(VENV)/.synced: pyproject.toml uv.lock
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/pip --disable-pip-version-check -q install "uv==$(UV_VERSION)"
+	$(BIN)/uv sync --frozen --inexact --python $(PY)
+	@touch $@
+
+install: $(VENV)/.synced
+
+# NL Design System CSS from npm (package-lock.json), using the Node.js that the venv carries.
+node_modules/.installed: package.json package-lock.json $(VENV)/.synced
+	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(VENDOR_CSS): node_modules/.installed
+	@mkdir -p $(dir $@)
+	cp $(UTRECHT_CSS) $@
+
+assets: $(VENDOR_CSS)
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+run: assets demo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install assets
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+worker: install
+	@test -n "$$CELERY_BROKER_URL" || { echo "Set CELERY_BROKER_URL, e.g. redis://127.0.0.1:6379/0"; exit 2; }
+	$(BIN)/celery -A learning worker --beat --loglevel=INFO --schedule=var/celerybeat-schedule
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: install
+	$(PY) manage.py makemessages -l nl -l en --ignore=.venv --ignore=node_modules --no-obsolete
+	$(PY) manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) node_modules static_src/vendor var/static

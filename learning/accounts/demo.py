@@ -1,0 +1,103 @@
+"""Demo accounts for `load_demo`: an editor, a coordinator and civil servants of five governments.
+
+Addresses use the reserved .example domain so no real mailbox is ever written to.
+"""
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+
+from learning.organisations.models import Organisation
+
+from .models import JobRole, User
+
+PASSWORD = "circulair-demo-2026"
+
+LOGINS = [
+    {
+        "email": "redactie@circulairleren.example",
+        "full_name": "Fleur Hoekstra",
+        "organisation": ("rijk", "PIANOo Expertisecentrum Aanbesteden"),
+        "job_role": JobRole.OVERIG,
+        "job_title": "Eindredacteur Circulair Leren",
+        "is_staff": True,
+        "is_superuser": True,
+        "groups": [],
+        "description": "redacteur en beheerder (alle rechten in /admin/)",
+    },
+    {
+        "email": "coordinator@circulairleren.example",
+        "full_name": "Sanne de Vries",
+        "organisation": ("rijk", "PIANOo Expertisecentrum Aanbesteden"),
+        "job_role": JobRole.BELEID,
+        "job_title": "Programmacoördinator masterclasses en leerkringen",
+        "is_staff": True,
+        "is_superuser": False,
+        "groups": ["Editors"],
+        "description": "coördinator (beheeromgeving, groep Editors)",
+    },
+    {
+        "email": "anouk.jansen@apeldoorn.example",
+        "full_name": "Anouk Jansen",
+        "organisation": ("gemeente", "Apeldoorn"),
+        "job_role": JobRole.BELEID,
+        "job_title": "Beleidsadviseur circulaire economie",
+        "description": "ambtenaar, gemeente Apeldoorn (beleid)",
+    },
+    {
+        "email": "mohamed.elamrani@zwolle.example",
+        "full_name": "Mohamed El Amrani",
+        "organisation": ("gemeente", "Zwolle"),
+        "job_role": JobRole.UITVOERING,
+        "job_title": "Inkoopadviseur",
+        "description": "ambtenaar, gemeente Zwolle (uitvoering en inkoop)",
+    },
+    {
+        "email": "pieter.bakker@leeuwarden.example",
+        "full_name": "Pieter Bakker",
+        "organisation": ("gemeente", "Leeuwarden"),
+        "job_role": JobRole.BESTUUR,
+        "job_title": "Wethouder duurzaamheid",
+        "description": "bestuurder, gemeente Leeuwarden (bestuur)",
+    },
+    {
+        "email": "lotte.visser@gelderland.example",
+        "full_name": "Lotte Visser",
+        "organisation": ("provincie", "Gelderland"),
+        "job_role": JobRole.UITVOERING,
+        "job_title": "Inkoper GWW",
+        "description": "ambtenaar, provincie Gelderland (uitvoering en inkoop)",
+    },
+    {
+        "email": "joost.mulder@valleienveluwe.example",
+        "full_name": "Joost Mulder",
+        "organisation": ("waterschap", "Waterschap Vallei en Veluwe"),
+        "job_role": JobRole.BELEID,
+        "job_title": "Adviseur grondstoffen en energie",
+        "description": "ambtenaar, waterschap Vallei en Veluwe (beleid)",
+    },
+]
+
+
+def load() -> None:
+    for login in LOGINS:
+        kind, name = login["organisation"]
+        organisation = Organisation.objects.get(kind=kind, name=name)
+        user, created = User.objects.update_or_create(
+            email=login["email"],
+            defaults={
+                "full_name": login["full_name"],
+                "organisation": organisation,
+                "job_role": login["job_role"],
+                "job_title": login["job_title"],
+                "is_staff": login.get("is_staff", False),
+                "is_superuser": login.get("is_superuser", False),
+                "is_active": True,
+            },
+        )
+        if created or not user.check_password(PASSWORD):
+            user.set_password(PASSWORD)
+            user.save(update_fields=["password"])
+        user.groups.set(Group.objects.filter(name__in=login.get("groups", [])))
+        EmailAddress.objects.update_or_create(
+            user=user, email=user.email, defaults={"verified": True, "primary": True}
+        )

@@ -1,0 +1,36 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .filters import OrganisationFilterSet
+from .models import Organisation
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("Organisaties")
+    menu_order = 300
+    add_to_admin_menu = True
+    list_display = ["name", "kind", "cbs_code", "province", "is_active"]
+    list_export = ["name", "kind", "cbs_code", "province", "is_active"]
+    export_filename = "organisaties"
+    list_per_page = 50
+    search_fields = ["name", "cbs_code"]
+    search_backend_name = None  # plain database lookups: exact enough for names and codes
+    filterset_class = OrganisationFilterSet
+    ordering = ["name"]
+    panels = [
+        FieldPanel("kind"),
+        FieldPanel("name"),
+        FieldPanel("cbs_code"),
+        FieldPanel("province"),
+        FieldPanel("is_active"),
+    ]
+
+    def get_queryset(self, request):
+        return Organisation.objects.select_related("province")
+
+
+register_snippet(OrganisationViewSet)

@@ -1,0 +1,52 @@
+import os
+import socket
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.factories import PASSWORD, UserFactory
+
+
+def service_reachable(url: str) -> bool:
+    parsed = urlparse(url)
+    try:
+        with socket.create_connection((parsed.hostname, parsed.port or 6379), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def require_service(reachable: bool, what: str) -> None:
+    """Skip locally when a real service is missing; in CI (CI=true) a missing service fails."""
+    if reachable:
+        return
+    message = f"{what} is not available"
+    if os.environ.get("CI"):
+        pytest.fail(f"{message}, and CI must run this test")
+    pytest.skip(f"{message} (runs in CI)")
+
+
+@pytest.fixture
+def password():
+    return PASSWORD
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def logged_in_client(client, user):
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """allauth keeps its rate-limit counters in the cache: start every test afresh."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

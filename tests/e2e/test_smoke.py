@@ -1,0 +1,58 @@
+"""A new civil servant signs up, verifies the address from the e-mail and logs in."""
+
+import re
+
+import pytest
+from django.core import mail
+
+from learning.accounts.models import User
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+CONFIRM_LINK = re.compile(r"https?://\S+/accounts/confirm-email/\S+/")
+EMAIL = "femke.devries@zwolle.example"
+PASSWORD = "circulair-inkopen-2030"
+
+
+def test_signup_verify_login_with_accessible_pages(page, live_server, axe_check):
+    page.goto("/")
+    assert page.locator("html").get_attribute("lang") == "nl"
+    axe_check(page)
+
+    page.get_by_role("link", name="Account aanmaken").first.click()
+    page.wait_for_url("**/accounts/signup/")
+    axe_check(page)
+
+    # Submitting an empty form shows Dutch errors and stays accessible.
+    page.get_by_role("button", name=re.compile("Account aanmaken|Aanmelden|Registreren")).click()
+    assert page.get_by_text("Kies de organisatie waar u werkt.").first.is_visible()
+    axe_check(page)
+
+    page.get_by_label("E-mailadres").fill(EMAIL)
+    page.get_by_label("Volledige naam").fill("Femke de Vries")
+    page.get_by_label("Organisatie").select_option(label="Zwolle")
+    page.get_by_label("Uitvoering en inkoop").check()
+    page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
+    page.get_by_label(re.compile("Wachtwoord \\(opnieuw\\)|Wachtwoord herhalen")).fill(PASSWORD)
+    page.get_by_role("button", name=re.compile("Account aanmaken|Aanmelden|Registreren")).click()
+    page.wait_for_url("**/accounts/confirm-email/")
+
+    user = User.objects.get(email=EMAIL)
+    assert user.organisation.name == "Zwolle"
+    assert len(mail.outbox) == 1
+    link = CONFIRM_LINK.search(mail.outbox[0].body).group(0)
+
+    page.goto(link)
+    page.get_by_role("button", name="Bevestigen").click()
+    page.wait_for_url(re.compile(r".*/accounts/profiel/$"))
+
+    # Log out and in again with the verified address.
+    page.get_by_role("button", name="Uitloggen").click()
+    page.goto("/accounts/login/")
+    axe_check(page)
+    page.get_by_label("E-mailadres").fill(EMAIL)
+    page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(re.compile(r".*/accounts/profiel/$"))
+    assert page.get_by_role("heading", level=1).inner_text().strip() != ""
+    assert page.get_by_label("Volledige naam").input_value() == "Femke de Vries"

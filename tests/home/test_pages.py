@@ -1,0 +1,122 @@
+import json
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, PageViewRestriction, Site
+
+from home.models import ContentPage, HomePage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(settings):
+    settings.DEBUG = True
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    settings.DEBUG = False
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+def add_content_page(parent, title, *, in_menu=True):
+    page = ContentPage(
+        title=title,
+        show_in_menus=in_menu,
+        intro=f"Over {title}.",
+        body=json.dumps([{"type": "paragraph", "value": f"<p>{title}: circulair bouwen.</p>"}]),
+    )
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def test_migrations_create_a_home_page():
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    assert isinstance(home, HomePage)
+    assert home.title == "Circulair Leren"
+
+
+def test_home_page_shows_demo_content(client, demo):
+    response = client.get("/")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert demo.intro in content
+    assert "Samen circulair leren" in content  # featured card
+    assert "Over Circulair Leren" in content  # main navigation
+    assert "Privacyverklaring" in content  # footer
+    assert "Toegankelijkheidsverklaring" in content
+    assert 'lang="nl"' in content
+
+
+def test_load_demo_twice_changes_nothing(demo, settings):
+    counts = (Page.objects.count(), demo.get_children().count())
+    from learning.accounts.models import User
+
+    users = User.objects.count()
+    settings.DEBUG = True
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert (Page.objects.count(), demo.get_children().count()) == counts
+    assert User.objects.count() == users
+
+
+def test_load_demo_refuses_without_debug(settings):
+    from django.core.management.base import CommandError
+
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("load_demo")
+
+
+def test_home_page_queries_stay_constant_as_pages_grow(client, demo):
+    add_content_page(demo, "Eerste extra pagina")
+    client.get("/")  # warm caches (site root paths)
+    with CaptureQueriesContext(connection) as few:
+        client.get("/")
+    for number in range(8):
+        add_content_page(demo, f"Extra pagina {number}")
+    with CaptureQueriesContext(connection) as many:
+        response = client.get("/")
+    assert "Extra pagina 7" in response.content.decode()
+    assert len(many) == len(few), [q["sql"] for q in many.captured_queries]
+
+
+def test_content_page_renders(client, demo):
+    response = client.get("/privacyverklaring/")
+    assert response.status_code == 200
+    assert "Uw rechten" in response.content.decode()
+
+
+def test_search_finds_public_pages_only(client, demo):
+    public = add_content_page(demo, "Hergebruik van beton", in_menu=False)
+    private = add_content_page(demo, "Geheim betonverslag", in_menu=False)
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+
+    response = client.get("/zoeken/", {"q": "beton"})
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert public.title in content
+    assert private.title not in content
+
+
+def test_search_without_a_query_and_with_a_bad_page_number(client, demo):
+    assert client.get("/zoeken/").status_code == 200
+    assert client.get("/zoeken/", {"q": "circulair", "pagina": "abc"}).status_code == 200
+    assert client.get("/zoeken/", {"q": "circulair", "pagina": "9999"}).status_code == 200
+    assert client.get("/zoeken/", {"q": "x" * 5000}).status_code == 200
+
+
+def test_unknown_page_is_a_dutch_404(client, demo):
+    response = client.get("/bestaat-niet/")
+    assert response.status_code == 404
+    assert "niet gevonden" in response.content.decode().lower()
+
+
+def test_sitemap_lists_public_pages(client, demo):
+    private = add_content_page(demo, "Besloten pagina", in_menu=False)
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "/over-circulair-leren/" in content
+    assert "/besloten-pagina/" not in content
