@@ -4,6 +4,10 @@ import logging
 import time
 import uuid
 
+from django.conf import settings
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+
 request_logger = logging.getLogger("learning.requests")
 
 # Only our own origin: no CDN, fonts or third-party scripts. Wagtail's admin needs inline
@@ -89,4 +93,26 @@ class RequestLogMiddleware:
                 "remote_addr": request.META.get("REMOTE_ADDR"),
             },
         )
+        return response
+
+
+class LanguageMiddleware:
+    """Dutch unless the visitor chose English with the language switch (a cookie).
+
+    Unlike Django's LocaleMiddleware this ignores the browser's Accept-Language: a Dutch
+    government site speaks Dutch to everyone by default.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.available = {code for code, _name in settings.LANGUAGES}
+
+    def __call__(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        language = chosen if chosen in self.available else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.setdefault("Content-Language", language)
+        patch_vary_headers(response, ["Cookie"])
         return response
