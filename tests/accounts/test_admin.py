@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from learning.accounts.models import JobRole, User
 from learning.organisations.models import Organisation
@@ -17,7 +18,7 @@ def admin_client(client):
 def test_admin_user_list_shows_full_names(admin_client, user):
     response = admin_client.get(reverse("wagtailusers_users:index"))
     assert response.status_code == 200
-    assert user.full_name in response.content.decode()
+    assert escape(user.full_name) in response.content.decode()
 
 
 def test_admin_creates_a_user_with_organisation_and_role(admin_client):

@@ -22,22 +22,32 @@ CHROMIUM_ARGS = [
 ]
 WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
-# (reading the outbox, looking up users) are still plain synchronous calls.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+@pytest.fixture
+def browser(live_server):
+    """A fresh Chromium per test, started after the test database is set up.
 
-@pytest.fixture(scope="session")
-def browser():
+    Function-scoped on purpose: while Playwright's event loop runs, Django hands out
+    context-local connections, so the database must be prepared (serialized rollback,
+    seed data) before the loop starts.
+    """
     require_service(Path(CHROMIUM).exists(), f"Chromium at {CHROMIUM}")
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API keeps an event loop running in this thread while the browser
+    # lives; the ORM calls the tests make are still synchronous.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
         )
         yield browser
         browser.close()
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture
