@@ -1,14 +1,39 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from learning.core.email import email_send
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """allauth, with e-mails rendered here and sent through a Celery task."""
+    """allauth, with e-mails rendered here and sent through a Celery task.
+
+    The messages people see are ours: in the site's formal "u" voice, saying what to do next.
+    """
+
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "account_inactive": _("Dit account is niet actief. Neem contact op met de redactie."),
+        "email_password_mismatch": _(
+            "Het e-mailadres of het wachtwoord klopt niet. Controleer ze en probeer het opnieuw."
+        ),
+        "email_taken": _("Er bestaat al een account met dit e-mailadres."),
+        "enter_current_password": _("Vul uw huidige wachtwoord in."),
+        "incorrect_password": _("Dit wachtwoord klopt niet."),
+        "invalid_password_reset": _(
+            "Deze link om uw wachtwoord opnieuw in te stellen is ongeldig of verlopen. "
+            "Vraag een nieuwe link aan."
+        ),
+        "too_many_login_attempts": _(
+            "Te veel inlogpogingen. Wacht vijf minuten en probeer het dan opnieuw."
+        ),
+        "unknown_email": _("Dit e-mailadres hoort niet bij een account."),
+        "unverified_primary_email": _("Bevestig eerst uw e-mailadres."),
+    }
 
     def send_mail(self, template_prefix, email, context):
         context.setdefault("site_url", settings.SITE_URL)
+        context.setdefault("expire_days", settings.ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS)
         message = self.render_mail(template_prefix, email, context)
         html = None
         for content, mimetype in getattr(message, "alternatives", []):

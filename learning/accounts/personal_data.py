@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 class PersonalDataProvider:
     key: str
     label: str
+    description: str
     export: Callable[[Any], Any]
     erase: Callable[[Any], None] | None = None
 
@@ -28,10 +29,14 @@ def register(
     key: str,
     *,
     label: str,
+    description: str = "",
     export: Callable[[Any], Any],
     erase: Callable[[Any], None] | None = None,
 ) -> None:
-    _providers[key] = PersonalDataProvider(key=key, label=label, export=export, erase=erase)
+    """Register what an app stores about a person; ``description`` is shown to that person."""
+    _providers[key] = PersonalDataProvider(
+        key=key, label=label, description=description, export=export, erase=erase
+    )
 
 
 def providers() -> list[PersonalDataProvider]:
@@ -85,8 +90,24 @@ def _export_admin_preferences(user) -> dict | None:
 def register_builtin_providers() -> None:
     # E-mail addresses and admin preferences go with the user row (on_delete CASCADE),
     # so they need no eraser of their own.
-    register("account", label=_("Account"), export=_export_account)
-    register("email_addresses", label=_("E-mailadressen"), export=_export_email_addresses)
     register(
-        "admin_preferences", label=_("Voorkeuren beheeromgeving"), export=_export_admin_preferences
+        "account",
+        label=_("Account"),
+        description=_(
+            "Uw naam, e-mailadres, organisatie, rol, functietitel, wanneer u zich aanmeldde en "
+            "wanneer u voor het laatst inlogde."
+        ),
+        export=_export_account,
+    )
+    register(
+        "email_addresses",
+        label=_("E-mailadressen"),
+        description=_("Uw e-mailadressen en of ze bevestigd zijn."),
+        export=_export_email_addresses,
+    )
+    register(
+        "admin_preferences",
+        label=_("Voorkeuren beheeromgeving"),
+        description=_("Als u redacteur bent: uw taal en tijdzone in de beheeromgeving."),
+        export=_export_admin_preferences,
     )

@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from . import personal_data
 from .forms import DeleteAccountForm, ProfileForm
 from .services import AccountError, user_delete, user_export_data, user_update_profile
 
@@ -41,7 +42,9 @@ def profile(request):
 def export_data(request):
     """GET explains what the download holds; POST returns the JSON file."""
     if request.method == "GET":
-        return TemplateResponse(request, "accounts/export_data.html")
+        return TemplateResponse(
+            request, "accounts/export_data.html", {"providers": personal_data.providers()}
+        )
     data = user_export_data(user=request.user)
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2),

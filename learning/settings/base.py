@@ -129,6 +129,11 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "learning.accounts.forms.SignupForm"
+ACCOUNT_FORMS = {
+    "login": "learning.accounts.allauth_forms.LoginForm",
+    "signup": "learning.accounts.allauth_forms.SignupForm",
+    "reset_password": "learning.accounts.allauth_forms.ResetPasswordForm",
+}
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True

@@ -22,3 +22,6 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # Serve static files straight from the finders (no collectstatic needed).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# No persistent connections: the live server's thread must not keep the test database open.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

@@ -88,8 +88,10 @@ def test_confirmation_link_verifies_and_logs_in(client, post, zwolle):
     [
         ({"organisation": ""}, "organisation", "Kies de organisatie waar u werkt."),
         ({"organisation": "999999"}, "organisation", "Kies een organisatie uit de lijst."),
-        ({"email": "nina.smit@"}, "email", "Voer een geldig e-mailadres in."),
-        ({"email": "geen adres"}, "email", "Voer een geldig e-mailadres in."),
+        ({"email": "nina.smit@"}, "email", "Vul een e-mailadres in zoals naam@gemeente.nl."),
+        ({"email": "geen adres"}, "email", "Vul een e-mailadres in zoals naam@gemeente.nl."),
+        ({"email": ""}, "email", "Vul uw e-mailadres in."),
+        ({"password2": ""}, "password2", "Vul het wachtwoord nog een keer in."),
         ({"full_name": ""}, "full_name", "Vul uw volledige naam in."),
         ({"job_role": "koning"}, "job_role", "Selecteer een geldige keuze"),
     ],
@@ -123,6 +125,12 @@ def test_inactive_organisation_cannot_be_chosen(client, post, zwolle):
     assert not User.objects.exists()
 
 
+def test_wrong_password_gets_a_clear_dutch_message(client, user):
+    response = client.post(reverse("account_login"), {"login": user.email, "password": "fout"})
+    assert "Het e-mailadres of het wachtwoord klopt niet." in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
 def test_login_page_is_dutch(client):
     response = client.get(reverse("account_login"))
     assert response.status_code == 200
@@ -136,5 +144,5 @@ def test_repeated_failed_logins_lock_the_account_for_a_while(client, user, passw
     for _ in range(5):
         client.post(url, {"login": user.email, "password": "fout"})
     response = client.post(url, {"login": user.email, "password": password})
-    assert "Te veel inlogpogingen" in response.content.decode()
+    assert "Te veel inlogpogingen. Wacht vijf minuten" in response.content.decode()
     assert "_auth_user_id" not in client.session

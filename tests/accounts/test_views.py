@@ -78,3 +78,9 @@ def test_delete_removes_the_account_and_logs_out(logged_in_client, user, passwor
     assert response.status_code == 302
     assert not User.objects.filter(pk=user.pk).exists()
     assert "_auth_user_id" not in logged_in_client.session
+
+
+def test_export_page_lists_every_registered_kind_of_data(logged_in_client):
+    content = logged_in_client.get(reverse("accounts:export_data")).content.decode()
+    assert "E-mailadressen" in content
+    assert "Uw e-mailadressen en of ze bevestigd zijn." in content
