@@ -63,8 +63,8 @@ format: install
 	$(BIN)/ruff format .
 
 messages: install
-	$(PY) manage.py makemessages -l nl -l en --ignore=.venv --ignore=node_modules --no-obsolete
-	$(PY) manage.py compilemessages --ignore=.venv
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=node_modules --no-obsolete
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -l en
 
 clean:
 	rm -rf $(VENV) node_modules static_src/vendor var/static
