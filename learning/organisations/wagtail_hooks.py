@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -13,7 +14,7 @@ class OrganisationViewSet(SnippetViewSet):
     menu_label = _("Organisaties")
     menu_order = 300
     add_to_admin_menu = True
-    list_display = ["name", "kind", "cbs_code", "province", "is_active"]
+    list_display = ["name", "kind", "cbs_code", "province", BooleanColumn("is_active")]
     list_export = ["name", "kind", "cbs_code", "province", "is_active"]
     export_filename = "organisaties"
     list_per_page = 50
