@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 from tests.conftest import require_service
 
@@ -44,6 +45,9 @@ def browser(live_server):
         )
         yield browser
         browser.close()
+        # Connections the test opened inside Playwright's context are its own: close them,
+        # or PostgreSQL refuses to drop the test database at the end of the run.
+        connections.close_all()
     if previous is None:
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     else:
