@@ -39,6 +39,7 @@ $(VENDOR_CSS): node_modules/.installed
 assets: $(VENDOR_CSS)
 
 migrate: install
+	@mkdir -p var
 	$(PY) manage.py migrate --noinput
 
 demo: migrate
