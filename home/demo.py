@@ -77,6 +77,15 @@ PRIVACY = {
             "niet meer mensen deelnemen dan is afgesproken. Wij delen uw gegevens niet met "
             "derden en gebruiken geen trackingcookies.</p>"
         ),
+        _heading("Hoe lang wij ze bewaren"),
+        _paragraph(
+            "<p>Uw account bewaren wij tot u het verwijdert. Aanmeldingen voor een "
+            "bijeenkomst of masterclass koppelen wij twaalf maanden na afloop los van uw "
+            "naam en e-mailadres; daarna bewaren wij alleen nog de organisatie, de rol en of "
+            "er iemand aanwezig was, voor de aantallen per organisatie. Verstuurde e-mails "
+            "bewaren wij twaalf maanden, zodat wij vragen over een bericht kunnen "
+            "beantwoorden.</p>"
+        ),
         _heading("Uw rechten"),
         _paragraph(
             "<p>Op uw profielpagina kunt u al uw gegevens inzien, downloaden als bestand en uw "

@@ -9,6 +9,8 @@ from learning.core.blocks import BaseStreamBlock
 
 from .blocks import FeaturedStreamBlock
 
+UPCOMING_ON_HOME = 3
+
 
 class HomePage(Page):
     """The site's front page: what the platform is for and what is featured."""
@@ -37,6 +39,13 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("startpagina")
+
+    def get_context(self, request, *args, **kwargs):
+        from learning.events.selectors import events_for_agenda
+
+        context = super().get_context(request, *args, **kwargs)
+        context["upcoming"] = list(events_for_agenda()[:UPCOMING_ON_HOME])
+        return context
 
 
 class ContentPage(Page):

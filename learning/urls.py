@@ -15,6 +15,7 @@ urlpatterns = [
     path("accounts/", include("learning.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("zoeken/", home_views.search, name="search"),
+    path("mijn-aanmeldingen/", include("learning.events.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

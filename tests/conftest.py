@@ -6,6 +6,9 @@ import pytest
 
 from tests.factories import PASSWORD, UserFactory
 
+# Page and user fixtures for events and masterclasses, shared with the browser tests.
+pytest_plugins = ["tests.events.fixtures"]
+
 
 def service_reachable(url: str) -> bool:
     parsed = urlparse(url)

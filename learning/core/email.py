@@ -1,7 +1,8 @@
-"""E-mail: rendered in the request, delivered by a Celery task once the transaction commits."""
+"""E-mail: rendered in the request, written to the outbox, sent by a Celery task after commit."""
 
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+
+from learning.outbox.services import message_queue
 
 
 def email_send(
@@ -12,22 +13,18 @@ def email_send(
     html: str | None = None,
     from_email: str | None = None,
 ) -> None:
-    """Queue one e-mail. Nothing is sent when the surrounding transaction rolls back."""
-    from .tasks import send_email_task
+    """Queue the e-mail in the outbox, one message per address (kind "account").
 
-    payload = {"to": to, "subject": subject, "text": text, "html": html, "from_email": from_email}
-    transaction.on_commit(lambda: send_email_task.delay(**payload))
-
-
-def email_deliver(
-    *,
-    to: list[str],
-    subject: str,
-    text: str,
-    html: str | None = None,
-    from_email: str | None = None,
-) -> None:
-    message = EmailMultiAlternatives(subject=subject, body=text, from_email=from_email, to=to)
-    if html:
-        message.attach_alternative(html, "text/html")
-    message.send()
+    Nothing is queued or sent when the surrounding transaction rolls back; after commit each
+    message is sent once, and retried by the outbox when the broker or mail server is down.
+    """
+    with transaction.atomic():
+        for address in to:
+            message_queue(
+                to=address,
+                subject=subject,
+                text=text,
+                html=html or "",
+                kind="account",
+                from_email=from_email,
+            )

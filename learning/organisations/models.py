@@ -55,3 +55,12 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def display_name(self) -> str:
+        """The name as people say it: "Gemeente Utrecht", "Provincie Utrecht"."""
+        if self.kind == OrganisationKind.GEMEENTE:
+            return f"Gemeente {self.name}"
+        if self.kind == OrganisationKind.PROVINCIE:
+            return f"Provincie {self.name}"
+        return self.name

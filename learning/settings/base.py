@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from .env import env, env_int, env_list, parse_email_url
@@ -21,12 +22,16 @@ INSTALLED_APPS = [
     "learning.core",
     "learning.organisations",
     "learning.accounts",
+    "learning.outbox",
+    "learning.events",
+    "learning.masterclasses",
     "home",
     # Replaces "wagtail.users" so the admin's user forms know our user model.
     "learning.accounts.apps.WagtailUsersConfig",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.snippets",
@@ -196,7 +201,21 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # E-mails the on-commit dispatch did not deliver (broker down, retries, dead workers).
+    "outbox-flush": {"task": "outbox.flush", "schedule": 60, "options": {"expires": 55}},
+    "events-reminders": {"task": "events.queue_reminders", "schedule": 60 * 60},
+    "events-expire-offers": {"task": "events.expire_offers", "schedule": 5 * 60},
+    "outbox-purge": {"task": "outbox.purge", "schedule": crontab(hour=3, minute=45)},
+    "events-anonymise": {
+        "task": "events.anonymise_registrations",
+        "schedule": crontab(hour=3, minute=15),
+    },
+}
+# How long sent e-mails stay in the outbox (AVG).
+OUTBOX_RETENTION_MONTHS = env_int("OUTBOX_RETENTION_MONTHS", 12)
+# Months after an event ends before registrations lose the link to the person (AVG).
+REGISTRATION_RETENTION_MONTHS = env_int("REGISTRATION_RETENTION_MONTHS", 12)
 
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Circulair Leren"

@@ -3,12 +3,14 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 
 from home import demo as home_demo
 from learning.accounts import demo as accounts_demo
+from learning.events import demo as events_demo
 
 # Each part of the product adds its own demo module here, in dependency order.
-DEMO_MODULES = [accounts_demo, home_demo]
+DEMO_MODULES = [accounts_demo, home_demo, events_demo]
 
 
 class Command(BaseCommand):
@@ -27,7 +29,11 @@ class Command(BaseCommand):
                 "load_demo maakt demo-accounts met bekende wachtwoorden en draait daarom alleen "
                 "met DEBUG aan. Gebruik --force als u zeker weet dat dit geen productie is."
             )
-        with transaction.atomic():
+        # Demo registrations queue e-mails like real ones; deliver them nowhere.
+        with (
+            override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"),
+            transaction.atomic(),
+        ):
             for module in DEMO_MODULES:
                 module.load()
         self.stdout.write(self.style.SUCCESS("Demo-inhoud geladen."))

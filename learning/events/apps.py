@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EventsConfig(AppConfig):
+    name = "learning.events"
+    label = "events"
+    verbose_name = _("Agenda en aanmeldingen")
+
+    def ready(self):
+        from . import handlers, personal_data
+
+        personal_data.register()
+        handlers.connect()

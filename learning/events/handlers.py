@@ -1,0 +1,15 @@
+"""Reactions to Wagtail publishing. Only calls a service: the rule itself lives there."""
+
+from wagtail.signals import page_published
+
+
+def _re_evaluate_waiting_list(sender, instance, **kwargs):
+    from .models import EventPage
+    from .services import event_settings_changed
+
+    if isinstance(instance, EventPage):
+        event_settings_changed(event=instance)
+
+
+def connect() -> None:
+    page_published.connect(_re_evaluate_waiting_list, dispatch_uid="events.re_evaluate")

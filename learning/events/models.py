@@ -1,0 +1,355 @@
+"""Events and registrations. Masterclasses (learning.masterclasses) are events too.
+
+Rules live in services.py; the models only hold state.
+"""
+
+from datetime import timedelta
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from learning.accounts.models import JobRole
+from learning.core.blocks import BaseStreamBlock
+from learning.organisations.models import OrganisationKind
+
+from .fields import MultipleChoiceJSONField
+
+
+class PromotionMode(models.TextChoices):
+    DIRECT = "direct", _("Direct een plek geven")
+    OFFER = "offer", _("Een plek aanbieden die de deelnemer moet accepteren")
+
+
+class EventIndexPage(RoutablePageMixin, Page):
+    """The agenda: upcoming events and masterclasses, with filters; past events apart."""
+
+    intro = models.TextField(_("introductie"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["events.EventPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("agenda")
+
+    @path("")
+    def upcoming(self, request):
+        from . import views
+
+        return views.agenda(request, self, past=False)
+
+    @path("afgelopen/")
+    def past(self, request):
+        from . import views
+
+        return views.agenda(request, self, past=True)
+
+
+class EventPage(RoutablePageMixin, Page):
+    """A gathering people register for; the base of masterclasses as well."""
+
+    intro = models.TextField(_("introductie"), max_length=500)
+    starts_at = models.DateTimeField(_("begint op"))
+    ends_at = models.DateTimeField(_("eindigt op"))
+    location_name = models.CharField(_("locatie"), max_length=150, blank=True)
+    location_address = models.CharField(_("adres"), max_length=255, blank=True)
+    online_url = models.URLField(
+        _("link voor online deelname"),
+        blank=True,
+        help_text=_("Alleen zichtbaar voor bevestigde deelnemers."),
+    )
+    themes = ParentalManyToManyField("core.Theme", verbose_name=_("thema's"), blank=True)
+    capacity = models.PositiveIntegerField(_("aantal plaatsen"), default=30)
+    organisation_limit = models.PositiveSmallIntegerField(
+        _("maximum per organisatie"),
+        null=True,
+        blank=True,
+        help_text=_("Leeg laten voor geen maximum per organisatie."),
+    )
+    registration_opens_at = models.DateTimeField(_("aanmelden kan vanaf"), null=True, blank=True)
+    registration_closes_at = models.DateTimeField(_("aanmelden kan tot"), null=True, blank=True)
+    cancellation_deadline = models.DateTimeField(
+        _("afmelden kan tot"),
+        null=True,
+        blank=True,
+        help_text=_("Daarna kan alleen de coördinator nog afmelden. Leeg: tot de start."),
+    )
+    allowed_roles = MultipleChoiceJSONField(
+        _("alleen voor deze rollen"),
+        item_choices=JobRole.choices,
+        help_text=_("Niets aangevinkt: iedereen."),
+    )
+    allowed_organisation_kinds = MultipleChoiceJSONField(
+        _("alleen voor deze soorten organisaties"),
+        item_choices=OrganisationKind.choices,
+        help_text=_("Niets aangevinkt: alle overheden."),
+    )
+    promotion_mode = models.CharField(
+        _("als er een plek vrijkomt"),
+        max_length=10,
+        choices=PromotionMode.choices,
+        default=PromotionMode.DIRECT,
+    )
+    offer_hours = models.PositiveSmallIntegerField(
+        _("bedenktijd bij een aanbod (uren)"), default=48
+    )
+    programme = StreamField(BaseStreamBlock(), verbose_name=_("programma"), blank=True)
+    organiser_name = models.CharField(_("organisator"), max_length=150, blank=True)
+    organiser_email = models.EmailField(_("e-mailadres organisator"), blank=True)
+    cancelled = models.BooleanField(
+        _("gaat niet door"), default=False, help_text=_("De bijeenkomst is geannuleerd.")
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+                FieldPanel("cancelled"),
+            ],
+            heading=_("Wanneer"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("location_name"), FieldPanel("location_address"), FieldPanel("online_url")],
+            heading=_("Waar"),
+        ),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("programme"),
+        MultiFieldPanel(
+            [FieldPanel("organiser_name"), FieldPanel("organiser_email")],
+            heading=_("Organisator"),
+        ),
+    ]
+    registration_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("organisation_limit")]),
+                FieldRowPanel(
+                    [FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]
+                ),
+                FieldPanel("cancellation_deadline"),
+            ],
+            heading=_("Plaatsen en termijnen"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("allowed_roles"), FieldPanel("allowed_organisation_kinds")],
+            heading=_("Wie mag zich aanmelden"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("promotion_mode"), FieldPanel("offer_hours")],
+            heading=_("Wachtlijst"),
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Inhoud")),
+            ObjectList(registration_panels, heading=_("Aanmelden")),
+            ObjectList(Page.promote_panels, heading=_("Promotie")),
+            ObjectList(Page.settings_panels, heading=_("Instellingen")),
+        ]
+    )
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("programme"),
+        index.FilterField("starts_at"),
+    ]
+
+    parent_page_types = ["events.EventIndexPage", "masterclasses.ProgrammePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("bijeenkomst")
+        verbose_name_plural = _("bijeenkomsten")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
+            errors["ends_at"] = _("Het einde ligt voor het begin.")
+        if (
+            self.registration_opens_at
+            and self.registration_closes_at
+            and self.registration_closes_at < self.registration_opens_at
+        ):
+            errors["registration_closes_at"] = _("Aanmelden sluit voordat het opent.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def effective_cancellation_deadline(self):
+        return self.cancellation_deadline or self.starts_at
+
+    @property
+    def effective_registration_closes_at(self):
+        return self.registration_closes_at or self.starts_at
+
+    @property
+    def is_past(self) -> bool:
+        return self.ends_at < timezone.now()
+
+    def offer_window(self) -> timedelta:
+        return timedelta(hours=self.offer_hours)
+
+    @path("")
+    def detail(self, request):
+        from . import views
+
+        return views.event_detail(request, self)
+
+    @path("register/")
+    def register(self, request):
+        from . import views
+
+        return views.event_register(request, self)
+
+    @path("cancel/")
+    def cancel(self, request):
+        from . import views
+
+        return views.event_cancel(request, self)
+
+    @path("accept/")
+    def accept_offer(self, request):
+        from . import views
+
+        return views.event_accept_offer(request, self)
+
+    @path("handover/")
+    def handover(self, request):
+        from . import views
+
+        return views.event_handover(request, self)
+
+
+class RegistrationStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Bevestigd")
+    WAITING = "waiting", _("Op de wachtlijst")
+    OFFERED = "offered", _("Plek aangeboden")
+    CANCELLED = "cancelled", _("Afgemeld")
+    ATTENDED = "attended", _("Aanwezig geweest")
+
+
+# Statuses that hold a seat, and statuses that count as "registered" for uniqueness.
+SEAT_STATUSES = (
+    RegistrationStatus.CONFIRMED,
+    RegistrationStatus.OFFERED,
+    RegistrationStatus.ATTENDED,
+)
+ACTIVE_STATUSES = (*SEAT_STATUSES, RegistrationStatus.WAITING)
+
+
+class WaitReason(models.TextChoices):
+    CAPACITY = "capacity", _("Vol")
+    ORGANISATION_FULL = "organisation_full", _("Organisatie vol")
+
+
+class Registration(models.Model):
+    event = models.ForeignKey(
+        EventPage,
+        verbose_name=_("bijeenkomst"),
+        on_delete=models.CASCADE,
+        related_name="registrations",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("deelnemer"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="registrations",
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("organisatie"),
+        on_delete=models.PROTECT,
+        related_name="registrations",
+        help_text=_("De organisatie op het moment van aanmelden."),
+    )
+    job_role = models.CharField(_("rol"), max_length=20, choices=JobRole.choices, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=RegistrationStatus.choices)
+    wait_reason = models.CharField(
+        _("reden wachtlijst"), max_length=20, choices=WaitReason.choices, blank=True
+    )
+    queue_position = models.PositiveIntegerField(_("plek in de rij"), null=True, blank=True)
+    offer_expires_at = models.DateTimeField(_("aanbod verloopt"), null=True, blank=True)
+    created_at = models.DateTimeField(_("aangemeld op"), default=timezone.now)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+    confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("afgemeld op"), null=True, blank=True)
+    attended_at = models.DateTimeField(_("aanwezig gemeld op"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("aanmelding")
+        verbose_name_plural = _("aanmeldingen")
+        ordering = ["event", "created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "user"],
+                condition=Q(status__in=[s.value for s in ACTIVE_STATUSES]),
+                name="registration_one_active_per_user",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["event", "status", "queue_position"]),
+            models.Index(fields=["event", "organisation", "status"]),
+            models.Index(fields=["user", "status"]),
+        ]
+
+    def __str__(self) -> str:
+        who = self.user or _("geanonimiseerd")
+        return f"{who} – {self.event}"
+
+    @property
+    def holds_seat(self) -> bool:
+        return self.status in SEAT_STATUSES
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in ACTIVE_STATUSES
+
+
+class RegistrationLog(models.Model):
+    """Audit trail: who changed which registration, how, when and why."""
+
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="log_entries"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    action = models.CharField(_("actie"), max_length=40)
+    from_status = models.CharField(_("van"), max_length=20, blank=True)
+    to_status = models.CharField(_("naar"), max_length=20, blank=True)
+    reason = models.TextField(_("reden"), blank=True)
+    created_at = models.DateTimeField(_("tijdstip"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("logregel aanmelding")
+        verbose_name_plural = _("logregels aanmeldingen")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"

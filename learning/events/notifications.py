@@ -1,0 +1,132 @@
+"""E-mails about registrations, written to the outbox in the caller's transaction."""
+
+from django.conf import settings
+from django.core import signing
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .ical import invitation
+from .models import SEAT_STATUSES, RegistrationStatus
+
+OFFER_SALT = "events.offer"
+
+
+def offer_token(registration) -> str:
+    return signing.dumps({"r": registration.pk}, salt=OFFER_SALT)
+
+
+def offer_url(registration) -> str:
+    return (
+        f"{settings.SITE_URL}{registration.event.url}accept/?token={offer_token(registration)}"
+        if registration.event.url
+        else settings.SITE_URL
+    )
+
+
+def _queue(
+    registration, *, kind, subject, context=None, attachments=(), user=None, dedupe_key=None
+):
+    from learning.outbox.services import message_queue
+
+    recipient = user or registration.user
+    if recipient is None:  # anonymised: nobody to tell
+        return None
+    event = registration.event
+    context = {
+        "registration": registration,
+        "event": event,
+        "user": recipient,
+        "site_url": settings.SITE_URL,
+        "event_url": f"{settings.SITE_URL}{event.url}" if event.url else settings.SITE_URL,
+        "my_registrations_url": settings.SITE_URL + reverse("events:my_registrations"),
+        **(context or {}),
+    }
+    return message_queue(
+        to=recipient.email,
+        subject=f"{subject}: {event.title}",
+        text=render_to_string(f"events/email/{kind}.txt", context),
+        html=render_to_string(f"events/email/{kind}.html", context),
+        kind=f"registration_{kind}",
+        attachments=list(attachments),
+        event=event,
+        user=recipient,
+        dedupe_key=dedupe_key,
+    )
+
+
+def _ics(registration, method):
+    sequence = 0 if method == "REQUEST" else 1
+    return {
+        "filename": "uitnodiging.ics",
+        "content": invitation(registration, method=method, sequence=sequence),
+        "mimetype": f"text/calendar; method={method}; charset=utf-8",
+    }
+
+
+def registration_changed(registration, *, previous_status: str) -> None:
+    """Tell the participant what their registration's new state means for them."""
+    status = registration.status
+    if status == RegistrationStatus.CONFIRMED:
+        kind = "confirmed" if not previous_status else "promoted"
+        subject = _("Aanmelding bevestigd") if kind == "confirmed" else _("U heeft een plek")
+        _queue(
+            registration,
+            kind=kind,
+            subject=subject,
+            attachments=[_ics(registration, "REQUEST")],
+        )
+    elif status == RegistrationStatus.WAITING:
+        _queue(registration, kind="waiting", subject=_("U staat op de wachtlijst"))
+    elif status == RegistrationStatus.OFFERED:
+        _queue(
+            registration,
+            kind="offered",
+            subject=_("Er is een plek voor u vrij"),
+            context={"accept_url": offer_url(registration)},
+        )
+    elif status == RegistrationStatus.CANCELLED:
+        held_seat = previous_status in SEAT_STATUSES
+        _queue(
+            registration,
+            kind="cancelled",
+            subject=_("Afmelding verwerkt"),
+            attachments=[_ics(registration, "CANCEL")] if held_seat else [],
+        )
+
+
+def registration_handed_over(registration, *, previous_user) -> None:
+    _queue(
+        registration,
+        kind="confirmed",
+        subject=_("Een collega droeg een plek aan u over"),
+        attachments=[_ics(registration, "REQUEST")],
+        context={"handed_over_by": previous_user},
+    )
+    if previous_user is not None:
+        _queue(
+            registration,
+            kind="handed_over",
+            subject=_("Uw plek is overgedragen"),
+            user=previous_user,
+            context={"colleague": registration.user},
+            attachments=[_ics(registration, "CANCEL")],
+        )
+
+
+def event_message(registration, *, subject: str, body: str) -> None:
+    _queue(registration, kind="message", subject=subject, context={"body": body})
+
+
+def reminder(registration, *, days: int) -> None:
+    """Reminder ``days`` before the start; the dedupe key makes a second run queue nothing."""
+    key = f"reminder-{days}d-{registration.pk}-{registration.event.starts_at:%Y%m%d%H%M}"
+    subject = _("Herinnering") if days > 1 else _("Morgen")
+    _queue(
+        registration,
+        kind="reminder",
+        subject=subject,
+        context={"days": days, "starts_local": timezone.localtime(registration.event.starts_at)},
+        dedupe_key=key,
+    )

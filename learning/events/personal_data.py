@@ -1,0 +1,52 @@
+"""Registrations in the personal-data registry: exported, and anonymised on deletion."""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from learning.accounts import personal_data
+
+
+def _export(user) -> list[dict]:
+    from .models import Registration
+
+    return [
+        {
+            "event": registration.event.title,
+            "starts_at": registration.event.starts_at.isoformat(),
+            "organisation": registration.organisation.name,
+            "status": registration.status,
+            "wait_reason": registration.wait_reason,
+            "registered_at": registration.created_at.isoformat(),
+            "confirmed_at": registration.confirmed_at.isoformat()
+            if registration.confirmed_at
+            else None,
+            "cancelled_at": registration.cancelled_at.isoformat()
+            if registration.cancelled_at
+            else None,
+        }
+        for registration in Registration.objects.filter(user=user)
+        .select_related("event", "organisation")
+        .order_by("created_at")
+    ]
+
+
+def _erase(user) -> None:
+    """Keep registrations for the organisers' figures, without the link to the person."""
+    from .models import Registration
+    from .services import registration_anonymise_queryset
+
+    registration_anonymise_queryset(Registration.objects.filter(user=user), now=timezone.now())
+
+
+def register() -> None:
+    personal_data.register(
+        "registrations",
+        label=_("Aanmeldingen"),
+        description=_(
+            "Uw aanmeldingen voor masterclasses en bijeenkomsten, met status en data. Na het "
+            "verwijderen van uw account blijven ze anoniem bewaard voor de aantallen per "
+            "organisatie."
+        ),
+        export=_export,
+        erase=_erase,
+    )

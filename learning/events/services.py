@@ -1,0 +1,579 @@
+"""Registration rules for events and masterclasses: the one place where they live.
+
+Every change takes the event's row lock (``_lock_event``) inside a transaction, so capacity,
+per-organisation limits and the waiting list hold under simultaneous requests on PostgreSQL.
+Each change writes a RegistrationLog entry and queues its e-mails in the same transaction.
+"""
+
+from collections import Counter
+from datetime import timedelta
+
+from django.contrib.auth.models import AnonymousUser
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from learning.accounts.models import User
+
+from . import notifications
+from .models import (
+    ACTIVE_STATUSES,
+    SEAT_STATUSES,
+    EventPage,
+    PromotionMode,
+    Registration,
+    RegistrationLog,
+    RegistrationStatus,
+    WaitReason,
+)
+
+
+class RegistrationError(Exception):
+    """A refused registration action: a code for programs, a Dutch message for people."""
+
+    def __init__(self, code: str, message):
+        super().__init__(str(message))
+        self.code = code
+        self.message = message
+
+
+def _error(code: str) -> RegistrationError:
+    messages = {
+        "login_required": _("Log in om u aan te melden."),
+        "email_unverified": _(
+            "Bevestig eerst uw e-mailadres. Klik op de link in de e-mail die we u stuurden."
+        ),
+        "organisation_missing": _(
+            "Vul in uw profiel in bij welke organisatie u werkt. Dan kunt u zich aanmelden."
+        ),
+        "not_open_yet": _("Aanmelden is nog niet mogelijk."),
+        "closed": _("Aanmelden is gesloten."),
+        "event_cancelled": _("Deze bijeenkomst gaat niet door."),
+        "already_registered": _("U bent al aangemeld voor deze bijeenkomst."),
+        "role_not_allowed": _("Deze bijeenkomst is bedoeld voor een andere doelgroep dan uw rol."),
+        "organisation_kind_not_allowed": _(
+            "Deze bijeenkomst is alleen voor medewerkers van bepaalde soorten overheden."
+        ),
+        "not_active": _("Deze aanmelding is al afgemeld of afgerond."),
+        "cancel_deadline_passed": _(
+            "Afmelden via de site kan niet meer. Neem contact op met de organisator."
+        ),
+        "not_yours": _("Dit is niet uw aanmelding."),
+        "forbidden": _("U mag deze aanmeldingen niet beheren."),
+        "no_offer": _("Er staat geen plek voor u klaar."),
+        "offer_expired": _("Het aanbod is verlopen. De plek is doorgegeven aan de volgende."),
+        "reason_required": _("Geef een reden op; die komt in het logboek."),
+        "handover_other_organisation": _(
+            "U kunt uw plek alleen overdragen aan een collega van dezelfde organisatie."
+        ),
+        "handover_no_seat": _("U kunt alleen een bevestigde plek overdragen."),
+        "handover_colleague_registered": _("Deze collega is al aangemeld voor deze bijeenkomst."),
+        "handover_colleague_unknown": _(
+            "Er is geen account met een bevestigd e-mailadres voor deze collega."
+        ),
+        "not_waiting": _("Alleen wie op de wachtlijst staat, kan worden verplaatst."),
+    }
+    return RegistrationError(code, messages[code])
+
+
+# --- Helpers ---------------------------------------------------------------------------------
+
+
+def _lock_event(event_id: int) -> EventPage:
+    """Take the event's row lock; refuses to run outside a transaction (the lock would be void)."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("_lock_event must be called inside transaction.atomic()")
+    return EventPage.objects.select_for_update(of=("self",)).get(pk=event_id)
+
+
+def _log(registration, *, actor, action, from_status="", to_status="", reason="") -> None:
+    RegistrationLog.objects.create(
+        registration=registration,
+        actor=actor if isinstance(actor, User) else None,
+        action=action,
+        from_status=from_status,
+        to_status=to_status or registration.status,
+        reason=str(reason),
+    )
+
+
+def can_manage_event(user, event=None) -> bool:
+    """Coordinators (the change_registration permission) and superusers manage registrations."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or user.has_perm("events.change_registration")
+
+
+def _seat_counts(event: EventPage) -> tuple[int, Counter]:
+    holders = Registration.objects.filter(event=event, status__in=SEAT_STATUSES).values_list(
+        "organisation_id", flat=True
+    )
+    per_organisation = Counter(holders)
+    return sum(per_organisation.values()), per_organisation
+
+
+def _next_queue_position(event: EventPage) -> int:
+    last = Registration.objects.filter(event=event).aggregate(last=Max("queue_position"))["last"]
+    return (last or 0) + 1
+
+
+def _organisation_full(event: EventPage, per_organisation: Counter, organisation_id) -> bool:
+    limit = event.organisation_limit
+    return limit is not None and per_organisation[organisation_id] >= limit
+
+
+def check_can_register(*, user) -> None:
+    """Rule 1: a logged-in user with a verified address and an organisation."""
+    if user is None or isinstance(user, AnonymousUser) or not user.is_authenticated:
+        raise _error("login_required")
+    from allauth.account.models import EmailAddress
+
+    if not EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists():
+        raise _error("email_unverified")
+    if user.organisation_id is None:
+        raise _error("organisation_missing")
+
+
+def check_eligible(*, event: EventPage, user) -> None:
+    """Rule 3: optional audience roles and organisation kinds."""
+    if event.allowed_roles and user.job_role not in event.allowed_roles:
+        raise _error("role_not_allowed")
+    if event.allowed_organisation_kinds and (
+        user.organisation.kind not in event.allowed_organisation_kinds
+    ):
+        raise _error("organisation_kind_not_allowed")
+
+
+def check_window(*, event: EventPage, now=None) -> None:
+    """Rule 2: only inside the registration window, and not for a cancelled event."""
+    now = now or timezone.now()
+    if event.cancelled:
+        raise _error("event_cancelled")
+    if event.registration_opens_at and now < event.registration_opens_at:
+        raise _error("not_open_yet")
+    if now >= event.effective_registration_closes_at:
+        raise _error("closed")
+
+
+def can_cancel_online(*, event: EventPage, now=None) -> bool:
+    """Rule 6: participants cancel themselves until the cancellation deadline."""
+    return (now or timezone.now()) < event.effective_cancellation_deadline
+
+
+# --- Participant actions ---------------------------------------------------------------------
+
+
+def registration_create(*, event: EventPage, user) -> Registration:
+    """Register ``user`` for ``event``: confirmed, or waiting with a reason, or refused.
+
+    Guarantees, also under simultaneous requests: never more seat holders than capacity,
+    never more than the organisation limit per organisation, one active registration per
+    person, FIFO waiting list. The confirmation or waiting-list e-mail is queued in the
+    same transaction.
+    """
+    check_can_register(user=user)
+    with transaction.atomic():
+        locked = _lock_event(event.pk)
+        check_window(event=locked)
+        check_eligible(event=locked, user=user)
+        if Registration.objects.filter(
+            event=locked, user=user, status__in=ACTIVE_STATUSES
+        ).exists():
+            raise _error("already_registered")
+        total, per_organisation = _seat_counts(locked)
+        now = timezone.now()
+        registration = Registration(
+            event=locked,
+            user=user,
+            organisation_id=user.organisation_id,
+            job_role=user.job_role,
+            created_at=now,
+        )
+        if _organisation_full(locked, per_organisation, user.organisation_id):
+            registration.status = RegistrationStatus.WAITING
+            registration.wait_reason = WaitReason.ORGANISATION_FULL
+        elif total >= locked.capacity:
+            registration.status = RegistrationStatus.WAITING
+            registration.wait_reason = WaitReason.CAPACITY
+        else:
+            registration.status = RegistrationStatus.CONFIRMED
+            registration.confirmed_at = now
+        if registration.status == RegistrationStatus.WAITING:
+            registration.queue_position = _next_queue_position(locked)
+        registration.save()
+        _log(registration, actor=user, action="register")
+        notifications.registration_changed(registration, previous_status="")
+    return registration
+
+
+def registration_cancel(*, registration: Registration, actor, reason: str = "") -> Registration:
+    """Cancel a registration and give the freed seat to the next person who fits.
+
+    Participants cancel their own registration until the cancellation deadline; after it only
+    a coordinator can. The promotion happens in the same transaction.
+    """
+    coordinator = can_manage_event(actor)
+    with transaction.atomic():
+        locked = _lock_event(registration.event_id)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if not coordinator and registration.user_id != getattr(actor, "pk", None):
+            raise _error("not_yours")
+        if registration.status not in (
+            RegistrationStatus.CONFIRMED,
+            RegistrationStatus.WAITING,
+            RegistrationStatus.OFFERED,
+        ):
+            raise _error("not_active")
+        if not coordinator and not can_cancel_online(event=locked):
+            raise _error("cancel_deadline_passed")
+        previous = registration.status
+        registration.status = RegistrationStatus.CANCELLED
+        registration.cancelled_at = timezone.now()
+        registration.offer_expires_at = None
+        registration.save(
+            update_fields=["status", "cancelled_at", "offer_expires_at", "updated_at"]
+        )
+        _log(registration, actor=actor, action="cancel", from_status=previous, reason=reason)
+        notifications.registration_changed(registration, previous_status=previous)
+        if previous in SEAT_STATUSES:
+            waitlist_fill(event=locked, actor=actor)
+    return registration
+
+
+def offer_accept(*, registration: Registration, user) -> Registration:
+    """Accept an offered seat within the offer window."""
+    with transaction.atomic():
+        _lock_event(registration.event_id)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.user_id != getattr(user, "pk", None):
+            raise _error("not_yours")
+        if registration.status != RegistrationStatus.OFFERED:
+            raise _error("no_offer")
+        if registration.offer_expires_at and registration.offer_expires_at <= timezone.now():
+            raise _error("offer_expired")
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.confirmed_at = timezone.now()
+        registration.offer_expires_at = None
+        registration.save()
+        _log(
+            registration, actor=user, action="accept_offer", from_status=RegistrationStatus.OFFERED
+        )
+        notifications.registration_changed(registration, previous_status=RegistrationStatus.OFFERED)
+    return registration
+
+
+def registration_handover(*, registration: Registration, to_email: str, actor) -> Registration:
+    """Rule 8: hand a seat to a colleague of the same organisation; the seat is kept."""
+    colleague = (
+        User.objects.filter(email__iexact=to_email.strip(), is_active=True)
+        .select_related("organisation")
+        .first()
+    )
+    if colleague is None:
+        raise _error("handover_colleague_unknown")
+    coordinator = can_manage_event(actor)
+    with transaction.atomic():
+        locked = _lock_event(registration.event_id)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if not coordinator and registration.user_id != getattr(actor, "pk", None):
+            raise _error("not_yours")
+        if registration.status not in (RegistrationStatus.CONFIRMED, RegistrationStatus.OFFERED):
+            raise _error("handover_no_seat")
+        try:
+            check_can_register(user=colleague)
+        except RegistrationError as error:
+            raise _error("handover_colleague_unknown") from error
+        if colleague.organisation_id != registration.organisation_id:
+            raise _error("handover_other_organisation")
+        check_eligible(event=locked, user=colleague)
+        if Registration.objects.filter(
+            event=locked, user=colleague, status__in=ACTIVE_STATUSES
+        ).exists():
+            raise _error("handover_colleague_registered")
+        previous_user = registration.user
+        registration.user = colleague
+        registration.job_role = colleague.job_role
+        registration.save(update_fields=["user", "job_role", "updated_at"])
+        _log(
+            registration,
+            actor=actor,
+            action="handover",
+            from_status=registration.status,
+            reason=f"{previous_user} → {colleague}",
+        )
+        notifications.registration_handed_over(registration, previous_user=previous_user)
+    return registration
+
+
+# --- The waiting list ------------------------------------------------------------------------
+
+
+def waitlist_fill(*, event: EventPage, actor=None, now=None) -> list[Registration]:
+    """Give free seats to the first waiting people who fit the rules (rules 4, 5, 7, 9).
+
+    Direct promotion confirms them; offer mode offers the seat for the event's offer window.
+    Waiting reasons are brought up to date for everyone who stays on the list. Safe to call
+    at any time: with no free seat it changes nothing.
+    """
+    now = now or timezone.now()
+    promoted: list[Registration] = []
+    with transaction.atomic():
+        locked = _lock_event(event.pk)
+        total, per_organisation = _seat_counts(locked)
+        waiting = list(
+            Registration.objects.select_for_update()
+            .filter(event=locked, status=RegistrationStatus.WAITING)
+            .order_by("queue_position", "created_at", "pk")
+        )
+        for registration in waiting:
+            if total >= locked.capacity or locked.cancelled:
+                break
+            if _organisation_full(locked, per_organisation, registration.organisation_id):
+                continue
+            if locked.promotion_mode == PromotionMode.OFFER:
+                registration.status = RegistrationStatus.OFFERED
+                registration.offer_expires_at = now + locked.offer_window()
+            else:
+                registration.status = RegistrationStatus.CONFIRMED
+                registration.confirmed_at = now
+            registration.wait_reason = ""
+            registration.save()
+            _log(
+                registration,
+                actor=actor,
+                action="promote",
+                from_status=RegistrationStatus.WAITING,
+            )
+            notifications.registration_changed(
+                registration, previous_status=RegistrationStatus.WAITING
+            )
+            total += 1
+            per_organisation[registration.organisation_id] += 1
+            promoted.append(registration)
+        for registration in waiting:
+            if registration.status != RegistrationStatus.WAITING:
+                continue
+            reason = (
+                WaitReason.ORGANISATION_FULL
+                if _organisation_full(locked, per_organisation, registration.organisation_id)
+                else WaitReason.CAPACITY
+            )
+            if registration.wait_reason != reason:
+                registration.wait_reason = reason
+                registration.save(update_fields=["wait_reason", "updated_at"])
+    return promoted
+
+
+def offers_expire(*, now=None) -> int:
+    """Pass expired offers on to the next person (periodic task; safe to run twice)."""
+    now = now or timezone.now()
+    expired = 0
+    event_ids = (
+        Registration.objects.filter(status=RegistrationStatus.OFFERED, offer_expires_at__lte=now)
+        .values_list("event_id", flat=True)
+        .distinct()
+    )
+    for event_id in list(event_ids):
+        with transaction.atomic():
+            locked = _lock_event(event_id)
+            for registration in Registration.objects.select_for_update().filter(
+                event=locked, status=RegistrationStatus.OFFERED, offer_expires_at__lte=now
+            ):
+                registration.status = RegistrationStatus.CANCELLED
+                registration.cancelled_at = now
+                registration.save()
+                _log(
+                    registration,
+                    actor=None,
+                    action="offer_expired",
+                    from_status=RegistrationStatus.OFFERED,
+                    reason=_("Aanbod niet op tijd geaccepteerd."),
+                )
+                notifications.registration_changed(
+                    registration, previous_status=RegistrationStatus.OFFERED
+                )
+                expired += 1
+            waitlist_fill(event=locked, now=now)
+    return expired
+
+
+def event_settings_changed(*, event: EventPage, actor=None) -> list[Registration]:
+    """Rule 9: after capacity or the organisation limit changes, re-evaluate the list."""
+    return waitlist_fill(event=event, actor=actor)
+
+
+# --- Coordinator actions ---------------------------------------------------------------------
+
+
+def _require_coordinator(actor) -> None:
+    if not can_manage_event(actor):
+        raise _error("forbidden")
+
+
+def registration_promote(*, registration: Registration, actor, reason: str) -> Registration:
+    """Coordinator override: confirm someone regardless of capacity and limits, with a reason."""
+    _require_coordinator(actor)
+    if not reason.strip():
+        raise _error("reason_required")
+    with transaction.atomic():
+        _lock_event(registration.event_id)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.status in (RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED):
+            return registration
+        previous = registration.status
+        if (
+            previous == RegistrationStatus.CANCELLED
+            and Registration.objects.filter(
+                event_id=registration.event_id,
+                user_id=registration.user_id,
+                status__in=ACTIVE_STATUSES,
+            )
+            .exclude(pk=registration.pk)
+            .exists()
+        ):
+            raise _error("already_registered")
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.confirmed_at = timezone.now()
+        registration.wait_reason = ""
+        registration.offer_expires_at = None
+        registration.cancelled_at = None
+        registration.save()
+        _log(
+            registration,
+            actor=actor,
+            action="override_promote",
+            from_status=previous,
+            reason=reason,
+        )
+        notifications.registration_changed(registration, previous_status=previous)
+    return registration
+
+
+def registration_move(
+    *, registration: Registration, actor, position: int, reason: str
+) -> Registration:
+    """Coordinator: move a waiting person to ``position`` (1 = first) in the waiting list."""
+    _require_coordinator(actor)
+    if not reason.strip():
+        raise _error("reason_required")
+    with transaction.atomic():
+        locked = _lock_event(registration.event_id)
+        waiting = list(
+            Registration.objects.select_for_update()
+            .filter(event=locked, status=RegistrationStatus.WAITING)
+            .order_by("queue_position", "created_at", "pk")
+        )
+        target = next((r for r in waiting if r.pk == registration.pk), None)
+        if target is None:
+            raise _error("not_waiting")
+        waiting.remove(target)
+        index = min(max(position, 1), len(waiting) + 1) - 1
+        waiting.insert(index, target)
+        for number, item in enumerate(waiting, start=1):
+            if item.queue_position != number:
+                item.queue_position = number
+                item.save(update_fields=["queue_position", "updated_at"])
+        _log(target, actor=actor, action="move", reason=f"{reason} (→ {index + 1})")
+        waitlist_fill(event=locked, actor=actor)
+    return target
+
+
+def registration_set_attended(
+    *, registration: Registration, actor, attended: bool = True
+) -> Registration:
+    """Coordinator check-in: mark a confirmed participant as present (or undo it)."""
+    _require_coordinator(actor)
+    with transaction.atomic():
+        _lock_event(registration.event_id)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        wanted_from = RegistrationStatus.CONFIRMED if attended else RegistrationStatus.ATTENDED
+        if registration.status != wanted_from:
+            raise _error("not_active")
+        registration.status = (
+            RegistrationStatus.ATTENDED if attended else RegistrationStatus.CONFIRMED
+        )
+        registration.attended_at = timezone.now() if attended else None
+        registration.save()
+        _log(
+            registration,
+            actor=actor,
+            action="attended" if attended else "not_attended",
+            from_status=wanted_from,
+        )
+    return registration
+
+
+def event_message_send(*, event: EventPage, actor, subject: str, body: str) -> int:
+    """Organisers: one e-mail to every confirmed participant, queued per recipient."""
+    _require_coordinator(actor)
+    with transaction.atomic():
+        recipients = list(
+            Registration.objects.filter(
+                event=event, status=RegistrationStatus.CONFIRMED, user__isnull=False
+            ).select_related("user")
+        )
+        for registration in recipients:
+            notifications.event_message(registration, subject=subject, body=body)
+    return len(recipients)
+
+
+# --- Privacy ---------------------------------------------------------------------------------
+
+
+def registrations_anonymise(*, now=None, months: int | None = None) -> int:
+    """Unlink people from registrations of events that ended ``months`` ago (default setting).
+
+    The organisation, role and status stay, so attendance per organisation can still be
+    reported. Safe to run twice.
+    """
+    from django.conf import settings
+
+    now = now or timezone.now()
+    months = settings.REGISTRATION_RETENTION_MONTHS if months is None else months
+    cutoff = now - timedelta(days=round(months * 30.44))
+    with transaction.atomic():
+        registrations = Registration.objects.filter(
+            event__ends_at__lt=cutoff, anonymised_at__isnull=True
+        )
+        return registration_anonymise_queryset(registrations, now=now)
+
+
+def registration_anonymise_queryset(registrations, *, now=None) -> int:
+    now = now or timezone.now()
+    ids = list(registrations.values_list("pk", flat=True))
+    for registration in Registration.objects.filter(pk__in=ids).only("pk", "user_id"):
+        RegistrationLog.objects.filter(
+            registration=registration, actor_id=registration.user_id
+        ).update(actor=None)
+    return Registration.objects.filter(pk__in=ids).update(user=None, anonymised_at=now)
+
+
+# --- Reminders -------------------------------------------------------------------------------
+
+
+def reminders_queue(*, now=None) -> int:
+    """Queue reminders 7 days and 1 day before events (hourly task; safe to run twice).
+
+    7 days: events starting between 6 and 7 days from now; 1 day: within the next 24 hours.
+    The outbox's dedupe key makes sure each person gets each reminder once.
+    """
+    now = now or timezone.now()
+    windows = {
+        7: (now + timedelta(days=6), now + timedelta(days=7)),
+        1: (now, now + timedelta(days=1)),
+    }
+    queued = 0
+    for days, (start, end) in windows.items():
+        registrations = Registration.objects.filter(
+            status=RegistrationStatus.CONFIRMED,
+            user__isnull=False,
+            event__cancelled=False,
+            event__starts_at__gt=start,
+            event__starts_at__lte=end,
+        ).select_related("event", "user")
+        with transaction.atomic():
+            for registration in registrations:
+                notifications.reminder(registration, days=days)
+                queued += 1
+    return queued

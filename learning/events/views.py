@@ -1,0 +1,202 @@
+"""Thin views: read with selectors, write with services, answer in Dutch."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core import signing
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+
+from . import selectors, services
+from .forms import AgendaFilterForm, HandoverForm
+from .models import Registration, RegistrationStatus
+from .notifications import OFFER_SALT, offer_token
+from .services import RegistrationError
+
+AGENDA_PAGE_SIZE = 12
+
+
+def agenda(request, index_page, *, past: bool):
+    form = AgendaFilterForm(request.GET or None)
+    filters = {}
+    status = 200
+    if form.is_bound:
+        if form.is_valid():
+            data = form.cleaned_data
+            filters = {
+                "kind": data["soort"],
+                "audience": data["doelgroep"],
+                "theme": data["thema"],
+                "month": data["maand"],
+            }
+        else:
+            status = 400
+    events = selectors.events_for_agenda(past=past, **filters)
+    paginator = Paginator(events, AGENDA_PAGE_SIZE)
+    try:
+        page = paginator.page(request.GET.get("pagina", 1))
+    except PageNotAnInteger:
+        page = paginator.page(1)
+    except EmptyPage:
+        page = paginator.page(paginator.num_pages)
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return TemplateResponse(
+        request,
+        "events/event_index_page.html",
+        {
+            "page": index_page,
+            "self": index_page,
+            "form": form,
+            "events": page,
+            "paginator": paginator,
+            "past": past,
+            "filter_query": query.urlencode(),
+        },
+        status=status,
+    )
+
+
+def _registration_blocker(event, user) -> str | None:
+    """Why this person cannot register right now (shown instead of the button), or None."""
+    try:
+        services.check_window(event=event)
+        if user.is_authenticated:
+            services.check_can_register(user=user)
+            services.check_eligible(event=event, user=user)
+    except RegistrationError as error:
+        return error.message
+    return None
+
+
+def event_detail(request, event, *, error: str | None = None, status: int = 200):
+    user = request.user
+    registration = selectors.registration_active_for(event=event, user=user)
+    organisation = getattr(user, "organisation", None) if user.is_authenticated else None
+    summary = selectors.event_seat_summary(
+        event=event, organisation_id=organisation.pk if organisation else None
+    )
+    context = {
+        "page": event,
+        "self": event,
+        "summary": summary,
+        "registration": registration,
+        "position": selectors.waiting_position(registration=registration) if registration else None,
+        "organisation": organisation,
+        "blocker": None if registration else _registration_blocker(event, user),
+        "can_cancel_online": registration is not None and services.can_cancel_online(event=event),
+        "show_online_url": registration is not None
+        and registration.status in (RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED),
+        "accept_token": offer_token(registration)
+        if registration is not None and registration.status == RegistrationStatus.OFFERED
+        else None,
+        "error": error,
+    }
+    return TemplateResponse(request, event.get_template(request), context, status=status)
+
+
+def _post_only(request):
+    return None if request.method == "POST" else HttpResponseNotAllowed(["POST"])
+
+
+def event_register(request, event):
+    if (refused := _post_only(request)) is not None:
+        return refused
+    if not request.user.is_authenticated:
+        return redirect_to_login(event.url)
+    try:
+        registration = services.registration_create(event=event, user=request.user)
+    except RegistrationError as error:
+        return event_detail(request, event, error=error.message, status=409)
+    if registration.status == RegistrationStatus.CONFIRMED:
+        messages.success(request, _("U bent aangemeld. De bevestiging staat in uw mailbox."))
+    else:
+        messages.info(request, _("De bijeenkomst is vol. U staat op de wachtlijst."))
+    return redirect(event.url)
+
+
+def _next_url(request, fallback: str) -> str:
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return fallback
+
+
+def event_cancel(request, event):
+    if (refused := _post_only(request)) is not None:
+        return refused
+    if not request.user.is_authenticated:
+        return redirect_to_login(event.url)
+    registration = selectors.registration_active_for(event=event, user=request.user)
+    if registration is None:
+        return event_detail(
+            request, event, error=_("U bent niet aangemeld voor deze bijeenkomst."), status=409
+        )
+    try:
+        services.registration_cancel(registration=registration, actor=request.user)
+    except RegistrationError as error:
+        return event_detail(request, event, error=error.message, status=409)
+    messages.success(request, _("U bent afgemeld."))
+    return redirect(_next_url(request, event.url))
+
+
+@login_required
+def event_accept_offer(request, event):
+    token = request.GET.get("token") or request.POST.get("token", "")
+    try:
+        registration_id = signing.loads(token, salt=OFFER_SALT)["r"]
+    except (signing.BadSignature, KeyError, TypeError):
+        return event_detail(
+            request,
+            event,
+            error=_("Deze link is ongeldig. Gebruik de link uit de e-mail."),
+            status=400,
+        )
+    registration = get_object_or_404(Registration, pk=registration_id, event_id=event.pk)
+    if request.method == "POST":
+        try:
+            services.offer_accept(registration=registration, user=request.user)
+        except RegistrationError as error:
+            return event_detail(request, event, error=error.message, status=409)
+        messages.success(request, _("U heeft de plek geaccepteerd. Tot dan!"))
+        return redirect(event.url)
+    return TemplateResponse(
+        request,
+        "events/accept_offer.html",
+        {"page": event, "registration": registration, "token": token},
+    )
+
+
+def event_handover(request, event):
+    if (refused := _post_only(request)) is not None:
+        return refused
+    if not request.user.is_authenticated:
+        return redirect_to_login(event.url)
+    form = HandoverForm(request.POST)
+    registration = selectors.registration_active_for(event=event, user=request.user)
+    if registration is None:
+        return event_detail(
+            request, event, error=_("U bent niet aangemeld voor deze bijeenkomst."), status=409
+        )
+    if not form.is_valid():
+        return event_detail(request, event, error=form.errors["email"][0], status=400)
+    try:
+        services.registration_handover(
+            registration=registration, to_email=form.cleaned_data["email"], actor=request.user
+        )
+    except RegistrationError as error:
+        return event_detail(request, event, error=error.message, status=409)
+    messages.success(request, _("Uw plek is overgedragen aan uw collega."))
+    return redirect(_next_url(request, event.url))
+
+
+@login_required
+def my_registrations(request):
+    registrations = selectors.registrations_of_user(user=request.user)
+    return TemplateResponse(
+        request, "events/my_registrations.html", {"registrations": registrations}
+    )

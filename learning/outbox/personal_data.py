@@ -1,0 +1,41 @@
+"""The e-mails we sent someone, in their data export, and gone with their account."""
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from learning.accounts import personal_data
+
+from .models import OutboxMessage
+
+
+def _messages_of(user):
+    return OutboxMessage.objects.filter(Q(user=user) | Q(to__iexact=user.email))
+
+
+def _export(user) -> list[dict]:
+    return [
+        {
+            "kind": message.kind,
+            "to": message.to,
+            "subject": message.subject,
+            "text": message.text,
+            "status": message.status,
+            "created_at": message.created_at.isoformat(),
+            "sent_at": message.sent_at.isoformat() if message.sent_at else None,
+        }
+        for message in _messages_of(user).order_by("created_at", "pk")
+    ]
+
+
+def _erase(user) -> None:
+    _messages_of(user).delete()
+
+
+def register_provider() -> None:
+    personal_data.register(
+        "emails",
+        label=_("E-mails"),
+        description=_("De e-mails die wij u stuurden of nog gaan sturen, met onderwerp en tekst."),
+        export=_export,
+        erase=_erase,
+    )

@@ -1,0 +1,322 @@
+"""Writes on the outbox: queue an e-mail with the change that causes it, send it once, retry.
+
+The life of a message::
+
+    queued ──claim──▶ sending ──▶ sent
+      ▲                  │
+      └── back-off ◀─────┤  (mail server refused, or the worker died: the flush reclaims it)
+                         ▼
+                       failed ──message_retry──▶ queued
+
+``next_attempt_at`` always says when the periodic flush should look at an unsent message
+again: for a queued message, when it is due (again); for a message being sent, when its lease
+runs out and the sender is presumed dead.
+"""
+
+import logging
+from collections.abc import Iterable, Mapping
+from datetime import datetime, timedelta
+from email import encoders
+from email.mime.base import MIMEBase
+from functools import partial
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.core.mail.message import SafeMIMEText
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+
+from . import selectors
+from .models import OutboxMessage, OutboxStatus
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 8
+FIRST_RETRY_DELAY = timedelta(minutes=1)
+MAX_RETRY_DELAY = timedelta(hours=1)
+# A worker that has not finished sending within this time is presumed dead.
+SENDING_LEASE = timedelta(minutes=15)
+# A freshly queued message is sent by the task dispatched on commit; only when that has not
+# happened within this time (broker down, task lost) does the periodic flush dispatch it again.
+DISPATCH_GRACE = timedelta(minutes=2)
+ATTACHMENT_KEYS = {"filename", "content", "mimetype"}
+SUBJECT_MAX_LENGTH = OutboxMessage._meta.get_field("subject").max_length
+
+
+class OutboxError(Exception):
+    """A refused outbox action, with a code for programs and a Dutch message for people."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def message_queue(
+    *,
+    to: str,
+    subject: str,
+    text: str,
+    html: str = "",
+    kind: str,
+    attachments: Iterable[Mapping[str, str]] = (),
+    from_email: str | None = None,
+    event=None,
+    user=None,
+    dedupe_key: str | None = None,
+) -> OutboxMessage:
+    """Store one e-mail to one address and send it once the surrounding transaction commits.
+
+    Call it inside the transaction that makes the change the e-mail is about: if that
+    transaction rolls back, neither the row nor the send exists. (Outside a transaction the row
+    is committed at once and dispatched straight away.)
+
+    With a ``dedupe_key`` that is already in the outbox, the existing message is returned and
+    nothing new is queued, so a periodic job that runs twice queues once.
+
+    Never fails the caller because the broker is down: the row stays queued and the periodic
+    flush (``messages_flush``) sends it later.
+    """
+    if not isinstance(to, str) or not to.strip():
+        raise ValueError("message_queue sends to one address: pass `to` as a single string")
+    values = {
+        "kind": kind,
+        "to": to.strip(),
+        "from_email": from_email or settings.DEFAULT_FROM_EMAIL,
+        # A line break in a subject makes Django refuse the message (header injection), and
+        # one longer than the column would fail the caller's transaction on PostgreSQL.
+        "subject": " ".join(subject.split())[:SUBJECT_MAX_LENGTH],
+        "text": text,
+        "html": html or "",
+        "attachments": _clean_attachments(attachments),
+        "event": event,
+        "user": user,
+        "next_attempt_at": timezone.now() + DISPATCH_GRACE,
+    }
+    if dedupe_key:
+        # get_or_create inserts in a savepoint and falls back to the existing row when a
+        # concurrent transaction inserted the same key first.
+        message, created = OutboxMessage.objects.get_or_create(
+            dedupe_key=dedupe_key, defaults=values
+        )
+        if not created:
+            return message
+    else:
+        message = OutboxMessage.objects.create(**values)
+    transaction.on_commit(partial(_dispatch, message.pk))
+    return message
+
+
+def message_send(*, message_id: int) -> bool:
+    """Send a queued message, at most once, and record the outcome. True if it was sent now.
+
+    The row is claimed with one conditional UPDATE (queued → sending) before anything is sent,
+    so a task delivered twice, or two workers running at once, send one e-mail: whoever does
+    not win the claim returns False without sending. Already sent, failed or unknown messages
+    are left alone.
+
+    A refused or failed send is not raised: it is stored in ``last_error`` and the message goes
+    back to the queue with an exponential back-off (1, 2, 4 … minutes, at most an hour), or
+    to "failed" after ``MAX_ATTEMPTS``. The one case that can still send twice is a worker
+    that dies after the mail server accepted the message but before the row is marked sent:
+    the flush resends it after ``SENDING_LEASE``.
+
+    Run it outside a transaction (as the task does), so the claim is visible to others at once.
+    """
+    claimed = OutboxMessage.objects.filter(pk=message_id, status=OutboxStatus.QUEUED).update(
+        status=OutboxStatus.SENDING, next_attempt_at=timezone.now() + SENDING_LEASE
+    )
+    if not claimed:
+        return False
+    message = OutboxMessage.objects.get(pk=message_id)
+    try:
+        _deliver(message)
+    except Exception as exc:
+        # Any failure, not only SMTP errors: the row must not stay claimed.
+        _record_failure(message=message, error=f"{type(exc).__name__}: {exc}")
+        return False
+    OutboxMessage.objects.filter(pk=message.pk, status=OutboxStatus.SENDING).update(
+        status=OutboxStatus.SENT,
+        sent_at=timezone.now(),
+        attempts=F("attempts") + 1,
+        next_attempt_at=None,
+        last_error="",
+    )
+    logger.info(
+        "e-mail sent",
+        extra={"event": "email_sent", "message_id": message.pk, "kind": message.kind},
+    )
+    return True
+
+
+def messages_flush(*, now: datetime | None = None, limit: int = 500) -> int:
+    """Dispatch every unsent message whose time has come; return how many were dispatched.
+
+    Picks up queued messages that are due (never dispatched because the broker was down,
+    lost, or waiting for their next attempt) and messages stuck in "sending" past their lease
+    (the worker died; that counts as a failed attempt). Each row is taken with a conditional
+    UPDATE that also moves its ``next_attempt_at`` on, so running the flush twice, even at the
+    same moment, dispatches each message once; ``message_send`` makes sure it is sent once.
+    """
+    now = now or timezone.now()
+    due = selectors.messages_due(now=now).values_list(
+        "pk", "status", "attempts", "next_attempt_at"
+    )[:limit]
+    dispatched = 0
+    for pk, status, attempts, next_attempt_at in due:
+        changes = {"status": OutboxStatus.QUEUED, "next_attempt_at": now + DISPATCH_GRACE}
+        if status == OutboxStatus.SENDING:
+            attempts += 1
+            changes["attempts"] = attempts
+            changes["last_error"] = (
+                "Verzending onderbroken: de worker stopte tijdens het versturen."
+            )
+            if attempts >= MAX_ATTEMPTS:
+                changes["status"] = OutboxStatus.FAILED
+                changes["next_attempt_at"] = None
+        taken = OutboxMessage.objects.filter(
+            pk=pk, status=status, next_attempt_at=next_attempt_at
+        ).update(**changes)
+        if not taken or changes["status"] == OutboxStatus.FAILED:
+            continue  # another flush or a worker got there first, or it has run out of attempts
+        if not _dispatch(pk):
+            break  # the broker is down: the rest stay due for the next flush
+        dispatched += 1
+    if dispatched:
+        logger.info("outbox flushed", extra={"event": "outbox_flush", "dispatched": dispatched})
+    return dispatched
+
+
+def message_retry(*, message: OutboxMessage, actor=None) -> OutboxMessage:
+    """Queue a failed message again with a fresh set of attempts; it is sent after commit.
+
+    For coordinators, once the cause is fixed (a typo in the address, a mail server that was
+    down for hours). Refused with ``OutboxError("not_failed")`` for any message that is not
+    failed, so a message that was sent is never sent again this way. Writes an audit entry.
+    """
+    with transaction.atomic():
+        updated = OutboxMessage.objects.filter(pk=message.pk, status=OutboxStatus.FAILED).update(
+            status=OutboxStatus.QUEUED,
+            attempts=0,
+            last_error="",
+            next_attempt_at=timezone.now() + DISPATCH_GRACE,
+        )
+        if not updated:
+            raise OutboxError(
+                "not_failed", _("Alleen een mislukte e-mail kunt u opnieuw versturen.")
+            )
+        message.refresh_from_db()
+        # The title, not the default str(), so the audit log keeps no e-mail address.
+        log(instance=message, action="outbox.retry", user=actor, title=f"e-mail {message.pk}")
+        transaction.on_commit(partial(_dispatch, message.pk))
+    return message
+
+
+def _clean_attachments(attachments: Iterable[Mapping[str, str]]) -> list[dict[str, str]]:
+    cleaned = []
+    for attachment in attachments:
+        if set(attachment) != ATTACHMENT_KEYS or not isinstance(attachment["content"], str):
+            raise ValueError(
+                "an attachment is a mapping with filename, content (text) and mimetype"
+            )
+        cleaned.append({key: attachment[key] for key in sorted(ATTACHMENT_KEYS)})
+    return cleaned
+
+
+def _deliver(message: OutboxMessage) -> None:
+    email = EmailMultiAlternatives(
+        subject=message.subject,
+        body=message.text,
+        from_email=message.from_email,
+        to=[message.to],
+    )
+    if message.html:
+        email.attach_alternative(message.html, "text/html")
+    for attachment in message.attachments:
+        email.attach(_attachment_part(**attachment))
+    email.send()
+
+
+def _attachment_part(*, filename: str, content: str, mimetype: str) -> MIMEBase:
+    """A MIME part that keeps the type's parameters ("text/calendar; method=REQUEST").
+
+    Django's ``attach()`` would add its own charset next to one given in the mimetype.
+    """
+    content_type, *params = (part.strip() for part in mimetype.split(";"))
+    maintype, subtype = content_type.split("/", 1)
+    if maintype == "text":
+        part = SafeMIMEText(content, subtype, settings.DEFAULT_CHARSET)
+        for param in params:
+            key, _sep, value = param.partition("=")
+            if key.strip().lower() != "charset":
+                part.set_param(key.strip(), value.strip().strip('"'))
+    else:
+        part = MIMEBase(maintype, subtype)
+        part.set_payload(content.encode(settings.DEFAULT_CHARSET))
+        encoders.encode_base64(part)
+    part.add_header("Content-Disposition", "attachment", filename=filename)
+    return part
+
+
+def _record_failure(*, message: OutboxMessage, error: str) -> None:
+    attempts = message.attempts + 1
+    changes = {"attempts": attempts, "last_error": error}
+    if attempts >= MAX_ATTEMPTS:
+        changes.update(status=OutboxStatus.FAILED, next_attempt_at=None)
+    else:
+        changes.update(
+            status=OutboxStatus.QUEUED, next_attempt_at=timezone.now() + _backoff(attempts)
+        )
+    OutboxMessage.objects.filter(pk=message.pk, status=OutboxStatus.SENDING).update(**changes)
+    logger.warning(
+        "e-mail not sent",
+        extra={
+            "event": "email_failed",
+            "message_id": message.pk,
+            "kind": message.kind,
+            "attempts": attempts,
+            "status": changes["status"],
+            "error": error,
+        },
+    )
+
+
+def _backoff(attempts: int) -> timedelta:
+    """1, 2, 4 … minutes after the first, second, third … failure; never more than an hour."""
+    return min(FIRST_RETRY_DELAY * 2 ** (attempts - 1), MAX_RETRY_DELAY)
+
+
+def _dispatch(message_id: int) -> bool:
+    """Hand the message to a worker. False, logged, if the broker cannot be reached.
+
+    Runs after commit, in the web request: a broker outage must not turn a registration that
+    was saved into an error page. The row is safe in the outbox; the flush sends it later.
+    """
+    from .tasks import send_message_task
+
+    try:
+        send_message_task.delay(message_id)
+    except Exception:
+        logger.exception(
+            "could not dispatch e-mail; the outbox flush will send it",
+            extra={"event": "email_dispatch_failed", "message_id": message_id},
+        )
+        return False
+    return True
+
+
+def messages_purge(*, now: datetime | None = None, months: int | None = None) -> int:
+    """Delete sent and failed messages older than the retention period (AVG); returns the count.
+
+    Queued messages are never purged: they still have to go out. Safe to run twice.
+    """
+    now = now or timezone.now()
+    months = settings.OUTBOX_RETENTION_MONTHS if months is None else months
+    cutoff = now - timedelta(days=round(months * 30.44))
+    deleted, _by_model = OutboxMessage.objects.filter(
+        status__in=[OutboxStatus.SENT, OutboxStatus.FAILED], created_at__lt=cutoff
+    ).delete()
+    return deleted

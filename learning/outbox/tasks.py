@@ -1,0 +1,18 @@
+from celery import shared_task
+
+from .services import message_send, messages_flush, messages_purge
+
+
+@shared_task(name="outbox.send_message")
+def send_message_task(message_id: int) -> bool:
+    return message_send(message_id=message_id)
+
+
+@shared_task(name="outbox.flush")
+def flush_outbox_task() -> int:
+    return messages_flush()
+
+
+@shared_task(name="outbox.purge")
+def purge_outbox_task():
+    return messages_purge()

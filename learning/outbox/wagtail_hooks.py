@@ -1,0 +1,154 @@
+"""The outbox in the Wagtail admin: read-only, with "send again" for failed e-mails."""
+
+from django.contrib.admin.utils import quote
+from django.contrib.auth import get_permission_codename
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import DateColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
+
+from .filters import OutboxMessageFilterSet
+from .models import OutboxMessage, OutboxStatus
+from .views import RetryView
+
+
+class OutboxIndexView(generic.IndexView):
+    retry_url_name = None
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if instance.status == OutboxStatus.FAILED and self.user_has_permission("change"):
+            buttons.append(
+                MenuItem(
+                    _("Opnieuw versturen"),
+                    url=reverse(self.retry_url_name, args=(quote(instance.pk),)),
+                    icon_name="resubmit",
+                    priority=5,
+                )
+            )
+        return buttons
+
+
+class OutboxInspectView(generic.InspectView):
+    retry_url_name = None
+
+    @property
+    def header_buttons(self):
+        if self.object.status == OutboxStatus.FAILED and self.user_has_permission("change"):
+            return [
+                HeaderButton(
+                    _("Opnieuw versturen"),
+                    url=reverse(self.retry_url_name, args=(quote(self.object.pk),)),
+                    icon_name="resubmit",
+                )
+            ]
+        return []
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return "-" if value is None or value == "" else value
+
+    def get_attachments_display_value(self):
+        return ", ".join(a["filename"] for a in self.object.attachments) or "-"
+
+
+class OutboxMessageViewSet(ModelViewSet):
+    model = OutboxMessage
+    icon = "mail"
+    menu_label = _("E-mails (outbox)")
+    menu_name = "outbox"
+    menu_order = 900
+    add_to_admin_menu = True
+    index_view_class = OutboxIndexView
+    inspect_view_class = OutboxInspectView
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "to",
+        "from_email",
+        "subject",
+        "kind",
+        "status",
+        "attempts",
+        "last_error",
+        "created_at",
+        "sent_at",
+        "next_attempt_at",
+        "event",
+        "user",
+        "dedupe_key",
+        "attachments",
+        "text",
+    ]
+    copy_view_enabled = False
+    # Messages are not content: no "usage" tracking, no reference-index writes per e-mail.
+    add_to_reference_index = False
+    list_display = [
+        "to",
+        "subject",
+        "kind",
+        "status",
+        "attempts",
+        DateColumn("created_at", label=_("Aangemaakt"), sort_key="created_at"),
+        DateColumn("sent_at", label=_("Verstuurd"), sort_key="sent_at"),
+    ]
+    list_export = ["to", "subject", "kind", "status", "attempts", "created_at", "sent_at"]
+    export_filename = "e-mails"
+    list_per_page = 50
+    filterset_class = OutboxMessageFilterSet
+    search_fields = ["to", "subject"]
+    search_backend_name = None  # plain database lookups on the address and subject
+    ordering = ["-created_at", "-pk"]
+
+    def get_common_view_kwargs(self, **kwargs):
+        # Read-only: no add, edit, delete or copy links anywhere.
+        return super().get_common_view_kwargs(
+            add_url_name=None,
+            edit_url_name=None,
+            delete_url_name=None,
+            usage_url_name=None,
+            retry_url_name=self.get_url_name("retry"),
+            **kwargs,
+        )
+
+    @property
+    def retry_view(self):
+        return self.construct_view(RetryView)
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
+            path("history/<int:pk>/", self.history_view, name="history"),
+            path("history-results/<int:pk>/", self.history_results_view, name="history_results"),
+            path("retry/<int:pk>/", self.retry_view, name="retry"),
+        ]
+
+    @property
+    def url_finder_class(self):
+        # Links to a message from elsewhere in the admin (history, logs) open the inspect view.
+        finder = super().url_finder_class
+        finder.edit_url_name = self.get_url_name("inspect")
+        return finder
+
+    def get_permissions_to_register(self):
+        codenames = [
+            get_permission_codename(action, self.model_opts) for action in ("view", "change")
+        ]
+        return super().get_permissions_to_register().filter(codename__in=codenames)
+
+
+@hooks.register("register_admin_viewset")
+def register_outbox_viewset():
+    return OutboxMessageViewSet("outbox")
+
+
+@hooks.register("register_log_actions")
+def register_outbox_log_actions(actions):
+    actions.register_action(
+        "outbox.retry", _("Opnieuw versturen"), _("Opnieuw in de wachtrij gezet")
+    )

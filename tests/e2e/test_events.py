@@ -1,0 +1,51 @@
+"""A civil servant registers for a masterclass, sees the confirmation, and cancels."""
+
+import re
+
+import pytest
+
+from learning.events.models import Registration, RegistrationStatus
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def log_in(page, user, password):
+    page.goto("/accounts/login/")
+    page.get_by_label("E-mailadres").fill(user.email)
+    page.get_by_label("Wachtwoord", exact=True).fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(re.compile(r".*/accounts/profiel/$"))
+
+
+def test_register_for_a_masterclass_and_cancel(
+    page, axe_check, agenda, make_event, make_masterclass, make_user, password
+):
+    make_event(title="Dag van de circulaire overheid")
+    masterclass = make_masterclass(title="Circulair uitvragen en beoordelen")
+    user = make_user()
+    log_in(page, user, password)
+
+    page.goto(agenda.url)
+    axe_check(page)
+    page.get_by_role("link", name="Dag van de circulaire overheid").click()
+    axe_check(page)
+
+    page.goto(agenda.url)
+    page.get_by_role("link", name="Circulair uitvragen en beoordelen").click()
+    page.wait_for_url(f"**{masterclass.url}")
+    axe_check(page)
+    page.get_by_role("button", name="Aanmelden").click()
+    page.wait_for_url(f"**{masterclass.url}")
+    assert page.get_by_text("U bent aangemeld").first.is_visible()
+    assert Registration.objects.get(user=user).status == RegistrationStatus.CONFIRMED
+    axe_check(page)
+
+    page.get_by_role("link", name="Mijn aanmeldingen").first.click()
+    page.wait_for_url("**/mijn-aanmeldingen/")
+    assert page.get_by_text("Circulair uitvragen en beoordelen").first.is_visible()
+    axe_check(page)
+
+    page.get_by_role("button", name=re.compile("Afmelden")).first.click()
+    page.wait_for_load_state()
+    assert Registration.objects.get(user=user).status == RegistrationStatus.CANCELLED
+    axe_check(page)

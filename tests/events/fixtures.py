@@ -1,0 +1,107 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from wagtail.models import Site
+
+from learning.events.models import EventIndexPage, EventPage
+from learning.masterclasses.models import MasterclassPage, ProgrammePage
+from learning.organisations.models import Organisation
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def home():
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def agenda(home):
+    index = EventIndexPage(title="Agenda", slug="agenda", intro="Wat er op het programma staat.")
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
+@pytest.fixture
+def programme(home):
+    page = ProgrammePage(
+        title="Masterclasses circulair inkopen",
+        slug="masterclasses-circulair-inkopen",
+        intro="Vier masterclasses voor bestuur, beleid en uitvoering.",
+    )
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def _times(days_ahead=30):
+    start = timezone.now() + timedelta(days=days_ahead)
+    return {"starts_at": start, "ends_at": start + timedelta(hours=4)}
+
+
+@pytest.fixture
+def make_event(agenda):
+    counter = iter(range(1, 10_000))
+
+    def _make(**fields):
+        number = next(counter)
+        values = {
+            "title": f"Netwerkdag circulaire overheid {number}",
+            "slug": f"netwerkdag-{number}",
+            "intro": "Een dag voor professionals van alle overheden.",
+            "capacity": 150,
+            **_times(),
+        }
+        values.update(fields)
+        event = EventPage(**values)
+        agenda.add_child(instance=event)
+        event.save_revision().publish()
+        event.refresh_from_db()
+        return event
+
+    return _make
+
+
+@pytest.fixture
+def make_masterclass(programme):
+    counter = iter(range(1, 10_000))
+
+    def _make(**fields):
+        number = next(counter)
+        values = {
+            "title": f"Masterclass circulair inkopen {number}",
+            "slug": f"masterclass-{number}",
+            "intro": "Circulaire uitvragen schrijven en beoordelen.",
+            "audience": "uitvoering",
+            "trainers": "Karin Smit (PIANOo)",
+            "capacity": 25,
+            **_times(),
+        }
+        values.update(fields)
+        masterclass = MasterclassPage(**values)
+        programme.add_child(instance=masterclass)
+        masterclass.save_revision().publish()
+        masterclass.refresh_from_db()
+        return masterclass
+
+    return _make
+
+
+@pytest.fixture
+def utrecht():
+    return Organisation.objects.get(cbs_code="GM0344")
+
+
+@pytest.fixture
+def make_user():
+    def _make(organisation=None, **fields):
+        if organisation is not None:
+            fields["organisation"] = organisation
+        return UserFactory(**fields)
+
+    return _make
+
+
+def municipalities(count: int) -> list[Organisation]:
+    return list(Organisation.objects.filter(kind="gemeente").order_by("cbs_code")[:count])

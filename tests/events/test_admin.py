@@ -1,0 +1,459 @@
+"""The coordinators' back office: listing, export, inspect, actions, dashboard, group."""
+
+import csv
+import io
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import escape
+from wagtail.models import GroupPagePermission, Site
+
+from learning.events import services
+from learning.events.admin_views import UpcomingEventsPanel
+from learning.events.models import RegistrationLog, RegistrationStatus
+from learning.organisations.models import Organisation
+from learning.outbox.models import OutboxMessage
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+INDEX = "registrations:index"
+
+
+@pytest.fixture
+def amsterdam():
+    return Organisation.objects.get(cbs_code="GM0363")
+
+
+@pytest.fixture
+def superuser():
+    return UserFactory(is_staff=True, is_superuser=True, full_name="Beheer Der")
+
+
+@pytest.fixture
+def coordinator():
+    user = UserFactory(is_staff=True, full_name="Coby Coördinator")
+    user.groups.add(Group.objects.get(name="Coördinatoren"))
+    return user
+
+
+@pytest.fixture(params=["superuser", "coordinator"])
+def staff_client(request, client):
+    client.force_login(request.getfixturevalue(request.param))
+    return client
+
+
+@pytest.fixture
+def coordinator_client(client, coordinator):
+    client.force_login(coordinator)
+    return client
+
+
+@pytest.fixture
+def person(make_user, amsterdam):
+    def _make(name, **fields):
+        return make_user(organisation=amsterdam, full_name=name, **fields)
+
+    return _make
+
+
+def register(event, user):
+    return services.registration_create(event=event, user=user)
+
+
+def export_rows(response) -> list[dict]:
+    body = b"".join(response.streaming_content).decode()
+    return list(csv.DictReader(io.StringIO(body)))
+
+
+# --- Listing, filters, export, inspect -------------------------------------------------------
+
+
+def test_staff_open_the_listing(staff_client, make_event, person, amsterdam):
+    registration = register(make_event(title="Netwerkdag Zwolle"), person("Anna de Vries"))
+    response = staff_client.get(reverse(INDEX))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Anna de Vries" in content
+    assert registration.user.email in content
+    assert "Netwerkdag Zwolle" in content
+    assert escape(amsterdam.name) in content
+    # Actions for a confirmed seat, and no add button.
+    assert reverse("registrations:cancel", args=[registration.pk]) in content
+    assert reverse("registrations:attended", args=[registration.pk]) in content
+    assert "registrations/new/" not in content
+
+
+def test_filter_by_event_and_status_shows_the_seats(staff_client, make_event, person):
+    full = make_event(title="Kleine werksessie", capacity=1)
+    other = make_event(title="Grote netwerkdag")
+    register(full, person("Anna de Vries"))
+    register(full, person("Bram Bakker"))  # waiting
+    register(other, person("Carla Claes"))
+
+    response = staff_client.get(reverse(INDEX), {"event": full.pk, "status": "waiting"})
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Bram Bakker" in content
+    assert "Anna de Vries" not in content
+    assert "Carla Claes" not in content
+    # The event's seats above the list: taken / capacity, free seats, waiting list.
+    summary = response.context["event_summary"]
+    assert (summary["seats"].taken, summary["seats"].capacity) == (1, 1)
+    assert (summary["seats"].seats_left, summary["seats"].waiting) == (0, 1)
+    assert summary["fill_rate"] == 100
+    assert "Plaatsen bezet" in content
+    assert reverse("registrations:message", args=[full.pk]) in content
+    assert f"{reverse('outbox:index')}?event={full.pk}" in content
+
+
+def test_filter_by_organisation_kind_and_search(staff_client, make_event, make_user, person):
+    event = make_event()
+    register(event, person("Anna de Vries"))
+    register(event, make_user(organisation=Organisation.objects.get(cbs_code="PV25")))
+
+    response = staff_client.get(reverse(INDEX), {"organisation_kind": "gemeente"})
+    assert [r.user.full_name for r in response.context["object_list"]] == ["Anna de Vries"]
+
+    response = staff_client.get(reverse(INDEX), {"q": "de vries"})
+    assert [r.user.full_name for r in response.context["object_list"]] == ["Anna de Vries"]
+
+
+def test_export_csv_has_one_row_per_registration(staff_client, make_event, person, amsterdam):
+    event = make_event(title="Kleine werksessie", capacity=1)
+    anna = register(event, person("Anna de Vries"))
+    bram = register(event, person("Bram Bakker"))
+    register(make_event(title="Andere dag"), person("Carla Claes"))
+
+    response = staff_client.get(reverse(INDEX), {"event": event.pk, "export": "csv"})
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="aanmeldingen.csv"'
+    rows = export_rows(response)
+    assert [row["Naam"] for row in rows] == ["Anna de Vries", "Bram Bakker"]
+    first, second = rows
+    assert first["Bijeenkomst"] == "Kleine werksessie"
+    assert first["E-mailadres"] == anna.user.email
+    assert first["Organisatie"] == amsterdam.name
+    assert first["Soort organisatie"] == "Gemeente"
+    assert first["CBS-code"] == "GM0363"
+    assert first["Rol"] == "Beleid"
+    assert first["Status"] == "Bevestigd"
+    assert first["Bevestigd op"]  # local time, e.g. 2026-12-01 10:15
+    assert second["Status"] == "Op de wachtlijst"
+    assert second["Reden wachtlijst"] == "Vol"
+    assert second["Plek in de rij"] == str(bram.queue_position)
+    assert second["Bevestigd op"] == ""
+    assert set(first) >= {"Begint op", "Aangemeld op", "Afgemeld op", "Aanwezig gemeld op"}
+
+
+def test_export_xlsx(staff_client, make_event, person):
+    register(make_event(), person("Anna de Vries"))
+    response = staff_client.get(reverse(INDEX), {"export": "xlsx"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_inspect_shows_the_audit_trail(coordinator_client, coordinator, make_event, person):
+    event = make_event(capacity=1)
+    anna = register(event, person("Anna de Vries"))
+    services.registration_cancel(registration=anna, actor=coordinator, reason="Ziek gemeld")
+
+    response = coordinator_client.get(reverse("registrations:inspect", args=[anna.pk]))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Logboek" in content
+    assert "Aangemeld" in content
+    assert "Afgemeld" in content
+    assert "Ziek gemeld" in content
+    assert escape("Coby Coördinator") in content
+    assert "Anna de Vries" in content
+    # Timestamps in Dutch time, not UTC.
+    assert date_format(timezone.localtime(anna.created_at), "DATETIME_FORMAT") in content
+
+
+def test_anonymised_registrations_say_so(staff_client, make_event, person):
+    registration = register(make_event(), person("Anna de Vries"))
+    services.registration_anonymise_queryset(
+        services.Registration.objects.filter(pk=registration.pk)
+    )
+    response = staff_client.get(reverse(INDEX))
+    assert "geanonimiseerd" in response.content.decode()
+    rows = export_rows(staff_client.get(reverse(INDEX), {"export": "csv"}))
+    assert (rows[0]["Naam"], rows[0]["E-mailadres"]) == ("geanonimiseerd", "")
+
+
+# --- Who may ---------------------------------------------------------------------------------
+
+
+def test_people_without_the_permission_are_turned_away(client, user, make_event, person):
+    registration = register(make_event(), person("Anna de Vries"))
+    client.force_login(user)  # a participant: no admin access at all
+    for url in (
+        reverse(INDEX),
+        reverse("registrations:inspect", args=[registration.pk]),
+        reverse("registrations:cancel", args=[registration.pk]),
+    ):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("wagtailadmin_login"))
+
+    response = client.post(
+        reverse("registrations:cancel", args=[registration.pk]), {"reason": "Weg ermee"}
+    )
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.CONFIRMED
+
+
+def test_an_editor_without_registration_rights_is_refused(client, make_event, person):
+    registration = register(make_event(), person("Anna de Vries"))
+    editor = UserFactory(is_staff=True)
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    for url in (reverse(INDEX), reverse("registrations:promote", args=[registration.pk])):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"] == reverse("wagtailadmin_home")
+
+
+# --- Actions ---------------------------------------------------------------------------------
+
+
+def test_cancel_frees_the_seat_for_the_next_person(
+    coordinator_client, coordinator, make_event, person
+):
+    event = make_event(capacity=1)
+    anna = register(event, person("Anna de Vries"))
+    bram = register(event, person("Bram Bakker"))
+    url = reverse("registrations:cancel", args=[anna.pk])
+
+    response = coordinator_client.get(url)
+    assert response.status_code == 200
+    assert "Reden" in response.content.decode()
+
+    response = coordinator_client.post(url, {"reason": "Ziek gemeld"})
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse(INDEX)}?event={event.pk}"
+    anna.refresh_from_db()
+    bram.refresh_from_db()
+    assert anna.status == RegistrationStatus.CANCELLED
+    assert bram.status == RegistrationStatus.CONFIRMED
+    log = RegistrationLog.objects.get(registration=anna, action="cancel")
+    assert (log.actor, log.reason) == (coordinator, "Ziek gemeld")
+
+    page = coordinator_client.get(response["Location"])
+    assert "is afgemeld" in page.content.decode()
+
+
+def test_cancel_needs_a_reason(coordinator_client, make_event, person):
+    anna = register(make_event(), person("Anna de Vries"))
+    response = coordinator_client.post(reverse("registrations:cancel", args=[anna.pk]), {})
+    assert response.status_code == 400
+    assert "Geef een reden op" in response.content.decode()
+    anna.refresh_from_db()
+    assert anna.status == RegistrationStatus.CONFIRMED
+
+
+def test_a_refusal_from_the_service_is_shown(coordinator_client, coordinator, make_event, person):
+    event = make_event()
+    anna = person("Anna de Vries")
+    first = register(event, anna)
+    services.registration_cancel(registration=first, actor=coordinator, reason="Dubbel")
+    register(event, anna)  # registered again: the old registration cannot come back
+    response = coordinator_client.post(
+        reverse("registrations:promote", args=[first.pk]), {"reason": "Toch terug"}
+    )
+    assert response.status_code == 409
+    assert "U bent al aangemeld voor deze bijeenkomst." in response.content.decode()
+
+
+def test_an_action_that_no_longer_fits_the_status_is_refused(
+    coordinator_client, coordinator, make_event, person
+):
+    anna = register(make_event(), person("Anna de Vries"))
+    services.registration_cancel(registration=anna, actor=coordinator, reason="Dubbel")
+    url = reverse("registrations:cancel", args=[anna.pk])
+    for response in (coordinator_client.get(url), coordinator_client.post(url, {"reason": "X"})):
+        assert response.status_code == 409
+        assert escape("status ‘Afgemeld’") in response.content.decode()
+    assert RegistrationLog.objects.filter(registration=anna, action="cancel").count() == 1
+
+
+def test_override_promote_needs_a_reason_and_logs_it(
+    coordinator_client, coordinator, make_event, person
+):
+    event = make_event(capacity=1)
+    register(event, person("Anna de Vries"))
+    bram = register(event, person("Bram Bakker"))
+    url = reverse("registrations:promote", args=[bram.pk])
+
+    response = coordinator_client.get(url)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Plek geven (overrule)" in content
+    assert "maximum per organisatie" in content
+
+    response = coordinator_client.post(url, {"reason": "  "})
+    assert response.status_code == 400
+    bram.refresh_from_db()
+    assert bram.status == RegistrationStatus.WAITING
+
+    response = coordinator_client.post(url, {"reason": "Spreker van de middagsessie"})
+    assert response.status_code == 302
+    bram.refresh_from_db()
+    assert bram.status == RegistrationStatus.CONFIRMED  # beyond capacity: an override
+    log = RegistrationLog.objects.get(registration=bram, action="override_promote")
+    assert (log.actor, log.reason) == (coordinator, "Spreker van de middagsessie")
+
+
+def test_move_on_the_waiting_list(coordinator_client, make_event, person):
+    event = make_event(capacity=1)
+    register(event, person("Anna de Vries"))
+    bram = register(event, person("Bram Bakker"))
+    carla = register(event, person("Carla Claes"))
+    url = reverse("registrations:move", args=[carla.pk])
+
+    response = coordinator_client.post(url, {"reason": "Voorrang afgesproken"})
+    assert response.status_code == 400  # the new place is required
+
+    response = coordinator_client.post(url, {"reason": "Voorrang afgesproken", "position": 1})
+    assert response.status_code == 302
+    bram.refresh_from_db()
+    carla.refresh_from_db()
+    assert carla.queue_position < bram.queue_position
+
+
+def test_handover_to_a_colleague(coordinator_client, make_event, person):
+    anna = register(make_event(), person("Anna de Vries"))
+    colleague = person("Daan Dekker")
+    url = reverse("registrations:handover", args=[anna.pk])
+
+    response = coordinator_client.post(url, {"email": "onbekend@gemeente.example"})
+    assert response.status_code == 409
+    assert "Er is geen account met een bevestigd e-mailadres" in response.content.decode()
+
+    response = coordinator_client.post(url, {"email": colleague.email})
+    assert response.status_code == 302
+    anna.refresh_from_db()
+    assert anna.user == colleague
+    assert anna.status == RegistrationStatus.CONFIRMED
+
+
+def test_check_in_and_undo(coordinator_client, make_event, person):
+    anna = register(make_event(), person("Anna de Vries"))
+
+    response = coordinator_client.post(reverse("registrations:attended", args=[anna.pk]))
+    assert response.status_code == 302
+    anna.refresh_from_db()
+    assert anna.status == RegistrationStatus.ATTENDED
+    assert anna.attended_at is not None
+
+    response = coordinator_client.post(reverse("registrations:not_attended", args=[anna.pk]))
+    assert response.status_code == 302
+    anna.refresh_from_db()
+    assert anna.status == RegistrationStatus.CONFIRMED
+    assert anna.attended_at is None
+
+
+def test_message_to_participants(coordinator_client, make_event, person):
+    event = make_event(capacity=1)
+    register(event, person("Anna de Vries"))
+    register(event, person("Bram Bakker"))  # waiting: no message
+    url = reverse("registrations:message", args=[event.pk])
+
+    assert coordinator_client.get(url).status_code == 200
+    assert coordinator_client.post(url, {"subject": "Route"}).status_code == 400
+
+    before = OutboxMessage.objects.filter(kind="registration_message").count()
+    response = coordinator_client.post(
+        url, {"subject": "Route", "body": "Neem de ingang aan de achterkant."}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse(INDEX)}?event={event.pk}"
+    assert OutboxMessage.objects.filter(kind="registration_message").count() == before + 1
+
+
+# --- Dashboard -------------------------------------------------------------------------------
+
+
+def _render_panel(user):
+    request = RequestFactory().get("/admin/")
+    request.user = user
+    panel = UpcomingEventsPanel(index_url_name=INDEX)
+    with CaptureQueriesContext(connection) as queries:
+        html = panel.render_html({"request": request})
+    return html, len(queries)
+
+
+def test_dashboard_panel_uses_a_constant_number_of_queries(superuser, make_event, person):
+    first = make_event(title="Eerste bijeenkomst", capacity=4)
+    register(first, person("Anna de Vries"))
+    make_event(title="Tweede bijeenkomst")
+    html, queries_for_two = _render_panel(superuser)
+    assert "Eerste bijeenkomst" in html
+    assert "1 / 4" in html
+    assert "25%" in html
+
+    for number in range(8):
+        event = make_event(title=f"Extra bijeenkomst {number}", capacity=2)
+        register(event, person(f"Deelnemer {number}"))
+    html, queries_for_ten = _render_panel(superuser)
+    assert html.count("<tr>") == 11  # heading and ten events
+    assert queries_for_ten == queries_for_two == 1
+
+
+def test_dashboard_shows_the_panel_to_coordinators(coordinator_client, make_event):
+    make_event(title="Netwerkdag Zwolle")
+    response = coordinator_client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Komende bijeenkomsten" in content
+    assert "Netwerkdag Zwolle" in content
+
+
+def test_dashboard_hides_the_panel_from_editors_without_rights(client, make_event):
+    make_event(title="Netwerkdag Zwolle")
+    editor = UserFactory(is_staff=True)
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    response = client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 200
+    assert "Komende bijeenkomsten" not in response.content.decode()
+
+
+# --- The group -------------------------------------------------------------------------------
+
+
+def test_the_coordinator_group_has_exactly_its_permissions():
+    group = Group.objects.get(name="Coördinatoren")
+    codenames = set(group.permissions.values_list("content_type__app_label", "codename"))
+    assert codenames == {
+        ("wagtailadmin", "access_admin"),
+        ("events", "view_registration"),
+        ("events", "change_registration"),
+        ("outbox", "view_outboxmessage"),
+        ("outbox", "change_outboxmessage"),
+    }
+    home = Site.objects.get(is_default_site=True).root_page
+    page_permissions = set(
+        GroupPagePermission.objects.filter(group=group).values_list(
+            "page_id", "permission__codename"
+        )
+    )
+    assert page_permissions == {
+        (home.pk, "add_page"),
+        (home.pk, "change_page"),
+        (home.pk, "publish_page"),
+    }
+
+
+def test_coordinators_may_edit_event_pages(coordinator_client, make_event):
+    event = make_event()
+    response = coordinator_client.get(reverse("wagtailadmin_pages:edit", args=[event.pk]))
+    assert response.status_code == 200

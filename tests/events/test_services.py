@@ -1,0 +1,510 @@
+"""The registration rules, one by one: happy path and refusal (learning.events.services)."""
+
+from datetime import timedelta
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import AnonymousUser, Permission
+from django.core import mail
+from django.utils import timezone
+
+from learning.events import services
+from learning.events.models import PromotionMode, RegistrationLog, RegistrationStatus, WaitReason
+from learning.events.services import RegistrationError
+from learning.organisations.models import Organisation
+from tests.events.fixtures import municipalities
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run the on-commit callbacks (outbox sends) of a block, as a real commit would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def coordinator(make_user):
+    user = make_user(is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="change_registration"))
+    return type(user).objects.get(pk=user.pk)  # fresh permission cache
+
+
+def register(event, user):
+    return services.registration_create(event=event, user=user)
+
+
+def refused(code, func, **kwargs):
+    with pytest.raises(RegistrationError) as error:
+        func(**kwargs)
+    assert error.value.code == code
+    assert str(error.value.message)  # a Dutch sentence for the person
+    return error.value
+
+
+# Rule 1 -------------------------------------------------------------------------------------
+
+
+def test_rule1_verified_user_with_organisation_registers(make_event, make_user):
+    event = make_event()
+    registration = register(event, make_user())
+    assert registration.status == RegistrationStatus.CONFIRMED
+    assert registration.organisation_id is not None
+
+
+def test_rule1_anonymous_unverified_and_organisationless_are_refused(make_event, make_user):
+    event = make_event()
+    refused("login_required", services.registration_create, event=event, user=AnonymousUser())
+    unverified = make_user(verified=False)
+    refused("email_unverified", services.registration_create, event=event, user=unverified)
+    EmailAddress.objects.create(user=unverified, email=unverified.email, verified=False)
+    refused("email_unverified", services.registration_create, event=event, user=unverified)
+    no_organisation = make_user(organisation=None)
+    no_organisation.organisation = None
+    no_organisation.save()
+    refused("organisation_missing", services.registration_create, event=event, user=no_organisation)
+
+
+# Rule 2 -------------------------------------------------------------------------------------
+
+
+def test_rule2_registration_window(make_event, make_user):
+    now = timezone.now()
+    not_yet = make_event(registration_opens_at=now + timedelta(days=1))
+    refused("not_open_yet", services.registration_create, event=not_yet, user=make_user())
+    closed = make_event(registration_closes_at=now - timedelta(minutes=1))
+    refused("closed", services.registration_create, event=closed, user=make_user())
+    started = make_event(starts_at=now - timedelta(hours=1), ends_at=now + timedelta(hours=2))
+    refused("closed", services.registration_create, event=started, user=make_user())
+    open_event = make_event(
+        registration_opens_at=now - timedelta(days=1),
+        registration_closes_at=now + timedelta(days=1),
+    )
+    assert register(open_event, make_user()).status == RegistrationStatus.CONFIRMED
+
+
+def test_rule2_one_active_registration_per_person(make_event, make_user):
+    event = make_event()
+    user = make_user()
+    first = register(event, user)
+    refused("already_registered", services.registration_create, event=event, user=user)
+    services.registration_cancel(registration=first, actor=user)
+    # after cancelling, registering again is allowed
+    assert register(event, user).status == RegistrationStatus.CONFIRMED
+
+
+# Rule 3 -------------------------------------------------------------------------------------
+
+
+def test_rule3_eligibility_by_role_and_organisation_kind(make_event, make_user):
+    event = make_event(allowed_roles=["bestuur"], allowed_organisation_kinds=["gemeente"])
+    refused(
+        "role_not_allowed",
+        services.registration_create,
+        event=event,
+        user=make_user(job_role="beleid"),
+    )
+    province = Organisation.objects.get(cbs_code="PV25")
+    refused(
+        "organisation_kind_not_allowed",
+        services.registration_create,
+        event=event,
+        user=make_user(organisation=province, job_role="bestuur"),
+    )
+    assert register(event, make_user(job_role="bestuur")).status == RegistrationStatus.CONFIRMED
+
+
+# Rule 4 -------------------------------------------------------------------------------------
+
+
+def test_rule4_full_event_puts_people_on_a_fifo_waiting_list(make_event, make_user):
+    event = make_event(capacity=2)
+    orgs = municipalities(5)
+    confirmed = [register(event, make_user(org)) for org in orgs[:2]]
+    waiting = [register(event, make_user(org)) for org in orgs[2:]]
+    assert {r.status for r in confirmed} == {RegistrationStatus.CONFIRMED}
+    assert [r.status for r in waiting] == [RegistrationStatus.WAITING] * 3
+    assert all(r.wait_reason == WaitReason.CAPACITY for r in waiting)
+    assert [r.queue_position for r in waiting] == sorted(r.queue_position for r in waiting)
+    from learning.events.selectors import waiting_position
+
+    assert [waiting_position(registration=r) for r in waiting] == [1, 2, 3]
+    services.registration_cancel(registration=confirmed[0], actor=confirmed[0].user)
+    for registration in waiting:
+        registration.refresh_from_db()
+    assert [r.status for r in waiting] == [
+        RegistrationStatus.CONFIRMED,
+        RegistrationStatus.WAITING,
+        RegistrationStatus.WAITING,
+    ]
+    assert waiting_position(registration=waiting[2]) == 2
+
+
+# Rule 5 -------------------------------------------------------------------------------------
+
+
+def test_rule5_fourth_person_of_a_municipality_waits_as_organisation_full(
+    make_masterclass, make_user, utrecht
+):
+    masterclass = make_masterclass(capacity=25)
+    assert masterclass.organisation_limit == 3  # the default for masterclasses
+    colleagues = [make_user(utrecht) for _ in range(4)]
+    results = [register(masterclass, user) for user in colleagues]
+    assert [r.status for r in results[:3]] == [RegistrationStatus.CONFIRMED] * 3
+    assert results[3].status == RegistrationStatus.WAITING
+    assert results[3].wait_reason == WaitReason.ORGANISATION_FULL
+    # someone of another municipality still gets a seat
+    other = register(masterclass, make_user(municipalities(1)[0]))
+    assert other.status == RegistrationStatus.CONFIRMED
+
+
+def test_rule5_organisation_full_person_is_skipped_until_own_seat_frees(
+    make_masterclass, make_user, utrecht
+):
+    masterclass = make_masterclass(capacity=4)
+    own = [register(masterclass, make_user(utrecht)) for _ in range(3)]
+    utrecht_fourth = register(masterclass, make_user(utrecht))
+    others = municipalities(3)
+    other_confirmed = register(masterclass, make_user(others[1]))
+    other_waiting = register(masterclass, make_user(others[2]))
+    assert utrecht_fourth.wait_reason == WaitReason.ORGANISATION_FULL
+    assert other_waiting.wait_reason == WaitReason.CAPACITY
+    # A seat of another organisation frees: the Utrecht colleague is ahead in the queue
+    # but may not take it; the next person who fits does.
+    services.registration_cancel(registration=other_confirmed, actor=other_confirmed.user)
+    utrecht_fourth.refresh_from_db()
+    other_waiting.refresh_from_db()
+    assert utrecht_fourth.status == RegistrationStatus.WAITING
+    assert other_waiting.status == RegistrationStatus.CONFIRMED
+    # Now a Utrecht seat frees, but the event is full: the colleague keeps waiting, for capacity.
+    services.registration_cancel(registration=own[0], actor=own[0].user)
+    utrecht_fourth.refresh_from_db()
+    assert utrecht_fourth.status == RegistrationStatus.CONFIRMED
+
+
+# Rule 6 -------------------------------------------------------------------------------------
+
+
+def test_rule6_participant_cancels_until_deadline_then_only_coordinator(
+    make_event, make_user, coordinator
+):
+    now = timezone.now()
+    event = make_event(cancellation_deadline=now + timedelta(days=1))
+    user = make_user()
+    registration = register(event, user)
+    event.cancellation_deadline = now - timedelta(minutes=1)
+    event.save_revision().publish()
+    refused(
+        "cancel_deadline_passed",
+        services.registration_cancel,
+        registration=registration,
+        actor=user,
+    )
+    refused(
+        "not_yours",
+        services.registration_cancel,
+        registration=registration,
+        actor=make_user(),
+    )
+    services.registration_cancel(registration=registration, actor=coordinator, reason="ziek")
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.CANCELLED
+    log = registration.log_entries.get(action="cancel")
+    assert (log.actor, log.reason) == (coordinator, "ziek")
+
+
+def test_rule6_participant_cancels_before_the_deadline(make_event, make_user):
+    event = make_event(cancellation_deadline=timezone.now() + timedelta(days=3))
+    user = make_user()
+    registration = register(event, user)
+    services.registration_cancel(registration=registration, actor=user)
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.CANCELLED
+    refused("not_active", services.registration_cancel, registration=registration, actor=user)
+
+
+# Rule 7 -------------------------------------------------------------------------------------
+
+
+def test_rule7_direct_promotion_notifies_in_the_same_transaction(make_event, make_user, committed):
+    event = make_event(capacity=1)
+    orgs = municipalities(2)
+    first = register(event, make_user(orgs[0]))
+    second = register(event, make_user(orgs[1]))
+    mail.outbox.clear()
+    with committed():
+        services.registration_cancel(registration=first, actor=first.user)
+    second.refresh_from_db()
+    assert second.status == RegistrationStatus.CONFIRMED
+    recipients = {message.to[0] for message in mail.outbox}
+    assert second.user.email in recipients
+    promoted = next(m for m in mail.outbox if m.to == [second.user.email])
+    calendars = [
+        part for part in promoted.message().walk() if part.get_content_type() == "text/calendar"
+    ]
+    assert len(calendars) == 1
+    assert "METHOD:REQUEST" in calendars[0].get_payload(decode=True).decode()
+
+
+def test_rule7_offer_mode_offers_then_passes_on_after_expiry(make_event, make_user):
+    event = make_event(capacity=1, promotion_mode=PromotionMode.OFFER, offer_hours=48)
+    orgs = municipalities(3)
+    first = register(event, make_user(orgs[0]))
+    second = register(event, make_user(orgs[1]))
+    third = register(event, make_user(orgs[2]))
+    services.registration_cancel(registration=first, actor=first.user)
+    second.refresh_from_db()
+    assert second.status == RegistrationStatus.OFFERED
+    assert second.offer_expires_at > timezone.now() + timedelta(hours=47)
+    # the offered seat counts: nobody else gets it meanwhile
+    third.refresh_from_db()
+    assert third.status == RegistrationStatus.WAITING
+    # the offer expires: it passes to the next person
+    expired = services.offers_expire(now=timezone.now() + timedelta(hours=49))
+    assert expired == 1
+    second.refresh_from_db()
+    third.refresh_from_db()
+    assert second.status == RegistrationStatus.CANCELLED
+    assert third.status == RegistrationStatus.OFFERED
+    refused("no_offer", services.offer_accept, registration=second, user=second.user)
+    services.offer_accept(registration=third, user=third.user)
+    third.refresh_from_db()
+    assert third.status == RegistrationStatus.CONFIRMED
+
+
+def test_rule7_offer_cannot_be_accepted_after_expiry(make_event, make_user):
+    event = make_event(capacity=1, promotion_mode=PromotionMode.OFFER, offer_hours=1)
+    orgs = municipalities(2)
+    first = register(event, make_user(orgs[0]))
+    second = register(event, make_user(orgs[1]))
+    services.registration_cancel(registration=first, actor=first.user)
+    second.refresh_from_db()
+    second.offer_expires_at = timezone.now() - timedelta(minutes=1)
+    second.save()
+    refused("offer_expired", services.offer_accept, registration=second, user=second.user)
+
+
+def test_rule7_coordinator_override_is_logged_with_reason(make_event, make_user, coordinator):
+    event = make_event(capacity=1)
+    orgs = municipalities(2)
+    register(event, make_user(orgs[0]))
+    waiting = register(event, make_user(orgs[1]))
+    refused(
+        "forbidden",
+        services.registration_promote,
+        registration=waiting,
+        actor=make_user(),
+        reason="x",
+    )
+    refused(
+        "reason_required",
+        services.registration_promote,
+        registration=waiting,
+        actor=coordinator,
+        reason=" ",
+    )
+    services.registration_promote(
+        registration=waiting, actor=coordinator, reason="Spreker van de middag"
+    )
+    waiting.refresh_from_db()
+    assert waiting.status == RegistrationStatus.CONFIRMED  # over capacity, by override
+    log = RegistrationLog.objects.get(registration=waiting, action="override_promote")
+    assert log.actor == coordinator
+    assert log.reason == "Spreker van de middag"
+    assert log.from_status == RegistrationStatus.WAITING
+
+
+def test_rule7_coordinator_moves_someone_up_the_waiting_list(make_event, make_user, coordinator):
+    event = make_event(capacity=1)
+    orgs = municipalities(4)
+    register(event, make_user(orgs[0]))
+    waiting = [register(event, make_user(org)) for org in orgs[1:]]
+    services.registration_move(
+        registration=waiting[2], actor=coordinator, position=1, reason="Eerder toegezegd"
+    )
+    from learning.events.selectors import waiting_position
+
+    for registration in waiting:
+        registration.refresh_from_db()
+    assert [waiting_position(registration=r) for r in waiting] == [2, 3, 1]
+    assert RegistrationLog.objects.filter(registration=waiting[2], action="move").exists()
+
+
+# Rule 8 -------------------------------------------------------------------------------------
+
+
+def test_rule8_handover_to_a_colleague_keeps_the_seat(make_event, make_user, utrecht):
+    event = make_event(capacity=1)
+    owner = make_user(utrecht)
+    colleague = make_user(utrecht)
+    registration = register(event, owner)
+    services.registration_handover(
+        registration=registration, to_email=colleague.email.upper(), actor=owner
+    )
+    registration.refresh_from_db()
+    assert registration.user == colleague
+    assert registration.status == RegistrationStatus.CONFIRMED
+    assert RegistrationLog.objects.filter(registration=registration, action="handover").exists()
+
+
+def test_rule8_handover_refusals(make_event, make_user, utrecht):
+    event = make_event(capacity=2)
+    owner = make_user(utrecht)
+    registration = register(event, owner)
+    outsider = make_user(municipalities(1)[0])
+    refused(
+        "handover_other_organisation",
+        services.registration_handover,
+        registration=registration,
+        to_email=outsider.email,
+        actor=owner,
+    )
+    refused(
+        "handover_colleague_unknown",
+        services.registration_handover,
+        registration=registration,
+        to_email="niemand@utrecht.example",
+        actor=owner,
+    )
+    already = make_user(utrecht)
+    register(event, already)
+    refused(
+        "handover_colleague_registered",
+        services.registration_handover,
+        registration=registration,
+        to_email=already.email,
+        actor=owner,
+    )
+
+
+# Rule 9 -------------------------------------------------------------------------------------
+
+
+def test_rule9_raising_capacity_or_limit_promotes_from_the_waiting_list(
+    make_masterclass, make_user, utrecht
+):
+    masterclass = make_masterclass(capacity=2, organisation_limit=1)
+    first = register(masterclass, make_user(utrecht))
+    colleague = register(masterclass, make_user(utrecht))
+    other = municipalities(1)[0]
+    second = register(masterclass, make_user(other))
+    third = register(masterclass, make_user(other))
+    assert colleague.wait_reason == WaitReason.ORGANISATION_FULL
+    assert third.wait_reason == WaitReason.ORGANISATION_FULL
+    masterclass.capacity = 3
+    masterclass.save_revision().publish()  # the publish hook re-evaluates the list
+    for registration in (colleague, third):
+        registration.refresh_from_db()
+    assert colleague.status == RegistrationStatus.WAITING  # limit still 1 per organisation
+    assert colleague.wait_reason == WaitReason.ORGANISATION_FULL
+    masterclass.organisation_limit = 2
+    masterclass.save_revision().publish()
+    for registration in (colleague, second, third, first):
+        registration.refresh_from_db()
+    assert colleague.status == RegistrationStatus.CONFIRMED
+    assert third.status == RegistrationStatus.WAITING
+    assert third.wait_reason == WaitReason.CAPACITY
+
+
+# Attendance, messages, reminders, privacy ------------------------------------------------
+
+
+def test_check_in_by_coordinator(make_event, make_user, coordinator):
+    registration = register(make_event(), make_user())
+    refused(
+        "forbidden",
+        services.registration_set_attended,
+        registration=registration,
+        actor=registration.user,
+    )
+    services.registration_set_attended(registration=registration, actor=coordinator)
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.ATTENDED
+
+
+def test_event_message_goes_to_each_confirmed_participant(
+    make_event, make_user, coordinator, committed
+):
+    event = make_event(capacity=2)
+    orgs = municipalities(3)
+    confirmed = [register(event, make_user(org)) for org in orgs[:2]]
+    register(event, make_user(orgs[2]))  # waiting: not addressed
+    mail.outbox.clear()
+    with committed():
+        count = services.event_message_send(
+            event=event, actor=coordinator, subject="Parkeren", body="Parkeer bij het station."
+        )
+    assert count == 2
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(r.user.email for r in confirmed)
+
+
+def test_reminders_are_queued_once_seven_days_and_one_day_before(make_event, make_user, committed):
+    now = timezone.now()
+    soon = make_event(starts_at=now + timedelta(hours=20), ends_at=now + timedelta(hours=24))
+    week = make_event(
+        starts_at=now + timedelta(days=6, hours=12), ends_at=now + timedelta(days=6, hours=16)
+    )
+    far = make_event(starts_at=now + timedelta(days=20), ends_at=now + timedelta(days=20, hours=4))
+    for event in (soon, week, far):
+        register(event, make_user())
+    mail.outbox.clear()
+    with committed():
+        assert services.reminders_queue(now=now) == 2
+        services.reminders_queue(now=now)  # a second run queues nothing new
+    from learning.outbox.models import OutboxMessage
+
+    assert OutboxMessage.objects.filter(kind="registration_reminder").count() == 2
+    assert len(mail.outbox) == 2
+
+
+def test_registrations_are_anonymised_after_the_retention_period(make_event, make_user):
+    now = timezone.now()
+    event = make_event()
+    registration = register(event, make_user())
+    organisation = registration.organisation
+    EventPageModel = type(event)
+    EventPageModel.objects.filter(pk=event.pk).update(
+        starts_at=now - timedelta(days=400), ends_at=now - timedelta(days=400)
+    )
+    assert services.registrations_anonymise(now=now, months=12) == 1
+    registration.refresh_from_db()
+    assert registration.user is None
+    assert registration.organisation == organisation  # figures per organisation remain
+    assert registration.status == RegistrationStatus.CONFIRMED
+    assert services.registrations_anonymise(now=now, months=12) == 0
+
+
+def test_deleting_an_account_anonymises_its_registrations(make_event, make_user):
+    from learning.accounts.services import user_delete
+
+    registration = register(make_event(), make_user())
+    user_delete(user=registration.user)
+    registration.refresh_from_db()
+    assert registration.user is None
+    assert registration.anonymised_at is not None
+
+
+def test_export_contains_registrations(make_event, make_user):
+    from learning.accounts.services import user_export_data
+
+    registration = register(make_event(), make_user())
+    data = user_export_data(user=registration.user)["data"]["registrations"]
+    assert data[0]["event"] == registration.event.title
+    assert data[0]["status"] == "confirmed"
+
+
+def test_lock_refuses_to_run_outside_a_transaction(make_event):
+    from django.db import transaction
+
+    event = make_event()
+    with transaction.atomic():
+        services._lock_event(event.pk)
+    # pytest-django wraps each test in a transaction, so simulate "outside" directly
+    connection = transaction.get_connection()
+    in_block = connection.in_atomic_block
+    connection.in_atomic_block = False
+    try:
+        with pytest.raises(RuntimeError):
+            services._lock_event(event.pk)
+    finally:
+        connection.in_atomic_block = in_block

@@ -1,0 +1,245 @@
+"""Event and masterclass pages, register/cancel forms, the agenda and "Mijn aanmeldingen"."""
+
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from learning.events import services
+from learning.events.models import Registration, RegistrationStatus
+from tests.events.fixtures import municipalities
+
+pytestmark = pytest.mark.django_db
+
+
+def client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_event_page_shows_seats_and_the_organisation_line(make_masterclass, make_user, utrecht):
+    masterclass = make_masterclass(capacity=25)
+    colleague = make_user(utrecht)
+    services.registration_create(event=masterclass, user=make_user(utrecht))
+    content = client_for(colleague).get(masterclass.url).content.decode()
+    assert "24" in content  # seats left of 25
+    assert "Gemeente Utrecht" in content
+    assert "Aanmelden" in content
+
+
+def test_register_and_cancel_through_the_forms(make_event, make_user):
+    event = make_event(capacity=10)
+    user = make_user()
+    client = client_for(user)
+    response = client.post(f"{event.url}register/")
+    assert response.status_code == 302
+    registration = Registration.objects.get(event=event, user=user)
+    assert registration.status == RegistrationStatus.CONFIRMED
+    page = client.get(event.url).content.decode()
+    assert "U bent aangemeld" in page
+    response = client.post(f"{event.url}cancel/")
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.CANCELLED
+
+
+def test_register_requires_post_and_login(make_event, make_user):
+    event = make_event()
+    assert Client().post(f"{event.url}register/").status_code == 302  # to login
+    assert client_for(make_user()).get(f"{event.url}register/").status_code == 405
+    assert client_for(make_user()).get(f"{event.url}cancel/").status_code == 405
+
+
+def test_register_form_is_csrf_protected(make_event, make_user):
+    event = make_event()
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(make_user())
+    assert client.post(f"{event.url}register/").status_code == 403
+
+
+def test_refusal_is_a_dutch_4xx_not_a_500(make_event, make_user):
+    event = make_event(registration_closes_at=timezone.now() - timedelta(days=1))
+    response = client_for(make_user()).post(f"{event.url}register/")
+    assert response.status_code == 409
+    assert "Aanmelden is gesloten." in response.content.decode()
+
+
+def test_double_registration_is_refused_politely(make_event, make_user):
+    event = make_event()
+    client = client_for(make_user())
+    client.post(f"{event.url}register/")
+    response = client.post(f"{event.url}register/")
+    assert response.status_code == 409
+    assert "U bent al aangemeld" in response.content.decode()
+
+
+def test_cancel_without_registration_is_409(make_event, make_user):
+    event = make_event()
+    response = client_for(make_user()).post(f"{event.url}cancel/")
+    assert response.status_code == 409
+
+
+def test_online_link_only_for_confirmed_participants(make_event, make_user):
+    event = make_event(capacity=1, online_url="https://meet.example/circulair")
+    confirmed = make_user(municipalities(2)[0])
+    waiting = make_user(municipalities(2)[1])
+    services.registration_create(event=event, user=confirmed)
+    services.registration_create(event=event, user=waiting)
+    assert "meet.example" in client_for(confirmed).get(event.url).content.decode()
+    assert "meet.example" not in client_for(waiting).get(event.url).content.decode()
+    assert "meet.example" not in Client().get(event.url).content.decode()
+
+
+def test_waiting_person_sees_position_and_reason(make_masterclass, make_user, utrecht):
+    masterclass = make_masterclass(capacity=10)
+    for _ in range(3):
+        services.registration_create(event=masterclass, user=make_user(utrecht))
+    fourth = make_user(utrecht)
+    services.registration_create(event=masterclass, user=fourth)
+    content = client_for(fourth).get(masterclass.url).content.decode()
+    assert "wachtlijst" in content
+    assert "plek 1" in content
+    assert "organisatie vol" in content.lower()
+
+
+def test_offer_accept_link(make_event, make_user):
+    from learning.events.notifications import offer_token
+
+    event = make_event(capacity=1, promotion_mode="offer")
+    first, second = (make_user(org) for org in municipalities(2))
+    first_registration = services.registration_create(event=event, user=first)
+    second_registration = services.registration_create(event=event, user=second)
+    services.registration_cancel(registration=first_registration, actor=first)
+    client = client_for(second)
+    token = offer_token(second_registration)
+    assert client.get(f"{event.url}accept/", {"token": token}).status_code == 200
+    assert client.get(f"{event.url}accept/", {"token": "vals"}).status_code == 400
+    response = client.post(f"{event.url}accept/", {"token": token})
+    assert response.status_code == 302
+    second_registration.refresh_from_db()
+    assert second_registration.status == RegistrationStatus.CONFIRMED
+
+
+def test_handover_form(make_event, make_user, utrecht):
+    event = make_event()
+    owner, colleague = make_user(utrecht), make_user(utrecht)
+    services.registration_create(event=event, user=owner)
+    response = client_for(owner).post(f"{event.url}handover/", {"email": colleague.email})
+    assert response.status_code == 302
+    assert Registration.objects.get(event=event).user == colleague
+    response = client_for(colleague).post(f"{event.url}handover/", {"email": "geen-adres"})
+    assert response.status_code == 400
+
+
+def test_my_registrations_lists_status_and_position(make_event, make_user):
+    full = make_event(capacity=1)
+    other = make_event()
+    user = make_user(municipalities(2)[1])
+    services.registration_create(event=full, user=make_user(municipalities(1)[0]))
+    services.registration_create(event=full, user=user)
+    services.registration_create(event=other, user=user)
+    response = client_for(user).get(reverse("events:my_registrations"))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert full.title in content and other.title in content
+    registrations = list(response.context["registrations"])
+    assert {r.event_id: r.position for r in registrations}[full.pk] == 1
+
+
+def test_agenda_lists_upcoming_and_past_with_filters(agenda, make_event, make_masterclass):
+    now = timezone.now()
+    upcoming = make_event(title="Ontmoetingsdag bouw")
+    past = make_event(
+        title="Terugblik biomassa",
+        starts_at=now - timedelta(days=10),
+        ends_at=now - timedelta(days=10) + timedelta(hours=3),
+    )
+    masterclass = make_masterclass(title="Masterclass voor inkopers")
+    client = Client()
+    content = client.get(agenda.url).content.decode()
+    assert upcoming.title in content and masterclass.title in content
+    assert past.title not in content
+    content = client.get(f"{agenda.url}afgelopen/").content.decode()
+    assert past.title in content and upcoming.title not in content
+    content = client.get(agenda.url, {"soort": "masterclass"}).content.decode()
+    assert masterclass.title in content and upcoming.title not in content
+    month = upcoming.starts_at.strftime("%Y-%m")
+    assert client.get(agenda.url, {"maand": month}).status_code == 200
+
+
+def test_agenda_bad_filter_is_400_with_message(agenda):
+    response = Client().get(agenda.url, {"maand": "december", "soort": "feest"})
+    assert response.status_code == 400
+    assert "jaar-maand" in response.content.decode()
+
+
+def test_agenda_queries_stay_constant(agenda, make_event, make_user, django_assert_max_num_queries):
+    make_event()
+    client = Client()
+    client.get(agenda.url)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        client.get(agenda.url)
+    for _ in range(11):
+        event = make_event()
+        for organisation in municipalities(3):
+            services.registration_create(event=event, user=make_user(organisation))
+    with django_assert_max_num_queries(len(few)):
+        response = client.get(agenda.url)
+    assert len(response.context["events"].object_list) == 12
+
+
+def test_event_page_queries_stay_constant(make_event, make_user, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    event = make_event(capacity=500)
+    viewer = make_user()
+    client = client_for(viewer)
+    client.get(event.url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(event.url)
+    for organisation in municipalities(40):
+        services.registration_create(event=event, user=make_user(organisation))
+    with django_assert_max_num_queries(len(few)):
+        client.get(event.url)
+
+
+def test_my_registrations_queries_stay_constant(
+    make_event, make_user, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    user = make_user()
+    client = client_for(user)
+    services.registration_create(event=make_event(), user=user)
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("events:my_registrations"))
+    for _ in range(8):
+        services.registration_create(event=make_event(), user=user)
+    with django_assert_max_num_queries(len(few)):
+        client.get(reverse("events:my_registrations"))
+
+
+def test_home_page_shows_upcoming_events(make_event, home):
+    event = make_event(title="Dag van de circulaire overheid")
+    content = Client().get(home.url).content.decode()
+    assert event.title in content
+
+
+def test_programme_page_lists_its_sessions_in_order(programme, make_masterclass, make_user):
+    later = make_masterclass(title="Tweede masterclass")
+    earlier = make_masterclass(
+        title="Eerste masterclass",
+        starts_at=later.starts_at - timedelta(days=7),
+        ends_at=later.ends_at - timedelta(days=7),
+    )
+    content = Client().get(programme.url).content.decode()
+    assert content.index(earlier.title) < content.index(later.title)
+    assert "Uitvoering en inkoop" in content
