@@ -243,3 +243,39 @@ def test_programme_page_lists_its_sessions_in_order(programme, make_masterclass,
     content = Client().get(programme.url).content.decode()
     assert content.index(earlier.title) < content.index(later.title)
     assert "Uitvoering en inkoop" in content
+
+
+def test_broker_outage_at_registration_loses_neither_registration_nor_email(
+    make_event, make_user, monkeypatch, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from django.core import mail
+    from kombu.exceptions import OperationalError
+
+    from learning.outbox import services as outbox_services
+    from learning.outbox.models import OutboxMessage, OutboxStatus
+    from learning.outbox.tasks import send_message_task
+
+    event = make_event()
+    user = make_user()
+
+    def broker_down(*args, **kwargs):
+        raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    monkeypatch.setattr(send_message_task, "delay", broker_down)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(user).post(f"{event.url}register/")
+    assert response.status_code == 302
+    assert Registration.objects.get(event=event, user=user).status == RegistrationStatus.CONFIRMED
+    message = OutboxMessage.objects.get(user=user, kind="registration_confirmed")
+    assert message.status == OutboxStatus.QUEUED
+    assert mail.outbox == []
+
+    monkeypatch.undo()  # the broker is back
+    later = timezone.now() + timedelta(minutes=5)
+    outbox_services.messages_flush(now=later)
+    outbox_services.messages_flush(now=later)  # a second flush sends nothing more
+    message.refresh_from_db()
+    assert message.status == OutboxStatus.SENT
+    assert [m.to for m in mail.outbox] == [[user.email]]
