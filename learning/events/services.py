@@ -87,6 +87,15 @@ def _lock_event(event_id: int) -> EventPage:
     return EventPage.objects.select_for_update(of=("self",)).get(pk=event_id)
 
 
+def _lock_for_change(registration: Registration, *, actor, coordinator: bool):
+    """Lock the event and then the registration; only its owner or a coordinator may go on."""
+    locked_event = _lock_event(registration.event_id)
+    locked = Registration.objects.select_for_update().get(pk=registration.pk)
+    if not coordinator and locked.user_id != getattr(actor, "pk", None):
+        raise _error("not_yours")
+    return locked_event, locked
+
+
 def _log(registration, *, actor, action, from_status="", to_status="", reason="") -> None:
     RegistrationLog.objects.create(
         registration=registration,
@@ -215,10 +224,7 @@ def registration_cancel(*, registration: Registration, actor, reason: str = "") 
     """
     coordinator = can_manage_event(actor)
     with transaction.atomic():
-        locked = _lock_event(registration.event_id)
-        registration = Registration.objects.select_for_update().get(pk=registration.pk)
-        if not coordinator and registration.user_id != getattr(actor, "pk", None):
-            raise _error("not_yours")
+        locked, registration = _lock_for_change(registration, actor=actor, coordinator=coordinator)
         if registration.status not in (
             RegistrationStatus.CONFIRMED,
             RegistrationStatus.WAITING,
@@ -244,10 +250,7 @@ def registration_cancel(*, registration: Registration, actor, reason: str = "") 
 def offer_accept(*, registration: Registration, user) -> Registration:
     """Accept an offered seat within the offer window."""
     with transaction.atomic():
-        _lock_event(registration.event_id)
-        registration = Registration.objects.select_for_update().get(pk=registration.pk)
-        if registration.user_id != getattr(user, "pk", None):
-            raise _error("not_yours")
+        _event, registration = _lock_for_change(registration, actor=user, coordinator=False)
         if registration.status != RegistrationStatus.OFFERED:
             raise _error("no_offer")
         if registration.offer_expires_at and registration.offer_expires_at <= timezone.now():
@@ -274,10 +277,7 @@ def registration_handover(*, registration: Registration, to_email: str, actor) -
         raise _error("handover_colleague_unknown")
     coordinator = can_manage_event(actor)
     with transaction.atomic():
-        locked = _lock_event(registration.event_id)
-        registration = Registration.objects.select_for_update().get(pk=registration.pk)
-        if not coordinator and registration.user_id != getattr(actor, "pk", None):
-            raise _error("not_yours")
+        locked, registration = _lock_for_change(registration, actor=actor, coordinator=coordinator)
         if registration.status not in (RegistrationStatus.CONFIRMED, RegistrationStatus.OFFERED):
             raise _error("handover_no_seat")
         try:

@@ -5,12 +5,13 @@ admin_views.py, which call the services. There is no add or edit form: a status 
 hand would bypass capacity, the waiting list, the audit log and the e-mails.
 """
 
-from django.contrib.auth import get_permission_codename
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import DateColumn, StatusTagColumn
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from learning.core.admin import ServiceManagedViewSetMixin
 
 from . import admin_views
 from .admin_views import EXPORT_COLUMNS, EventColumn, RegistrationIndexView
@@ -18,7 +19,7 @@ from .filters import RegistrationFilterSet
 from .models import SEAT_STATUSES, Registration
 
 
-class RegistrationViewSet(ModelViewSet):
+class RegistrationViewSet(ServiceManagedViewSetMixin, ModelViewSet):
     model = Registration
     icon = "group"
     menu_label = _("Aanmeldingen")
@@ -109,19 +110,6 @@ class RegistrationViewSet(ModelViewSet):
                 name="message",
             ),
         ]
-
-    @property
-    def url_finder_class(self):
-        # Links to a registration from elsewhere in the admin open the inspect view.
-        finder = super().url_finder_class
-        finder.edit_url_name = self.get_url_name("inspect")
-        return finder
-
-    def get_permissions_to_register(self):
-        codenames = [
-            get_permission_codename(action, self.model_opts) for action in ("view", "change")
-        ]
-        return super().get_permissions_to_register().filter(codename__in=codenames)
 
 
 registration_viewset = RegistrationViewSet("registrations")

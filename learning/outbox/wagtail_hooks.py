@@ -1,7 +1,6 @@
 """The outbox in the Wagtail admin: read-only, with "send again" for failed e-mails."""
 
 from django.contrib.admin.utils import quote
-from django.contrib.auth import get_permission_codename
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -10,6 +9,8 @@ from wagtail.admin.ui.tables import DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
+
+from learning.core.admin import ServiceManagedViewSetMixin
 
 from .filters import OutboxMessageFilterSet
 from .models import OutboxMessage, OutboxStatus
@@ -56,7 +57,7 @@ class OutboxInspectView(generic.InspectView):
         return ", ".join(a["filename"] for a in self.object.attachments) or "-"
 
 
-class OutboxMessageViewSet(ModelViewSet):
+class OutboxMessageViewSet(ServiceManagedViewSetMixin, ModelViewSet):
     model = OutboxMessage
     icon = "mail"
     menu_label = _("E-mails (outbox)")
@@ -127,19 +128,6 @@ class OutboxMessageViewSet(ModelViewSet):
             path("history-results/<int:pk>/", self.history_results_view, name="history_results"),
             path("retry/<int:pk>/", self.retry_view, name="retry"),
         ]
-
-    @property
-    def url_finder_class(self):
-        # Links to a message from elsewhere in the admin (history, logs) open the inspect view.
-        finder = super().url_finder_class
-        finder.edit_url_name = self.get_url_name("inspect")
-        return finder
-
-    def get_permissions_to_register(self):
-        codenames = [
-            get_permission_codename(action, self.model_opts) for action in ("view", "change")
-        ]
-        return super().get_permissions_to_register().filter(codename__in=codenames)
 
 
 @hooks.register("register_admin_viewset")
