@@ -173,6 +173,10 @@ class Result:
     wall: float = 0.0
     cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds used during the run
 
+    def print_failures(self) -> None:
+        if self.failed:
+            print(f"       outcomes {self.statuses}; e.g. {self.errors}")
+
     def cpu_line(self) -> str:
         """CPU per request on each side, and what the rest of the machine took meanwhile."""
         n = len(self.latencies) or 1
@@ -548,6 +552,7 @@ class Bench:
             f"p99 {floor.percentile(99):.1f} ms  errors {floor.failed}"
         )
         print(f"       {floor.cpu_line()}")
+        floor.print_failures()
         event_url = seeds["event_url"]
         rush = self.load("POST", f"{event_url}register/", users, expect_redirect_to(event_url))
         print(
@@ -556,9 +561,7 @@ class Bench:
             f"p99 {rush.percentile(99):.1f} ms  302 {rush.ok}  errors {rush.failed}"
         )
         print(f"       {rush.cpu_line()}")
-        for name, result in (("floor", floor), ("rush", rush)):
-            if result.failed:
-                print(f"       {name} outcomes {result.statuses}; e.g. {result.errors}")
+        rush.print_failures()
         counts = registration_counts(seeds["event_id"])
         confirmed, waiting = counts.get("confirmed", 0), counts.get("waiting", 0)
         others = {k: v for k, v in counts.items() if k not in ("confirmed", "waiting")}
@@ -742,6 +745,9 @@ def main(argv: list[str]) -> int:
         seed(args.seed, args.users, CAPACITY, WARMUP_USERS)
         return 0
     args.deadline = time.monotonic() + args.max_seconds
+    # Ctrl-C and kill clean up too (also when started in the background, where SIGINT is
+    # ignored by default).
+    signal.signal(signal.SIGINT, _interrupt)
     signal.signal(signal.SIGTERM, _interrupt)
     # A last resort should a step hang where no timeout reaches (cleanup still runs).
     signal.signal(signal.SIGALRM, _interrupt)
@@ -757,6 +763,8 @@ def main(argv: list[str]) -> int:
         return 2
     finally:
         signal.alarm(0)
+        for signum in (signal.SIGINT, signal.SIGTERM):  # a second Ctrl-C must not stop cleanup
+            signal.signal(signum, signal.SIG_IGN)
         bench.cleanup()
 
 
