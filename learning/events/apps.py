@@ -8,7 +8,10 @@ class EventsConfig(AppConfig):
     verbose_name = _("Agenda en aanmeldingen")
 
     def ready(self):
-        from . import handlers, personal_data
+        from learning.outbox import renderers
+
+        from . import handlers, notifications, personal_data
 
         personal_data.register()
         handlers.connect()
+        renderers.register(notifications.RENDERER, notifications.render)

@@ -25,35 +25,83 @@ def offer_url(registration) -> str:
     )
 
 
+RENDERER = "events.registration"
+
+
 def _queue(
-    registration, *, kind, subject, context=None, attachments=(), user=None, dedupe_key=None
+    registration,
+    *,
+    kind,
+    subject,
+    attach=None,
+    user=None,
+    dedupe_key=None,
+    **extra,
 ):
+    """Queue a small outbox row; the worker renders it (outside the event's row lock)."""
     from learning.outbox.services import message_queue
 
     recipient = user or registration.user
     if recipient is None:  # anonymised: nobody to tell
         return None
+    return message_queue(
+        to=recipient.email,
+        kind=f"registration_{kind}",
+        renderer=RENDERER,
+        payload={
+            "registration_id": registration.pk,
+            "recipient_id": recipient.pk,
+            "template": kind,
+            "subject": str(subject),
+            "attach": attach,
+            **extra,
+        },
+        event=registration.event,
+        user=recipient,
+        dedupe_key=dedupe_key,
+    )
+
+
+def render(payload: dict) -> dict:
+    """The outbox renderer: subject, text, HTML and (if asked) the calendar invitation."""
+    from learning.accounts.models import User
+
+    from .models import Registration
+
+    registration = Registration.objects.select_related("event", "organisation").get(
+        pk=payload["registration_id"]
+    )
+    recipient = User.objects.get(pk=payload["recipient_id"])
+    users = {
+        user.pk: user
+        for user in User.objects.filter(
+            pk__in=[payload.get("previous_user_id"), payload.get("colleague_id")]
+        )
+    }
     event = registration.event
+    event_url = f"{settings.SITE_URL}{event.url}" if event.url else settings.SITE_URL
     context = {
         "registration": registration,
         "event": event,
         "user": recipient,
         "site_url": settings.SITE_URL,
-        "event_url": f"{settings.SITE_URL}{event.url}" if event.url else settings.SITE_URL,
+        "event_url": event_url,
         "my_registrations_url": settings.SITE_URL + reverse("events:my_registrations"),
-        **(context or {}),
+        "accept_url": offer_url(registration),
+        "handed_over_by": users.get(payload.get("previous_user_id")),
+        "colleague": users.get(payload.get("colleague_id")),
+        "body": payload.get("body", ""),
+        "days": payload.get("days"),
+        "starts_local": timezone.localtime(event.starts_at),
     }
-    return message_queue(
-        to=recipient.email,
-        subject=f"{subject}: {event.title}",
-        text=render_to_string(f"events/email/{kind}.txt", context),
-        html=render_to_string(f"events/email/{kind}.html", context),
-        kind=f"registration_{kind}",
-        attachments=list(attachments),
-        event=event,
-        user=recipient,
-        dedupe_key=dedupe_key,
-    )
+    template = payload["template"]
+    rendered = {
+        "subject": f"{payload['subject']}: {event.title}",
+        "text": render_to_string(f"events/email/{template}.txt", context),
+        "html": render_to_string(f"events/email/{template}.html", context),
+        "attachments": [_ics(registration, payload["attach"])] if payload.get("attach") else [],
+    }
+    return rendered
 
 
 def _ics(registration, method):
@@ -71,28 +119,18 @@ def registration_changed(registration, *, previous_status: str) -> None:
     if status == RegistrationStatus.CONFIRMED:
         kind = "confirmed" if not previous_status else "promoted"
         subject = _("Aanmelding bevestigd") if kind == "confirmed" else _("U heeft een plek")
-        _queue(
-            registration,
-            kind=kind,
-            subject=subject,
-            attachments=[_ics(registration, "REQUEST")],
-        )
+        _queue(registration, kind=kind, subject=subject, attach="REQUEST")
     elif status == RegistrationStatus.WAITING:
         _queue(registration, kind="waiting", subject=_("U staat op de wachtlijst"))
     elif status == RegistrationStatus.OFFERED:
-        _queue(
-            registration,
-            kind="offered",
-            subject=_("Er is een plek voor u vrij"),
-            context={"accept_url": offer_url(registration)},
-        )
+        _queue(registration, kind="offered", subject=_("Er is een plek voor u vrij"))
     elif status == RegistrationStatus.CANCELLED:
         held_seat = previous_status in SEAT_STATUSES
         _queue(
             registration,
             kind="cancelled",
             subject=_("Afmelding verwerkt"),
-            attachments=[_ics(registration, "CANCEL")] if held_seat else [],
+            attach="CANCEL" if held_seat else None,
         )
 
 
@@ -101,8 +139,8 @@ def registration_handed_over(registration, *, previous_user) -> None:
         registration,
         kind="confirmed",
         subject=_("Een collega droeg een plek aan u over"),
-        attachments=[_ics(registration, "REQUEST")],
-        context={"handed_over_by": previous_user},
+        attach="REQUEST",
+        previous_user_id=previous_user.pk if previous_user else None,
     )
     if previous_user is not None:
         _queue(
@@ -110,13 +148,13 @@ def registration_handed_over(registration, *, previous_user) -> None:
             kind="handed_over",
             subject=_("Uw plek is overgedragen"),
             user=previous_user,
-            context={"colleague": registration.user},
-            attachments=[_ics(registration, "CANCEL")],
+            attach="CANCEL",
+            colleague_id=registration.user_id,
         )
 
 
 def event_message(registration, *, subject: str, body: str) -> None:
-    _queue(registration, kind="message", subject=subject, context={"body": body})
+    _queue(registration, kind="message", subject=subject, body=body)
 
 
 def reminder(registration, *, days: int) -> None:
@@ -127,6 +165,6 @@ def reminder(registration, *, days: int) -> None:
         registration,
         kind="reminder",
         subject=subject,
-        context={"days": days, "starts_local": timezone.localtime(registration.event.starts_at)},
+        days=days,
         dedupe_key=key,
     )

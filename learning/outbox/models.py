@@ -27,7 +27,7 @@ class OutboxMessage(models.Model):
     to = models.EmailField(_("aan"))
     from_email = models.CharField(_("van"), max_length=320)
     subject = models.CharField(_("onderwerp"), max_length=998)
-    text = models.TextField(_("tekst"))
+    text = models.TextField(_("tekst"), blank=True)
     html = models.TextField(_("HTML"), blank=True)
     attachments = models.JSONField(
         _("bijlagen"),
@@ -35,6 +35,13 @@ class OutboxMessage(models.Model):
         blank=True,
         help_text=_("Lijst van bijlagen met filename, content (tekst) en mimetype."),
     )
+    renderer = models.CharField(
+        _("opmaak"),
+        max_length=80,
+        blank=True,
+        help_text=_("Wordt de inhoud pas bij het versturen gemaakt, dan staat hier door wie."),
+    )
+    payload = models.JSONField(_("gegevens voor de opmaak"), default=dict, blank=True)
     status = models.CharField(
         _("status"), max_length=16, choices=OutboxStatus.choices, default=OutboxStatus.QUEUED
     )

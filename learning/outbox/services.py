@@ -29,7 +29,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from . import selectors
+from . import renderers, selectors
 from .models import OutboxMessage, OutboxStatus
 
 logger = logging.getLogger(__name__)
@@ -58,8 +58,8 @@ class OutboxError(Exception):
 def message_queue(
     *,
     to: str,
-    subject: str,
-    text: str,
+    subject: str = "",
+    text: str = "",
     html: str = "",
     kind: str,
     attachments: Iterable[Mapping[str, str]] = (),
@@ -67,6 +67,8 @@ def message_queue(
     event=None,
     user=None,
     dedupe_key: str | None = None,
+    renderer: str = "",
+    payload: Mapping | None = None,
 ) -> OutboxMessage:
     """Store one e-mail to one address and send it once the surrounding transaction commits.
 
@@ -79,9 +81,14 @@ def message_queue(
 
     Never fails the caller because the broker is down: the row stays queued and the periodic
     flush (``messages_flush``) sends it later.
+
+    With a ``renderer`` (see ``renderers.py``) subject and text may be left empty: the worker
+    makes them from ``payload`` on the first attempt, outside the caller's transaction.
     """
     if not isinstance(to, str) or not to.strip():
         raise ValueError("message_queue sends to one address: pass `to` as a single string")
+    if not (text or renderer):
+        raise ValueError("message_queue needs a text or a renderer")
     values = {
         "kind": kind,
         "to": to.strip(),
@@ -92,6 +99,8 @@ def message_queue(
         "text": text,
         "html": html or "",
         "attachments": _clean_attachments(attachments),
+        "renderer": renderer,
+        "payload": dict(payload or {}),
         "event": event,
         "user": user,
         "next_attempt_at": timezone.now() + DISPATCH_GRACE,
@@ -133,6 +142,8 @@ def message_send(*, message_id: int) -> bool:
         return False
     message = OutboxMessage.objects.get(pk=message_id)
     try:
+        if message.renderer and not message.text:
+            _render(message)
         _deliver(message)
     except Exception as exc:
         # Any failure, not only SMTP errors: the row must not stay claimed.
@@ -224,6 +235,16 @@ def _clean_attachments(attachments: Iterable[Mapping[str, str]]) -> list[dict[st
             )
         cleaned.append({key: attachment[key] for key in sorted(ATTACHMENT_KEYS)})
     return cleaned
+
+
+def _render(message: OutboxMessage) -> None:
+    """Make and store the content of a deferred message, so every retry sends the same."""
+    rendered = renderers.render(message.renderer, message.payload)
+    message.subject = " ".join(rendered.get("subject", "").split())[:SUBJECT_MAX_LENGTH]
+    message.text = rendered["text"]
+    message.html = rendered.get("html", "")
+    message.attachments = _clean_attachments(rendered.get("attachments", ()))
+    message.save(update_fields=["subject", "text", "html", "attachments"])
 
 
 def _deliver(message: OutboxMessage) -> None:

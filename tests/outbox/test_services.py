@@ -409,3 +409,42 @@ def test_purge_deletes_old_sent_messages_but_never_queued_ones():
     OutboxMessage.objects.filter(pk__in=[sent.pk, queued.pk]).update(created_at=old)
     assert messages_purge(months=12) == 1
     assert set(OutboxMessage.objects.values_list("pk", flat=True)) == {queued.pk, recent.pk}
+
+
+def test_deferred_message_is_rendered_once_by_the_worker(monkeypatch):
+    from learning.outbox import renderers
+    from learning.outbox.services import message_queue, message_send
+
+    calls = []
+
+    def render(payload):
+        calls.append(payload)
+        return {"subject": f"Hallo {payload['name']}", "text": "Tekst", "html": "<p>Tekst</p>"}
+
+    renderers.register("test.hello", render)
+    message = message_queue(
+        to="a@gemeente.example", kind="test", renderer="test.hello", payload={"name": "Fenna"}
+    )
+    assert message.text == "" and message.subject == ""
+    failures = iter([smtplib.SMTPServerDisconnected("weg"), None])
+
+    def flaky_send(self, fail_silently=False):
+        error = next(failures)
+        if error:
+            raise error
+        return 1
+
+    monkeypatch.setattr("django.core.mail.EmailMultiAlternatives.send", flaky_send)
+    assert message_send(message_id=message.pk) is False  # rendered, then the send failed
+    message.refresh_from_db()
+    assert message.subject == "Hallo Fenna"
+    OutboxMessage.objects.filter(pk=message.pk).update(next_attempt_at=timezone.now())
+    assert message_send(message_id=message.pk) is True
+    assert len(calls) == 1  # the retry sent the stored content
+
+
+def test_queue_needs_text_or_renderer():
+    from learning.outbox.services import message_queue
+
+    with pytest.raises(ValueError):
+        message_queue(to="a@gemeente.example", kind="test", subject="Leeg")
