@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from learning.core import views as core_views
+from learning.events import feeds as event_feeds
 
 urlpatterns = [
     path("health/", core_views.health, name="health"),
@@ -18,6 +19,14 @@ urlpatterns = [
     path("mijn-aanmeldingen/", include("learning.events.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Calendar feeds; before Wagtail's catch-all (the agenda page itself lives at /agenda/).
+    path("agenda.ics", event_feeds.agenda_feed, name="agenda_feed"),
+    path("agenda/persoonlijk/<str:token>.ics", event_feeds.personal_feed, name="personal_feed"),
+    re_path(
+        r"^(?P<page_path>(?:[\w\-]+/)+)agenda\.ics$",
+        event_feeds.page_feed,
+        name="event_feed",
+    ),
 ]
 
 if settings.DEBUG:

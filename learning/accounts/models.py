@@ -60,6 +60,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField(_("actief"), default=True)
     date_joined = models.DateTimeField(_("lid sinds"), default=timezone.now)
+    # The secret in the personal calendar feed URL; null until first used (services).
+    calendar_token = models.CharField(
+        _("agendasleutel"), max_length=64, unique=True, null=True, blank=True, editable=False
+    )
 
     objects = UserManager()
 

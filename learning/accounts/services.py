@@ -1,6 +1,7 @@
 """Writes on accounts: profile changes, data export and account deletion."""
 
 import logging
+import secrets
 
 from django.db import transaction
 from django.utils import timezone
@@ -85,3 +86,30 @@ def user_delete(*, user: User) -> None:
         user_id = locked.pk
         locked.delete()
     logger.info("account deleted", extra={"event": "account_deleted", "user_id": user_id})
+
+
+def _new_calendar_token() -> str:
+    return secrets.token_urlsafe(32)  # 256 bits
+
+
+def calendar_token_get_or_create(*, user: User) -> str:
+    """The secret in the person's calendar feed URL; made on first use, then kept."""
+    if user.calendar_token:
+        return user.calendar_token
+    token = _new_calendar_token()
+    # Only set it when still empty: two first requests at once end up with one token.
+    User.objects.filter(pk=user.pk, calendar_token__isnull=True).update(calendar_token=token)
+    user.calendar_token = User.objects.values_list("calendar_token", flat=True).get(pk=user.pk)
+    return user.calendar_token
+
+
+def calendar_token_regenerate(*, user: User) -> str:
+    """A new calendar feed secret; the old URL stops working at once (404)."""
+    token = _new_calendar_token()
+    User.objects.filter(pk=user.pk).update(calendar_token=token)
+    user.calendar_token = token
+    logger.info(
+        "calendar token regenerated",
+        extra={"event": "calendar_token_regenerated", "user_id": user.pk},
+    )
+    return token

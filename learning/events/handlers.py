@@ -5,9 +5,10 @@ from wagtail.signals import page_published
 
 def _re_evaluate_waiting_list(sender, instance, **kwargs):
     from .models import EventPage
-    from .services import event_settings_changed
+    from .services import event_calendar_refresh, event_settings_changed
 
     if isinstance(instance, EventPage):
+        event_calendar_refresh(event=instance)
         event_settings_changed(event=instance)
 
 

@@ -1,16 +1,69 @@
-"""iCalendar invitations for registrations (RFC 5545, METHOD REQUEST and CANCEL)."""
+"""iCalendar building blocks (RFC 5545): the one VEVENT builder, shared by the invitation in
+e-mails (METHOD REQUEST and CANCEL, RFC 5546) and by the calendar feeds (calendars.py).
+
+Identity and ordering, the same in every place an event shows up:
+
+- UID is the page's translation key, so it never changes with title, slug or time; the
+  invitation in an e-mail and the item in the personal feed carry the same UID and calendar
+  clients merge them into one entry.
+- SEQUENCE is ``EventPage.ical_sequence``: services.event_calendar_refresh raises it by one
+  when the time, the place or the cancelled status changes. A participant's own changes
+  (withdrawing, registering again) keep the event's SEQUENCE; RFC 5546 orders messages with
+  equal SEQUENCE by DTSTAMP, which is "now" in every e-mail.
+- All events have a start and end time (there are no all-day events), written with
+  TZID=Europe/Amsterdam and a VTIMEZONE added by ``Calendar.add_missing_timezones()``.
+"""
+
+import hashlib
+import json
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.html import strip_tags
-from icalendar import Calendar, Event, vCalAddress, vText
+from icalendar import Calendar, Event, vCalAddress, vDuration, vText
 
 PRODID = "-//Circulair Leren//Agenda//NL"
+TZ = ZoneInfo("Europe/Amsterdam")
+FEED_REFRESH = timedelta(hours=1)
+NOREPLY = "noreply@circulairleren.nl"
 
 
 def event_uid(event) -> str:
     """A UID that never changes: the page's translation key, not its title or URL."""
     return f"{event.translation_key}@circulairleren"
+
+
+def event_url(event, *, request=None) -> str:
+    url = event.get_url(request=request)
+    if not url:
+        return settings.SITE_URL
+    return url if url.startswith("http") else f"{settings.SITE_URL}{url}"
+
+
+class PlainText(vText):
+    """A TEXT value written exactly as given.
+
+    icalendar's own escaping first turns a literal backslash-N into a line break (documented
+    step 1 of its ``_escape_char``), so "C:\\Nieuw" would come back changed; found by the
+    property test in tests/events/test_calendars.py. Otherwise the same RFC 5545 3.3.11 rules.
+    """
+
+    def to_ical(self) -> bytes:
+        return (
+            self.replace("\\", "\\\\")
+            .replace(";", r"\;")
+            .replace(",", r"\,")
+            .replace("\r\n", r"\n")
+            .replace("\n", r"\n")
+            .replace("\r", r"\n")
+            .encode(self.encoding)
+        )
+
+
+def _param(text: str) -> str:
+    # A parameter value (CN) can hold neither line breaks nor double quotes (RFC 5545 3.2).
+    return " ".join(text.replace('"', "'").split())
 
 
 def _location(event, *, include_online: bool) -> str:
@@ -20,33 +73,100 @@ def _location(event, *, include_online: bool) -> str:
     return ", ".join(part for part in parts if part)
 
 
-def invitation(registration, *, method: str = "REQUEST", sequence: int = 0) -> str:
-    """An invitation (REQUEST) or its withdrawal (CANCEL) for one participant."""
-    event = registration.event
+def vevent(
+    event,
+    *,
+    url: str,
+    status: str,
+    dtstamp: datetime,
+    include_online: bool = False,
+    attendee=None,
+) -> Event:
+    """One VEVENT for ``event``. The online link only when ``include_online`` (participants)."""
+    item = Event()
+    item.add("uid", event_uid(event))
+    item.add("sequence", event.ical_sequence)
+    item.add("dtstamp", dtstamp)
+    if event.last_published_at:
+        item.add("last-modified", event.last_published_at)
+    item.add("dtstart", event.starts_at.astimezone(TZ))
+    item.add("dtend", event.ends_at.astimezone(TZ))
+    item.add("summary", PlainText(event.title))
+    description = event.intro  # plain text already (a TextField shown escaped)
+    if include_online and event.online_url:
+        description = f"{description}\n\nOnline deelnemen: {event.online_url}"
+    item.add("description", PlainText(f"{description}\n\n{url}"))
+    location = _location(event, include_online=include_online)
+    if location:
+        item.add("location", PlainText(location))
+    item.add("url", url)
+    item.add("status", status)
+    organiser = vCalAddress(f"mailto:{event.organiser_email or NOREPLY}")
+    organiser.params["cn"] = vText(_param(event.organiser_name) or "Circulair Leren")
+    item.add("organizer", organiser)
+    if attendee is not None:
+        address = vCalAddress(f"mailto:{attendee.email}")
+        address.params["cn"] = vText(_param(attendee.full_name) or attendee.email)
+        address.params["role"] = vText("REQ-PARTICIPANT")
+        address.params["partstat"] = vText("ACCEPTED")
+        item.add("attendee", address)
+    return item
+
+
+def new_calendar(*, method: str | None = None, name: str | None = None) -> Calendar:
+    """An empty VCALENDAR; with a ``name`` it is a feed (NAME, X-WR-CALNAME, refresh hints)."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
-    calendar.add("method", method)
-    item = Event()
-    item.add("uid", event_uid(event))
-    item.add("sequence", sequence)
-    item.add("dtstamp", timezone.now())
-    item.add("dtstart", timezone.localtime(event.starts_at))
-    item.add("dtend", timezone.localtime(event.ends_at))
-    item.add("summary", event.title)
-    item.add("description", strip_tags(event.intro))
-    item.add("location", _location(event, include_online=method == "REQUEST"))
-    item.add("url", f"{settings.SITE_URL}{event.url}" if event.url else settings.SITE_URL)
-    item.add("status", "CANCELLED" if method == "CANCEL" else "CONFIRMED")
-    organiser = vCalAddress(f"mailto:{event.organiser_email or 'noreply@circulairleren.nl'}")
-    organiser.params["cn"] = vText(event.organiser_name or "Circulair Leren")
-    item.add("organizer", organiser)
-    if registration.user is not None:
-        attendee = vCalAddress(f"mailto:{registration.user.email}")
-        attendee.params["cn"] = vText(registration.user.full_name)
-        attendee.params["role"] = vText("REQ-PARTICIPANT")
-        attendee.params["partstat"] = vText("ACCEPTED")
-        item.add("attendee", attendee)
-    calendar.add_component(item)
+    calendar.add("calscale", "GREGORIAN")
+    if method:
+        calendar.add("method", method)
+    if name:
+        calendar.add("name", PlainText(name))
+        calendar.add("x-wr-calname", PlainText(name))
+        calendar.add("refresh-interval", vDuration(FEED_REFRESH), parameters={"VALUE": "DURATION"})
+        calendar.add("x-published-ttl", vDuration(FEED_REFRESH))
+    return calendar
+
+
+def serialise(calendar: Calendar) -> str:
     calendar.add_missing_timezones()
     return calendar.to_ical().decode("utf-8")
+
+
+def invitation(registration, *, method: str = "REQUEST", attendee=None) -> str:
+    """An invitation (REQUEST) or its withdrawal (CANCEL) for one participant.
+
+    ``attendee`` defaults to the registration's user (after a handover, the CANCEL goes to
+    the previous holder, who is passed explicitly).
+    """
+    event = registration.event
+    calendar = new_calendar(method=method)
+    cancelled = method == "CANCEL" or event.cancelled
+    calendar.add_component(
+        vevent(
+            event,
+            url=event_url(event),
+            status="CANCELLED" if cancelled else "CONFIRMED",
+            dtstamp=timezone.now(),
+            include_online=not cancelled,
+            attendee=attendee or registration.user,
+        )
+    )
+    return serialise(calendar)
+
+
+def calendar_fingerprint(event) -> str:
+    """What calendar clients must hear about: time, place, online link and cancelled status.
+
+    A frozen copy lives in migration events 0003; change both together.
+    """
+    values = [
+        event.starts_at.astimezone(UTC).isoformat(),
+        event.ends_at.astimezone(UTC).isoformat(),
+        event.location_name,
+        event.location_address,
+        event.online_url,
+        event.cancelled,
+    ]
+    return hashlib.sha256(json.dumps(values).encode()).hexdigest()

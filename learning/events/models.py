@@ -116,6 +116,14 @@ class EventPage(RoutablePageMixin, Page):
     cancelled = models.BooleanField(
         _("gaat niet door"), default=False, help_text=_("De bijeenkomst is geannuleerd.")
     )
+    # Calendar bookkeeping, kept by services.event_calendar_refresh (never edited, never
+    # taken from a revision): SEQUENCE goes up by one when time, place or status changes.
+    ical_sequence = models.PositiveIntegerField(
+        _("iCalendar-volgnummer"), default=0, editable=False
+    )
+    ical_fingerprint = models.CharField(
+        _("iCalendar-vingerafdruk"), max_length=64, blank=True, editable=False
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -173,6 +181,7 @@ class EventPage(RoutablePageMixin, Page):
 
     parent_page_types = ["events.EventIndexPage", "masterclasses.ProgrammePage"]
     subpage_types: list[str] = []
+    exclude_fields_in_copy = ["ical_sequence", "ical_fingerprint"]
 
     class Meta:
         verbose_name = _("bijeenkomst")
@@ -207,6 +216,13 @@ class EventPage(RoutablePageMixin, Page):
     def offer_window(self) -> timedelta:
         return timedelta(hours=self.offer_hours)
 
+    def with_content_json(self, content):
+        """Keep the live calendar bookkeeping when a (possibly older) revision is published."""
+        page = super().with_content_json(content)
+        page.ical_sequence = self.ical_sequence
+        page.ical_fingerprint = self.ical_fingerprint
+        return page
+
     @path("")
     def detail(self, request):
         from . import views
@@ -230,6 +246,14 @@ class EventPage(RoutablePageMixin, Page):
         from . import views
 
         return views.event_accept_offer(request, self)
+
+    # Served at <page-url>agenda.ics through learning.urls (Wagtail's own URL pattern only
+    # takes paths that end in a slash).
+    @path("agenda.ics/", name="ics")
+    def ics(self, request):
+        from . import feeds
+
+        return feeds.event_feed(request, self)
 
     @path("handover/")
     def handover(self, request):

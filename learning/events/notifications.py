@@ -99,16 +99,18 @@ def render(payload: dict) -> dict:
         "subject": f"{payload['subject']}: {event.title}",
         "text": render_to_string(f"events/email/{template}.txt", context),
         "html": render_to_string(f"events/email/{template}.html", context),
-        "attachments": [_ics(registration, payload["attach"])] if payload.get("attach") else [],
+        "attachments": [_ics(registration, payload["attach"], recipient)]
+        if payload.get("attach")
+        else [],
     }
     return rendered
 
 
-def _ics(registration, method):
-    sequence = 0 if method == "REQUEST" else 1
+def _ics(registration, method, recipient):
+    # Same UID and SEQUENCE as the feeds (see ical.py); DTSTAMP orders REQUEST and CANCEL.
     return {
         "filename": "uitnodiging.ics",
-        "content": invitation(registration, method=method, sequence=sequence),
+        "content": invitation(registration, method=method, attendee=recipient),
         "mimetype": f"text/calendar; method={method}; charset=utf-8",
     }
 

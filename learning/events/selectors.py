@@ -1,10 +1,12 @@
 """Reads for events and registrations: what pages and listings show."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from .models import ACTIVE_STATUSES, SEAT_STATUSES, EventPage, Registration, RegistrationStatus
 
@@ -117,3 +119,114 @@ def events_for_agenda(
         seats_taken=Count("registrations", filter=Q(registrations__status__in=SEAT_STATUSES))
     ).prefetch_related("themes")
     return events.order_by("-starts_at" if past else "starts_at")
+
+
+# --- Calendar feeds --------------------------------------------------------------------------
+
+# How long a cancelled event (public feeds) or a withdrawn registration (personal feed) stays
+# in a feed as STATUS:CANCELLED, so subscribed calendars remove it instead of keeping it.
+CALENDAR_CANCELLED_KEPT = timedelta(days=30)
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """What a feed's ETag and Last-Modified are computed from: one aggregate query."""
+
+    last_modified: datetime | None
+    count: int
+    extra: str = ""
+
+    @property
+    def etag(self) -> str:
+        stamp = self.last_modified.timestamp() if self.last_modified else 0
+        return f"{stamp:.6f}-{self.count}-{self.extra}"
+
+
+def _public_live_events() -> QuerySet[EventPage]:
+    """Live events outside any view restriction, as a single SQL query.
+
+    ``PageQuerySet.public()`` would first read every restriction (an extra query); this
+    subquery asks the same thing: is there a restriction on the page or on an ancestor?
+    """
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return EventPage.objects.live().filter(~Exists(restricted))
+
+
+def events_for_calendar_feed(
+    *, kind: str = "", audience: str = "", theme: str = ""
+) -> QuerySet[EventPage]:
+    """The agenda feed: upcoming public events and masterclasses, soonest first.
+
+    Cancelled ones stay for CALENDAR_CANCELLED_KEPT after their (last) publication so that
+    subscribed calendars show them as cancelled. The online link is never part of this feed.
+    """
+    now = timezone.now()
+    events = _public_live_events().filter(ends_at__gte=now)
+    events = events.filter(
+        Q(cancelled=False) | Q(last_published_at__gte=now - CALENDAR_CANCELLED_KEPT)
+    )
+    if kind == "masterclass":
+        events = events.filter(masterclasspage__isnull=False)
+    elif kind == "bijeenkomst":
+        events = events.filter(masterclasspage__isnull=True)
+    if audience:
+        events = events.filter(masterclasspage__audience=audience)
+    if theme:
+        events = events.filter(themes__slug=theme)
+    return events.order_by("starts_at", "pk")
+
+
+def calendar_feed_state(*, events: QuerySet[EventPage]) -> FeedState:
+    """Newest publication and number of events of a feed, in one query.
+
+    Every change of an event is a publication (which also raises its SEQUENCE when needed);
+    an event that ends or a cancellation that ages out changes the count.
+    """
+    state = events.order_by().aggregate(last=Max("last_published_at"), count=Count("pk"))
+    return FeedState(state["last"], state["count"])
+
+
+def registrations_for_calendar(*, user) -> list[Registration]:
+    """The personal feed: one registration per event, each with its event (one query).
+
+    Active registrations for events that ended less than CALENDAR_CANCELLED_KEPT ago or are
+    still to come, and the person's own withdrawals of the last CALENDAR_CANCELLED_KEPT.
+    Where someone withdrew and registered again, the active registration wins (one UID per
+    event in a calendar). Extension point: learning circles will add their meetings here.
+    """
+    now = timezone.now()
+    registrations = (
+        Registration.objects.filter(
+            user=user, event__live=True, event__ends_at__gte=now - CALENDAR_CANCELLED_KEPT
+        )
+        .filter(
+            Q(status__in=ACTIVE_STATUSES)
+            | Q(
+                status=RegistrationStatus.CANCELLED,
+                cancelled_at__gte=now - CALENDAR_CANCELLED_KEPT,
+            )
+        )
+        .select_related("event")
+        .order_by("event__starts_at", "event_id", "-updated_at")
+    )
+    chosen: dict[int, Registration] = {}
+    for registration in registrations:
+        current = chosen.get(registration.event_id)
+        if current is None or (not current.is_active and registration.is_active):
+            chosen[registration.event_id] = registration
+    return list(chosen.values())
+
+
+def registrations_calendar_state(*, user) -> FeedState:
+    """Newest registration change and newest event publication for the person; one query."""
+    state = Registration.objects.filter(user=user).aggregate(
+        changed=Max("updated_at"),
+        published=Max("event__last_published_at"),
+        count=Count("pk"),
+    )
+    moments = [moment for moment in (state["changed"], state["published"]) if moment]
+    # The window moves with time even when nothing changes: the date keeps the ETag honest.
+    extra = f"{timezone.localdate():%Y%m%d}"
+    return FeedState(max(moments) if moments else None, state["count"], extra)

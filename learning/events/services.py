@@ -10,13 +10,14 @@ from datetime import timedelta
 
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from learning.accounts.models import User
 
 from . import notifications
+from .ical import calendar_fingerprint
 from .models import (
     ACTIVE_STATUSES,
     SEAT_STATUSES,
@@ -401,6 +402,28 @@ def offers_expire(*, now=None) -> int:
 def event_settings_changed(*, event: EventPage, actor=None) -> list[Registration]:
     """Rule 9: after capacity or the organisation limit changes, re-evaluate the list."""
     return waitlist_fill(event=event, actor=actor)
+
+
+def event_calendar_refresh(*, event: EventPage) -> int:
+    """Raise the event's iCalendar SEQUENCE by one when its time, place or status changed.
+
+    Called after every publication. The first publication only records the fingerprint.
+    A conditional queryset update (not a revision) so two simultaneous publications raise
+    the sequence once. Returns the sequence now stored and sets it on ``event``.
+    """
+    fingerprint = calendar_fingerprint(event)
+    previous = event.ical_fingerprint
+    if fingerprint == previous:
+        return event.ical_sequence
+    updates = {"ical_fingerprint": fingerprint}
+    if previous:
+        updates["ical_sequence"] = F("ical_sequence") + 1
+    EventPage.objects.filter(pk=event.pk, ical_fingerprint=previous).update(**updates)
+    stored = EventPage.objects.filter(pk=event.pk).values("ical_sequence", "ical_fingerprint")
+    state = stored.get()
+    event.ical_sequence = state["ical_sequence"]
+    event.ical_fingerprint = state["ical_fingerprint"]
+    return event.ical_sequence
 
 
 # --- Coordinator actions ---------------------------------------------------------------------

@@ -8,10 +8,14 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
+from learning.accounts.services import calendar_token_get_or_create, calendar_token_regenerate
+
 from . import selectors, services
+from .calendars import calendar_links
 from .forms import AgendaFilterForm, HandoverForm
 from .models import Registration, RegistrationStatus
 from .notifications import OFFER_SALT, offer_token
@@ -95,6 +99,7 @@ def event_detail(request, event, *, error: str | None = None, status: int = 200)
         if registration is not None and registration.status == RegistrationStatus.OFFERED
         else None,
         "error": error,
+        "calendar_links": None if event.is_past else calendar_links(event, request=request),
     }
     return TemplateResponse(request, event.get_template(request), context, status=status)
 
@@ -194,9 +199,33 @@ def event_handover(request, event):
     return redirect(_next_url(request, event.url))
 
 
+def _personal_feed_url(request, token: str) -> str:
+    return request.build_absolute_uri(reverse("personal_feed", kwargs={"token": token}))
+
+
 @login_required
 def my_registrations(request):
     registrations = selectors.registrations_of_user(user=request.user)
+    token = calendar_token_get_or_create(user=request.user)
+    feed_url = _personal_feed_url(request, token)
     return TemplateResponse(
-        request, "events/my_registrations.html", {"registrations": registrations}
+        request,
+        "events/my_registrations.html",
+        {
+            "registrations": registrations,
+            "feed_url": feed_url,
+            "feed_webcal_url": "webcal://" + feed_url.split("://", 1)[1],
+        },
     )
+
+
+@login_required
+def my_calendar_token_regenerate(request):
+    """ "Nieuwe link maken": the old personal feed URL stops working."""
+    if (refused := _post_only(request)) is not None:
+        return refused
+    calendar_token_regenerate(user=request.user)
+    messages.success(
+        request, _("Er is een nieuwe agendalink gemaakt. De oude link werkt niet meer.")
+    )
+    return redirect("events:my_registrations")

@@ -1,0 +1,139 @@
+"""Calendar feeds (iCalendar, RFC 5545) and "Zet in agenda" links.
+
+Three feeds, each built with one query for its events and the shared VEVENT builder in
+ical.py, so an event has the same UID and SEQUENCE in every feed and in e-mail invitations:
+
+- one event: ``<page-url>agenda.ics``;
+- the agenda: ``/agenda.ics`` (the agenda filters as query parameters);
+- personal: ``/agenda/persoonlijk/<token>.ics``, the only place with online links.
+"""
+
+from datetime import UTC, datetime
+from urllib.parse import urlencode
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from . import selectors
+from .ical import event_url, new_calendar, serialise, vevent
+from .models import EventPage, RegistrationStatus
+
+AGENDA_NAME = "Circulair Leren – agenda"
+PERSONAL_NAME = "Circulair Leren – mijn aanmeldingen"
+
+# The columns a feed item needs; the programme (a StreamField) is never parsed for feeds.
+FEED_FIELDS = (
+    "id",
+    "path",
+    "depth",
+    "url_path",
+    "title",
+    "translation_key",
+    "live",
+    "last_published_at",
+    "intro",
+    "starts_at",
+    "ends_at",
+    "location_name",
+    "location_address",
+    "online_url",
+    "organiser_name",
+    "organiser_email",
+    "cancelled",
+    "ical_sequence",
+)
+
+PERSONAL_STATUS = {
+    RegistrationStatus.CONFIRMED: "CONFIRMED",
+    RegistrationStatus.ATTENDED: "CONFIRMED",
+    RegistrationStatus.WAITING: "TENTATIVE",
+    RegistrationStatus.OFFERED: "TENTATIVE",
+    RegistrationStatus.CANCELLED: "CANCELLED",
+}
+
+
+def _public_item(event: EventPage, *, request=None):
+    return vevent(
+        event,
+        url=event_url(event, request=request),
+        status="CANCELLED" if event.cancelled else "CONFIRMED",
+        dtstamp=event.last_published_at or timezone.now(),
+    )
+
+
+def event_calendar(event: EventPage, *, request=None) -> str:
+    """One public event (no online link); no queries beyond the page itself."""
+    calendar = new_calendar(name=event.title)
+    calendar.add_component(_public_item(event, request=request))
+    return serialise(calendar)
+
+
+def agenda_calendar(events: QuerySet[EventPage], *, request=None) -> str:
+    """The public agenda feed for ``events`` (a selector's queryset); one query."""
+    calendar = new_calendar(name=AGENDA_NAME)
+    for event in events.only(*FEED_FIELDS):
+        calendar.add_component(_public_item(event, request=request))
+    return serialise(calendar)
+
+
+def personal_calendar(*, user, request=None) -> str:
+    """The person's registrations: confirmed, tentative (waiting, offered) and withdrawn.
+
+    The online link is added for confirmed participants only, and never for a cancelled event.
+    """
+    calendar = new_calendar(name=PERSONAL_NAME)
+    for registration in selectors.registrations_for_calendar(user=user):
+        event = registration.event
+        status = "CANCELLED" if event.cancelled else PERSONAL_STATUS[registration.status]
+        stamps = [moment for moment in (event.last_published_at, registration.updated_at) if moment]
+        calendar.add_component(
+            vevent(
+                event,
+                url=event_url(event, request=request),
+                status=status,
+                dtstamp=max(stamps) if stamps else timezone.now(),
+                include_online=status == "CONFIRMED",
+            )
+        )
+    return serialise(calendar)
+
+
+def _utc_stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def calendar_links(event: EventPage, *, request) -> dict[str, str]:
+    """ "Zet in agenda": download, subscribe (webcal), Google Calendar and Outlook.com.
+
+    Plain links with the public details only (never the online link); no third-party script.
+    """
+    path = f"{event.get_url(request=request)}agenda.ics"
+    details = f"{event.intro}\n\n{event_url(event, request=request)}"
+    location = ", ".join(part for part in (event.location_name, event.location_address) if part)
+    google = urlencode(
+        {
+            "action": "TEMPLATE",
+            "text": event.title,
+            "dates": f"{_utc_stamp(event.starts_at)}/{_utc_stamp(event.ends_at)}",
+            "details": details,
+            "location": location,
+            "ctz": "Europe/Amsterdam",
+        }
+    )
+    outlook = urlencode(
+        {
+            "path": "/calendar/action/compose",
+            "rru": "addevent",
+            "subject": event.title,
+            "startdt": event.starts_at.astimezone(UTC).isoformat(),
+            "enddt": event.ends_at.astimezone(UTC).isoformat(),
+            "body": details,
+            "location": location,
+        }
+    )
+    return {
+        "download": path,
+        "subscribe": f"webcal://{request.get_host()}{path}",
+        "google": f"https://calendar.google.com/calendar/render?{google}",
+        "outlook": f"https://outlook.live.com/calendar/0/deeplink/compose?{outlook}",
+    }

@@ -1,0 +1,444 @@
+"""Calendar feeds: one event, the agenda and the personal feed, parsed by three readers."""
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+import recurring_ical_events
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+from ical.calendar_stream import IcsCalendarStream
+from icalendar import Calendar
+
+from learning.accounts.services import calendar_token_get_or_create, calendar_token_regenerate
+from learning.core.models import Theme
+from learning.events import ical, services
+from learning.events.models import Registration, RegistrationStatus
+
+pytestmark = pytest.mark.django_db
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+def parse(text: str) -> dict:
+    """Parse with icalendar and the ical package, expand with recurring-ical-events.
+
+    Returns the icalendar events by UID; every reader must agree on the basics.
+    """
+    calendar = Calendar.from_ical(text)
+    strict = IcsCalendarStream.calendar_from_ics(text)
+    items = {str(item["uid"]): item for item in calendar.walk("VEVENT")}
+    assert len(items) == len(calendar.walk("VEVENT")), "one UID per event"
+    assert {event.uid for event in strict.events} == set(items)
+    for event in strict.events:
+        item = items[event.uid]
+        assert event.summary == str(item["summary"])
+        assert event.dtstart == item.decoded("dtstart")
+        assert event.sequence == item.decoded("sequence")
+    expanded = recurring_ical_events.of(calendar).between(
+        datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC)
+    )
+    assert {str(item["uid"]) for item in expanded} == set(items)
+    assert [tz["tzid"] for tz in calendar.walk("VTIMEZONE")] == (
+        ["Europe/Amsterdam"] if items else []
+    )
+    return items
+
+
+def get_feed(client, url, status=200, **headers):
+    response = client.get(url, headers=headers)
+    assert response.status_code == status, response.content[:300]
+    return response
+
+
+def test_event_feed_fields(make_event):
+    event = make_event(
+        title="Netwerkdag; circulair, samen",
+        location_name="Stadhuis",
+        location_address="Stadsplateau 1, Utrecht",
+        online_url="https://vergader.example/geheim",
+        organiser_name="Team CE",
+        organiser_email="ce@utrecht.nl",
+    )
+    response = get_feed(Client(), f"{event.url}agenda.ics")
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["Cache-Control"] == "public, max-age=900" or set(
+        response["Cache-Control"].split(", ")
+    ) == {"public", "max-age=900"}
+    text = response.content.decode()
+    assert "REFRESH-INTERVAL;VALUE=DURATION:PT1H" in text
+    assert "X-PUBLISHED-TTL:PT1H" in text
+    assert "X-WR-CALNAME" in text
+    assert "geheim" not in text  # no online link in a public feed
+    items = parse(text)
+    item = items[f"{event.translation_key}@circulairleren"]
+    assert str(item["summary"]) == "Netwerkdag; circulair, samen"
+    assert item["dtstart"].params["TZID"] == "Europe/Amsterdam"
+    assert item.decoded("dtstart") == event.starts_at.astimezone(AMSTERDAM).replace(microsecond=0)
+    assert item["dtend"].params["TZID"] == "Europe/Amsterdam"
+    assert str(item["location"]) == "Stadhuis, Stadsplateau 1, Utrecht"
+    assert str(item["status"]) == "CONFIRMED"
+    assert item.decoded("sequence") == 0
+    assert str(item["organizer"]) == "mailto:ce@utrecht.nl"
+    assert str(item["url"]).endswith(event.url)
+    assert item.decoded("last-modified") == event.last_published_at.replace(microsecond=0)
+
+
+def test_masterclass_has_a_feed_too(make_masterclass):
+    masterclass = make_masterclass()
+    items = parse(get_feed(Client(), f"{masterclass.url}agenda.ics").content.decode())
+    assert list(items) == [f"{masterclass.translation_key}@circulairleren"]
+
+
+def test_changing_the_time_raises_sequence_by_one_and_keeps_the_uid(make_event):
+    event = make_event()
+    uid = f"{event.translation_key}@circulairleren"
+    event.title = "Alleen de titel"  # not time, place or status: no new sequence
+    event.save_revision().publish()
+    event.refresh_from_db()
+    assert event.ical_sequence == 0
+    event.starts_at += timedelta(hours=1)
+    event.ends_at += timedelta(hours=1)
+    event.save_revision().publish()
+    event.refresh_from_db()
+    assert event.ical_sequence == 1
+    item = parse(get_feed(Client(), f"{event.url}agenda.ics").content.decode())[uid]
+    assert item.decoded("sequence") == 1
+    event.cancelled = True
+    event.save_revision().publish()
+    event.refresh_from_db()
+    assert event.ical_sequence == 2
+    item = parse(get_feed(Client(), f"{event.url}agenda.ics").content.decode())[uid]
+    assert str(item["status"]) == "CANCELLED"
+
+
+def test_publishing_an_older_revision_does_not_lower_the_sequence(make_event):
+    event = make_event()
+    old_revision = event.save_revision()
+    event.location_name = "Elders"
+    event.save_revision().publish()
+    event.refresh_from_db()
+    assert event.ical_sequence == 1
+    old_revision.publish()  # back to the old place: a change again
+    event.refresh_from_db()
+    assert event.ical_sequence == 2
+    assert event.location_name == ""
+
+
+def test_invitations_share_uid_and_sequence_with_the_feeds(make_event, make_user, settings):
+    from learning.events.notifications import render
+
+    event = make_event()
+    event.location_name = "Nieuwe plek"
+    event.save_revision().publish()
+    event.refresh_from_db()
+    registration = services.registration_create(event=event, user=make_user())
+    rendered = render(
+        {
+            "registration_id": registration.pk,
+            "recipient_id": registration.user_id,
+            "template": "confirmed",
+            "subject": "Aanmelding bevestigd",
+            "attach": "REQUEST",
+        }
+    )
+    text = rendered["attachments"][0]["content"]
+    assert "METHOD:REQUEST" in text
+    item = parse(text)[f"{event.translation_key}@circulairleren"]
+    assert item.decoded("sequence") == event.ical_sequence == 1
+    cancel = ical.invitation(registration, method="CANCEL")
+    assert "METHOD:CANCEL" in cancel
+    item = parse(cancel)[f"{event.translation_key}@circulairleren"]
+    assert str(item["status"]) == "CANCELLED"
+    assert item.decoded("sequence") == 1
+
+
+def test_agenda_feed_lists_upcoming_public_events_and_recent_cancellations(
+    make_event, make_masterclass
+):
+    upcoming = make_event()
+    masterclass = make_masterclass(online_url="https://vergader.example/geheim")
+    make_event(
+        starts_at=timezone.now() - timedelta(days=3), ends_at=timezone.now() - timedelta(days=2)
+    )
+    cancelled = make_event(cancelled=True)
+    response = get_feed(Client(), "/agenda.ics")
+    text = response.content.decode()
+    assert "geheim" not in text
+    items = parse(text)
+    assert set(items) == {
+        f"{page.translation_key}@circulairleren" for page in (upcoming, masterclass, cancelled)
+    }
+    assert str(items[f"{cancelled.translation_key}@circulairleren"]["status"]) == "CANCELLED"
+    # A cancellation published more than 30 days ago has left the feed.
+    from learning.events.models import EventPage
+
+    EventPage.objects.filter(pk=cancelled.pk).update(
+        last_published_at=timezone.now() - timedelta(days=31)
+    )
+    assert len(parse(get_feed(Client(), "/agenda.ics").content.decode())) == 2
+
+
+def test_agenda_feed_filters(make_event, make_masterclass):
+    theme = Theme.objects.create(name="Inkoop", slug="inkoop")
+    event = make_event()
+    themed = make_event()
+    themed.themes.add(theme)
+    themed.save_revision().publish()
+    masterclass = make_masterclass(audience="bestuur")
+    client = Client()
+
+    def uids(query):
+        return set(parse(get_feed(client, f"/agenda.ics?{query}").content.decode()))
+
+    def uid(page):
+        return f"{page.translation_key}@circulairleren"
+
+    assert uids("soort=masterclass") == {uid(masterclass)}
+    assert uids("soort=bijeenkomst") == {uid(event), uid(themed)}
+    assert uids("doelgroep=bestuur") == {uid(masterclass)}
+    assert uids("doelgroep=uitvoering") == set()
+    assert uids("thema=inkoop") == {uid(themed)}
+    get_feed(client, "/agenda.ics?soort=onzin", status=400)
+    get_feed(client, "/agenda.ics?thema=bestaat-niet", status=400)
+
+
+def test_conditional_get_answers_304_with_at_most_two_queries(
+    make_event, make_user, django_assert_max_num_queries
+):
+    make_event()
+    client = Client()
+    first = get_feed(client, "/agenda.ics?soort=bijeenkomst")
+    with django_assert_max_num_queries(2):
+        again = client.get(
+            "/agenda.ics?soort=bijeenkomst", headers={"if-none-match": first["ETag"]}
+        )
+    assert again.status_code == 304
+    with django_assert_max_num_queries(2):
+        since = client.get("/agenda.ics", headers={"if-modified-since": first["Last-Modified"]})
+    assert since.status_code == 304
+
+    user = make_user()
+    url = reverse("personal_feed", kwargs={"token": calendar_token_get_or_create(user=user)})
+    first = get_feed(client, url)
+    with django_assert_max_num_queries(2):
+        again = client.get(url, headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 304
+    assert "private" in again["Cache-Control"]
+
+
+def test_etag_changes_when_an_event_changes(make_event):
+    event = make_event()
+    client = Client()
+    first = get_feed(client, "/agenda.ics")
+    event.location_name = "Elders"
+    event.save_revision().publish()
+    response = client.get("/agenda.ics", headers={"if-none-match": first["ETag"]})
+    assert response.status_code == 200
+    assert response["ETag"] != first["ETag"]
+
+
+def test_event_feed_conditional_get(make_event):
+    event = make_event()
+    client = Client()
+    first = get_feed(client, f"{event.url}agenda.ics")
+    again = client.get(f"{event.url}agenda.ics", headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 304
+
+
+def test_personal_feed_statuses_and_online_link(make_event, make_user, utrecht):
+    user = make_user(utrecht)
+    confirmed = make_event(online_url="https://vergader.example/bevestigd")
+    full = make_event(capacity=1, online_url="https://vergader.example/vol")
+    withdrawn = make_event(online_url="https://vergader.example/afgemeld")
+    other = make_event()
+    services.registration_create(event=confirmed, user=user)
+    services.registration_create(event=full, user=make_user(utrecht))
+    waiting = services.registration_create(event=full, user=user)
+    assert waiting.status == RegistrationStatus.WAITING
+    gone = services.registration_create(event=withdrawn, user=user)
+    services.registration_cancel(registration=gone, actor=user)
+    services.registration_create(event=other, user=make_user(utrecht))  # someone else's
+
+    token = calendar_token_get_or_create(user=user)
+    assert len(token) >= 43  # 32 random bytes
+    response = get_feed(Client(), f"/agenda/persoonlijk/{token}.ics")
+    assert "private" in response["Cache-Control"]
+    text = response.content.decode()
+    items = parse(text)
+
+    def status(page):
+        return str(items[f"{page.translation_key}@circulairleren"]["status"])
+
+    assert set(items) == {
+        f"{page.translation_key}@circulairleren" for page in (confirmed, full, withdrawn)
+    }
+    assert status(confirmed) == "CONFIRMED"
+    assert status(full) == "TENTATIVE"
+    assert status(withdrawn) == "CANCELLED"
+    assert "vergader.example/bevestigd" in text
+    assert "vergader.example/vol" not in text
+    assert "vergader.example/afgemeld" not in text
+
+
+def test_personal_feed_prefers_the_active_registration_after_registering_again(
+    make_event, make_user
+):
+    user = make_user()
+    event = make_event()
+    first = services.registration_create(event=event, user=user)
+    services.registration_cancel(registration=first, actor=user)
+    services.registration_create(event=event, user=user)
+    assert Registration.objects.filter(event=event, user=user).count() == 2
+    token = calendar_token_get_or_create(user=user)
+    items = parse(get_feed(Client(), f"/agenda/persoonlijk/{token}.ics").content.decode())
+    assert [str(item["status"]) for item in items.values()] == ["CONFIRMED"]
+
+
+def test_personal_feed_unknown_and_revoked_tokens(make_user):
+    user = make_user()
+    client = Client()
+    get_feed(client, "/agenda/persoonlijk/onbekend.ics", status=404)
+    old = calendar_token_get_or_create(user=user)
+    assert calendar_token_get_or_create(user=user) == old
+    get_feed(client, f"/agenda/persoonlijk/{old}.ics")
+    new = calendar_token_regenerate(user=user)
+    assert new != old
+    get_feed(client, f"/agenda/persoonlijk/{old}.ics", status=404)
+    get_feed(client, f"/agenda/persoonlijk/{new}.ics")
+
+
+def test_my_registrations_shows_the_feed_and_regenerates_it(make_user):
+    user = make_user()
+    client = Client()
+    client.force_login(user)
+    page = client.get(reverse("events:my_registrations")).content.decode()
+    user.refresh_from_db()
+    assert f"/agenda/persoonlijk/{user.calendar_token}.ics" in page
+    assert "js/copy-link.js" in page
+    assert "<script>" not in page
+    old = user.calendar_token
+    assert client.get(reverse("events:my_calendar_token_regenerate")).status_code == 405
+    response = client.post(reverse("events:my_calendar_token_regenerate"))
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.calendar_token != old
+
+
+def test_event_page_has_add_to_calendar_links(make_event):
+    event = make_event(title="Netwerkdag & co", location_name="Stadhuis")
+    page = Client().get(event.url).content.decode()
+    assert f'href="{event.url}agenda.ics"' in page
+    assert f"webcal://testserver{event.url}agenda.ics" in page
+    assert (
+        "https://calendar.google.com/calendar/render?action=TEMPLATE&amp;text=Netwerkdag+%26+co"
+        in page
+    )
+    assert "https://outlook.live.com/calendar/0/deeplink/compose?" in page
+
+
+@pytest.mark.parametrize("feed", ["agenda", "personal"])
+def test_query_count_does_not_grow_with_events(
+    feed, make_event, make_user, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    user = make_user()
+    token = calendar_token_get_or_create(user=user)
+    url = "/agenda.ics" if feed == "agenda" else f"/agenda/persoonlijk/{token}.ics"
+
+    def add(count):
+        for _ in range(count):
+            event = make_event()
+            Registration.objects.create(
+                event=event,
+                user=user,
+                organisation=user.organisation or _organisation(),
+                status=RegistrationStatus.CONFIRMED,
+            )
+
+    def queries():
+        client = Client()
+        client.get(url)  # warm the site root paths cache
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(captured), response.content.decode().count("BEGIN:VEVENT")
+
+    add(10)
+    small, small_events = queries()
+    add(50)
+    large, large_events = queries()
+    assert (small_events, large_events) == (10, 60)
+    assert small == large
+    # The feed's state, its events (one query), the request's site; personal: the token.
+    assert large <= (3 if feed == "agenda" else 4)
+
+
+def _organisation():
+    from learning.organisations.models import Organisation
+
+    return Organisation.objects.first()
+
+
+# Text that calendar lines must carry: separators, escapes, newlines, emoji, long lines.
+# Control characters other than newline are not allowed in iCalendar text (RFC 5545 3.3.11).
+calendar_text = st.text(
+    alphabet=st.one_of(
+        st.sampled_from([",", ";", "\\", "\n", ":", '"', "é", "€", "🌍", "🏽", "\u200d", " "]),
+        st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")),
+    ),
+    min_size=1,
+    max_size=400,
+).filter(lambda text: text.strip() == text and text.strip())
+
+
+class _Event:
+    """What the VEVENT builder reads from an event page, without a database."""
+
+    def __init__(self, title, intro):
+        self.title = title
+        self.intro = intro
+        self.translation_key = "6f1e3c1e-0000-4000-8000-000000000001"
+        self.ical_sequence = 3
+        self.last_published_at = datetime(2026, 11, 1, 9, 30, tzinfo=UTC)
+        self.starts_at = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
+        self.ends_at = datetime(2026, 12, 3, 13, 0, tzinfo=UTC)
+        self.location_name = title
+        self.location_address = ""
+        self.online_url = ""
+        self.organiser_name = title
+        self.organiser_email = ""
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@example(title="C:\\Nieuw \\n", intro="\\N")  # icalendar alone turns \N into a line break
+@given(
+    title=calendar_text,
+    intro=calendar_text
+    | st.text(min_size=200, max_size=2000).map(lambda t: "x" * 80 + t.replace("\r", "")),
+)
+def test_text_round_trips_through_every_reader(title, intro):
+    intro = "".join(ch for ch in intro if ch == "\n" or ch.isprintable()) or "x"
+    event = _Event(title, intro)
+    calendar = ical.new_calendar(name=title)
+    calendar.add_component(
+        ical.vevent(
+            event, url="https://example.nl/a/", status="CONFIRMED", dtstamp=event.last_published_at
+        )
+    )
+    text = ical.serialise(calendar)
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))  # folded
+    parsed = Calendar.from_ical(text)
+    item = parsed.walk("VEVENT")[0]
+    assert str(item["summary"]) == title
+    assert str(item["location"]) == title
+    assert str(item["description"]) == f"{intro}\n\nhttps://example.nl/a/"
+    strict = IcsCalendarStream.calendar_from_ics(text).events[0]
+    assert strict.summary == title
+    assert strict.description == f"{intro}\n\nhttps://example.nl/a/"
+    assert strict.location == title
