@@ -34,6 +34,7 @@ FEED_FIELDS = (
     "intro",
     "starts_at",
     "ends_at",
+    "all_day",
     "location_name",
     "location_address",
     "online_url",

@@ -10,8 +10,9 @@ Identity and ordering, the same in every place an event shows up:
   when the time, the place or the cancelled status changes. A participant's own changes
   (withdrawing, registering again) keep the event's SEQUENCE; RFC 5546 orders messages with
   equal SEQUENCE by DTSTAMP, which is "now" in every e-mail.
-- All events have a start and end time (there are no all-day events), written with
-  TZID=Europe/Amsterdam and a VTIMEZONE added by ``Calendar.add_missing_timezones()``.
+- Events have a start and end time, written with TZID=Europe/Amsterdam and a VTIMEZONE
+  added by ``Calendar.add_missing_timezones()``; all-day events (``EventPage.all_day``) are
+  DATE values, with DTEND the day after the last day (RFC 5545 3.6.1).
 """
 
 import hashlib
@@ -89,8 +90,14 @@ def vevent(
     item.add("dtstamp", dtstamp)
     if event.last_published_at:
         item.add("last-modified", event.last_published_at)
-    item.add("dtstart", event.starts_at.astimezone(TZ))
-    item.add("dtend", event.ends_at.astimezone(TZ))
+    if getattr(event, "all_day", False):
+        first_day = event.starts_at.astimezone(TZ).date()
+        last_day = max(event.ends_at.astimezone(TZ).date(), first_day)
+        item.add("dtstart", first_day)
+        item.add("dtend", last_day + timedelta(days=1))
+    else:
+        item.add("dtstart", event.starts_at.astimezone(TZ))
+        item.add("dtend", event.ends_at.astimezone(TZ))
     item.add("summary", PlainText(event.title))
     description = event.intro  # plain text already (a TextField shown escaped)
     if include_online and event.online_url:
@@ -169,4 +176,7 @@ def calendar_fingerprint(event) -> str:
         event.online_url,
         event.cancelled,
     ]
+    if getattr(event, "all_day", False):
+        # Appended only when set, so fingerprints of timed events stay as they were.
+        values.append("all-day")
     return hashlib.sha256(json.dumps(values).encode()).hexdigest()

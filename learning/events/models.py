@@ -116,6 +116,11 @@ class EventPage(RoutablePageMixin, Page):
     cancelled = models.BooleanField(
         _("gaat niet door"), default=False, help_text=_("De bijeenkomst is geannuleerd.")
     )
+    all_day = models.BooleanField(
+        _("hele dag"),
+        default=False,
+        help_text=_("In agenda's als hele dag(en) tonen, zonder tijden."),
+    )
     # Calendar bookkeeping, kept by services.event_calendar_refresh (never edited, never
     # taken from a revision): SEQUENCE goes up by one when time, place or status changes.
     ical_sequence = models.PositiveIntegerField(
@@ -130,6 +135,7 @@ class EventPage(RoutablePageMixin, Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+                FieldPanel("all_day"),
                 FieldPanel("cancelled"),
             ],
             heading=_("Wanneer"),

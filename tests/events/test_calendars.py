@@ -442,3 +442,27 @@ def test_text_round_trips_through_every_reader(title, intro):
     assert strict.summary == title
     assert strict.description == f"{intro}\n\nhttps://example.nl/a/"
     assert strict.location == title
+
+
+def test_all_day_events_are_date_values(make_event):
+    from datetime import date
+
+    start = datetime(2027, 6, 3, 9, 0, tzinfo=AMSTERDAM)
+    all_day = make_event(
+        title="Tweedaagse circulaire bouw",
+        all_day=True,
+        starts_at=start,
+        ends_at=start + timedelta(days=1, hours=8),
+    )
+    make_event(title="Gewone middag")
+    items = parse(get_feed(Client(), "/agenda.ics").content.decode())
+    item = items[ical.event_uid(all_day)]
+    assert item.decoded("dtstart") == date(2027, 6, 3)
+    assert item.decoded("dtend") == date(2027, 6, 5)  # the day after the last day
+    assert "VALUE=DATE" in item.to_ical().decode()
+
+    sequence = all_day.ical_sequence
+    all_day.all_day = False
+    all_day.save_revision().publish()
+    all_day.refresh_from_db()
+    assert all_day.ical_sequence == sequence + 1
