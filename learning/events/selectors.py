@@ -93,6 +93,19 @@ def registrations_of_user(*, user) -> QuerySet[Registration]:
     )
 
 
+def _filter_events(events, *, kind: str = "", audience: str = "", theme: str = ""):
+    """The agenda's filters (type, audience, theme), shared by the page and the feed."""
+    if kind == "masterclass":
+        events = events.filter(masterclasspage__isnull=False)
+    elif kind == "bijeenkomst":
+        events = events.filter(masterclasspage__isnull=True)
+    if audience:
+        events = events.filter(masterclasspage__audience=audience)
+    if theme:
+        events = events.filter(themes__slug=theme)
+    return events
+
+
 def events_for_agenda(
     *,
     past: bool = False,
@@ -105,14 +118,7 @@ def events_for_agenda(
     now = timezone.now()
     events = EventPage.objects.live().public().select_related("masterclasspage")
     events = events.filter(ends_at__lt=now) if past else events.filter(ends_at__gte=now)
-    if kind == "masterclass":
-        events = events.filter(masterclasspage__isnull=False)
-    elif kind == "bijeenkomst":
-        events = events.filter(masterclasspage__isnull=True)
-    if audience:
-        events = events.filter(masterclasspage__audience=audience)
-    if theme:
-        events = events.filter(themes__slug=theme)
+    events = _filter_events(events, kind=kind, audience=audience, theme=theme)
     if month:
         events = events.filter(starts_at__year=month.year, starts_at__month=month.month)
     events = events.annotate(
@@ -167,14 +173,7 @@ def events_for_calendar_feed(
     events = events.filter(
         Q(cancelled=False) | Q(last_published_at__gte=now - CALENDAR_CANCELLED_KEPT)
     )
-    if kind == "masterclass":
-        events = events.filter(masterclasspage__isnull=False)
-    elif kind == "bijeenkomst":
-        events = events.filter(masterclasspage__isnull=True)
-    if audience:
-        events = events.filter(masterclasspage__audience=audience)
-    if theme:
-        events = events.filter(themes__slug=theme)
+    events = _filter_events(events, kind=kind, audience=audience, theme=theme)
     return events.order_by("starts_at", "pk")
 
 

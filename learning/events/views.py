@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core import signing
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -13,6 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from learning.accounts.services import calendar_token_get_or_create, calendar_token_regenerate
+from learning.core.pagination import paginate
 
 from . import selectors, services
 from .calendars import calendar_links
@@ -40,13 +40,7 @@ def agenda(request, index_page, *, past: bool):
         else:
             status = 400
     events = selectors.events_for_agenda(past=past, **filters)
-    paginator = Paginator(events, AGENDA_PAGE_SIZE)
-    try:
-        page = paginator.page(request.GET.get("pagina", 1))
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
+    page, paginator = paginate(request, events, per_page=AGENDA_PAGE_SIZE)
     query = request.GET.copy()
     query.pop("pagina", None)
     return TemplateResponse(
