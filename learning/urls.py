@@ -17,6 +17,10 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("zoeken/", home_views.search, name="search"),
     path("mijn-aanmeldingen/", include("learning.events.urls")),
+    path("", include("learning.circles.urls")),
+    path("", include("learning.profiles.urls")),
+    path("", include("learning.knowledge.urls")),
+    path("", include("learning.monitor.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
     # Calendar feeds; before Wagtail's catch-all (the agenda page itself lives at /agenda/).

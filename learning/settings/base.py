@@ -25,6 +25,10 @@ INSTALLED_APPS = [
     "learning.outbox",
     "learning.events",
     "learning.masterclasses",
+    "learning.circles",
+    "learning.profiles",
+    "learning.knowledge",
+    "learning.monitor",
     "home",
     # Replaces "wagtail.users" so the admin's user forms know our user model.
     "learning.accounts.apps.WagtailUsersConfig",

@@ -7,10 +7,22 @@ from django.test.utils import override_settings
 
 from home import demo as home_demo
 from learning.accounts import demo as accounts_demo
+from learning.circles import demo as circles_demo
 from learning.events import demo as events_demo
+from learning.knowledge import demo as knowledge_demo
+from learning.monitor import demo as monitor_demo
+from learning.profiles import demo as profiles_demo
 
 # Each part of the product adds its own demo module here, in dependency order.
-DEMO_MODULES = [accounts_demo, home_demo, events_demo]
+DEMO_MODULES = [
+    accounts_demo,
+    home_demo,
+    events_demo,
+    circles_demo,
+    profiles_demo,
+    knowledge_demo,
+    monitor_demo,
+]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,5 @@
+"""Demo content for learning circles (called by `manage.py load_demo`; idempotent)."""
+
+
+def load() -> None:
+    pass
