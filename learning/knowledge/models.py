@@ -1,0 +1,457 @@
+"""The knowledge base: theme pages, articles, the guide series, policy goals and the directory.
+
+Rules (visibility sync, contributions, notifications) live in services.py; reads in selectors.py.
+"""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from learning.organisations.models import OrganisationKind
+
+from .blocks import ActionsBlock, KnowledgeStreamBlock, PracticeExamplesBlock
+
+SHARED_WITH_PAGE_TYPES = ["events.EventPage", "masterclasses.ProgrammePage"]
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Openbaar")
+    PARTICIPANTS = "participants", _("Gedeeld met de deelnemers van een masterclass of programma")
+
+
+class VisibilityMixin(models.Model):
+    """Per page: public, or shared with the confirmed participants of an event or programme.
+
+    The page's Wagtail view restriction follows these fields (services.page_visibility_apply,
+    run when the page is published); membership of the participants' group follows the
+    registrations (services.participant_group_sync).
+    """
+
+    visibility = models.CharField(
+        _("zichtbaarheid"),
+        max_length=20,
+        choices=Visibility.choices,
+        default=Visibility.PUBLIC,
+    )
+    shared_with = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("gedeeld met deelnemers van"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Een masterclass, bijeenkomst of programma. Alleen bevestigde deelnemers."),
+    )
+
+    visibility_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("visibility", widget=forms.RadioSelect),
+                PageChooserPanel("shared_with", SHARED_WITH_PAGE_TYPES),
+            ],
+            heading=_("Zichtbaarheid"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.visibility == Visibility.PARTICIPANTS and not self.shared_with_id:
+            raise ValidationError(
+                {"shared_with": _("Kies de masterclass of het programma waarmee u deelt.")}
+            )
+        if self.visibility == Visibility.PUBLIC and self.shared_with_id:
+            self.shared_with = None
+
+
+class KnowledgeIndexPage(RoutablePageMixin, Page):
+    """The knowledge base ("Kennisbank"): themes, latest articles, the guide, the directory."""
+
+    intro = models.TextField(_("introductie"), blank=True)
+    contribution_intro = models.TextField(
+        _("uitleg bij het formulier voor praktijkvoorbeelden"), blank=True
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("contribution_intro"),
+    ]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = [
+        "knowledge.ThemePage",
+        "knowledge.KnowledgePage",
+        "knowledge.GuidePage",
+        "knowledge.DirectoryPage",
+    ]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("kennisbank")
+
+    @path("")
+    def index(self, request):
+        from . import views
+
+        return views.knowledge_index(request, self)
+
+    @path("bijdragen/")
+    def contribute(self, request):
+        from . import views
+
+        return views.contribute(request, self)
+
+    @path("bijdragen/bedankt/")
+    def contribute_thanks(self, request):
+        from . import views
+
+        return views.contribute_thanks(request, self)
+
+
+class ThemePage(Page):
+    """One theme: its pioneers, articles, policy goals and upcoming events."""
+
+    theme = models.OneToOneField(
+        "core.Theme",
+        verbose_name=_("thema"),
+        on_delete=models.PROTECT,
+        related_name="page",
+    )
+    intro = models.TextField(_("introductie"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("theme"), FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["knowledge.KnowledgeIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("themapagina")
+        verbose_name_plural = _("themapagina's")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import theme_page_sections
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(theme_page_sections(theme_page=self, user=request.user))
+        return context
+
+
+class ArticleKind(models.TextChoices):
+    ARTICLE = "article", _("Artikel")
+    PRACTICE = "practice", _("Praktijkvoorbeeld")
+
+
+class KnowledgePage(VisibilityMixin, Page):  # noqa: DJ008 (Page.__str__)
+    """An article or practice example, with themes and authors."""
+
+    kind = models.CharField(
+        _("soort"), max_length=20, choices=ArticleKind.choices, default=ArticleKind.ARTICLE
+    )
+    intro = models.TextField(_("introductie"), max_length=500)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("afbeelding"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Voor de kop van het artikel en bij delen op sociale media."),
+    )
+    image_alt = models.CharField(
+        _("alt-tekst van de afbeelding"),
+        max_length=255,
+        blank=True,
+        help_text=_("Wat is er te zien? Leeg laten als de afbeelding alleen decoratief is."),
+    )
+    body = StreamField(KnowledgeStreamBlock(), verbose_name=_("inhoud"))
+    themes = ParentalManyToManyField("core.Theme", verbose_name=_("thema's"), blank=True)
+    contributed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ingestuurd door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="knowledge_contributions",
+        editable=False,
+    )
+    contributor_notified_at = models.DateTimeField(
+        _("inzender bericht gestuurd op"), null=True, blank=True, editable=False
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("kind"),
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Afbeelding")),
+        InlinePanel("authors", label=_("Auteurs"), heading=_("Auteurs")),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("body"),
+    ]
+    settings_panels = Page.settings_panels + VisibilityMixin.visibility_panels
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+    ]
+    parent_page_types = ["knowledge.KnowledgeIndexPage"]
+    subpage_types: list[str] = []
+    exclude_fields_in_copy = ["contributed_by", "contributor_notified_at"]
+
+    class Meta:
+        verbose_name = _("artikel")
+        verbose_name_plural = _("artikelen")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import article_related
+
+        context = super().get_context(request, *args, **kwargs)
+        context["related"] = article_related(page=self, user=request.user)
+        return context
+
+
+class KnowledgePageAuthor(Orderable):
+    page = ParentalKey(KnowledgePage, on_delete=models.CASCADE, related_name="authors")
+    name = models.CharField(_("naam"), max_length=150)
+    role = models.CharField(_("functie en organisatie"), max_length=200, blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("role")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("auteur")
+        verbose_name_plural = _("auteurs")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class GuidePage(VisibilityMixin, Page):  # noqa: DJ008 (Page.__str__)
+    """A guide series: the steps a municipality can take, one GuideStepPage per step."""
+
+    intro = models.TextField(_("introductie"), max_length=800)
+    body = StreamField(KnowledgeStreamBlock(), verbose_name=_("inhoud"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    settings_panels = Page.settings_panels + VisibilityMixin.visibility_panels
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["knowledge.KnowledgeIndexPage"]
+    subpage_types = ["knowledge.GuideStepPage"]
+
+    class Meta:
+        verbose_name = _("handreiking")
+        verbose_name_plural = _("handreikingen")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import guide_steps
+
+        context = super().get_context(request, *args, **kwargs)
+        context["steps"] = guide_steps(guide=self, user=request.user)
+        return context
+
+
+class GuideStepPage(VisibilityMixin, Page):  # noqa: DJ008 (Page.__str__)
+    """One step of a guide, with actions and practice examples."""
+
+    intro = models.TextField(_("samenvatting"), max_length=600)
+    body = StreamField(KnowledgeStreamBlock(), verbose_name=_("inhoud"), blank=True)
+    actions = StreamField(ActionsBlock(), verbose_name=_("acties"), blank=True)
+    examples = StreamField(
+        PracticeExamplesBlock(), verbose_name=_("praktijkvoorbeelden"), blank=True
+    )
+    themes = ParentalManyToManyField("core.Theme", verbose_name=_("thema's"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("body"),
+        FieldPanel("actions"),
+        FieldPanel("examples"),
+    ]
+    settings_panels = Page.settings_panels + VisibilityMixin.visibility_panels
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.SearchField("actions"),
+        index.SearchField("examples"),
+    ]
+    parent_page_types = ["knowledge.GuidePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("stap van een handreiking")
+        verbose_name_plural = _("stappen van een handreiking")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import guide_step_neighbours
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(guide_step_neighbours(step=self, user=request.user))
+        return context
+
+
+class DirectoryPage(Page):
+    """The directory of organisations and initiatives, with filters."""
+
+    intro = models.TextField(_("introductie"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["knowledge.KnowledgeIndexPage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("overzicht van organisaties en initiatieven")
+
+    def serve(self, request, *args, **kwargs):
+        from . import views
+
+        return views.directory(request, self)
+
+
+class PolicyGoal(index.Indexed, ClusterableModel):
+    """A policy goal a civil servant can adopt as it is: text, year, quantity and source."""
+
+    title = models.CharField(_("korte naam"), max_length=120)
+    goal_text = models.TextField(
+        _("doeltekst"),
+        help_text=_("De tekst zoals een ambtenaar hem in een beleidsstuk kan plakken."),
+    )
+    target_year = models.PositiveSmallIntegerField(_("doeljaar"), null=True, blank=True)
+    quantity = models.CharField(
+        _("hoeveelheid"), max_length=60, blank=True, help_text=_("Bijvoorbeeld 50% of 100 kg.")
+    )
+    source = models.CharField(_("bron"), max_length=255)
+    source_url = models.URLField(_("link naar de bron"), blank=True)
+    themes = ParentalManyToManyField("core.Theme", verbose_name=_("thema's"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("goal_text"),
+        FieldRowPanel([FieldPanel("quantity"), FieldPanel("target_year")]),
+        FieldPanel("source"),
+        FieldPanel("source_url"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [index.SearchField("title"), index.SearchField("goal_text")]
+
+    class Meta:
+        verbose_name = _("beleidsdoel")
+        verbose_name_plural = _("beleidsdoelen")
+        ordering = ["sort_order", "target_year", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def clipboard_text(self) -> str:
+        """The goal as one paragraph for a policy document, with its source."""
+        text = self.goal_text.strip()
+        source = self.source.strip()
+        if self.source_url:
+            source = f"{source}, {self.source_url}"
+        return f"{text} (Bron: {source}.)"
+
+
+class InitiativeKind(models.TextChoices):
+    GOVERNMENT = "overheid", _("Overheid")
+    COMPANY = "bedrijf", _("Bedrijf")
+    KNOWLEDGE = "kennisinstelling", _("Kennisinstelling")
+    NETWORK = "netwerk", _("Netwerk of samenwerkingsverband")
+    CIVIC = "maatschappelijk", _("Maatschappelijk initiatief")
+
+
+class Initiative(index.Indexed, ClusterableModel):
+    """An organisation or initiative in the directory."""
+
+    name = models.CharField(_("naam"), max_length=150, unique=True)
+    kind = models.CharField(_("soort"), max_length=20, choices=InitiativeKind.choices)
+    description = models.TextField(_("omschrijving"), max_length=800)
+    region = models.CharField(
+        _("regio"), max_length=120, blank=True, help_text=_("Bijvoorbeeld Regio Foodvalley.")
+    )
+    province = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("provincie"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": OrganisationKind.PROVINCIE},
+        help_text=_("Leeg laten voor een landelijk initiatief."),
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("overheid"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="initiatives",
+        help_text=_("Als het initiatief van of bij een overheid is."),
+    )
+    themes = ParentalManyToManyField("core.Theme", verbose_name=_("thema's"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("region"), FieldPanel("province")]),
+        FieldPanel("organisation"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("website"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("description"),
+        index.SearchField("region"),
+        index.FilterField("kind"),
+        index.FilterField("province_id"),
+    ]
+
+    class Meta:
+        verbose_name = _("organisatie of initiatief")
+        verbose_name_plural = _("organisaties en initiatieven")
+        ordering = ["name"]
+        indexes = [models.Index(fields=["kind", "name"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ParticipantGroup(models.Model):
+    """The Wagtail group holding the confirmed participants of one event or programme."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        verbose_name=_("masterclass of programma"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    group = models.OneToOneField(
+        "auth.Group", verbose_name=_("groep"), on_delete=models.CASCADE, related_name="+"
+    )
+    synced_at = models.DateTimeField(_("bijgewerkt op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("deelnemersgroep")
+        verbose_name_plural = _("deelnemersgroepen")
+
+    def __str__(self) -> str:
+        return str(self.group)
