@@ -1,0 +1,106 @@
+"""StreamField blocks for a pioneer's story: the shared blocks plus tools, tips and examples."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from learning.core.blocks import QuoteBlock
+
+
+class ToolBlock(blocks.StructBlock):
+    name = blocks.CharBlock(label=_("naam"), max_length=120)
+    purpose = blocks.TextBlock(label=_("waarvoor het dient"), max_length=500)
+    url = blocks.URLBlock(label=_("link"), required=False)
+
+    class Meta:
+        icon = "cogs"
+        template = "blocks/profile_tool_block.html"
+        label = _("Hulpmiddel")
+        description = _("Een instrument, model of hulpmiddel dat de pionier gebruikte.")
+        preview_value = {
+            "name": "Circulaire bouwmatrix",
+            "purpose": "Zet per bouwproject op een rij welke materialen hergebruikt kunnen worden.",
+            "url": "https://example.org/bouwmatrix",
+        }
+
+
+class ToolsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("kop"), max_length=120, default="Hulpmiddelen")
+    tools = blocks.ListBlock(ToolBlock(), label=_("hulpmiddelen"), min_num=1)
+
+    class Meta:
+        icon = "cogs"
+        template = "blocks/profile_tools_block.html"
+        label = _("Hulpmiddelen")
+        description = _("Een lijst hulpmiddelen, elk met naam, waarvoor het dient en een link.")
+        preview_value = {
+            "heading": "Hulpmiddelen",
+            "tools": [
+                {
+                    "name": "Circulaire bouwmatrix",
+                    "purpose": "Zet per project op een rij welke materialen terug kunnen komen.",
+                    "url": "https://example.org/bouwmatrix",
+                }
+            ],
+        }
+
+
+class TipsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("kop"), max_length=120, default="Tips")
+    tips = blocks.ListBlock(blocks.TextBlock(label=_("tip"), max_length=400), label=_("tips"))
+
+    class Meta:
+        icon = "tick-inverse"
+        template = "blocks/profile_tips_block.html"
+        label = _("Tips")
+        description = _("Praktische tips voor collega's die hetzelfde willen doen.")
+        preview_value = {
+            "heading": "Tips",
+            "tips": [
+                "Begin met één aanbesteding en leer van wat je tegenkomt.",
+                "Betrek de inkoper vanaf de eerste schets.",
+            ],
+        }
+
+
+class PracticeExampleBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("titel"), max_length=150)
+    situation = blocks.TextBlock(label=_("situatie"))
+    approach = blocks.TextBlock(label=_("aanpak"))
+    result = blocks.TextBlock(
+        label=_("resultaat in cijfers"),
+        help_text=_("Bijvoorbeeld: 40% minder primaire grondstoffen, 120 ton CO2 bespaard."),
+    )
+    contact = blocks.CharBlock(
+        label=_("contact"),
+        max_length=200,
+        required=False,
+        help_text=_("Naam, afdeling of e-mailadres voor wie meer wil weten."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        template = "blocks/profile_practice_example_block.html"
+        label = _("Praktijkvoorbeeld")
+        description = _("Een voorbeeld uit de praktijk: situatie, aanpak, resultaat en contact.")
+        preview_value = {
+            "title": "Hergebruik van betonpuin in een fietspad",
+            "situation": "Bij de sloop van een schoolgebouw kwam 800 ton beton vrij.",
+            "approach": "Het puin is op locatie gebroken en gebruikt als fundering.",
+            "result": "800 ton hergebruikt, 60 vrachtritten en 35 ton CO2 bespaard.",
+            "contact": "Team Openbare Ruimte",
+        }
+
+
+class ProfileStoryBlock(blocks.StreamBlock):
+    paragraph = blocks.RichTextBlock(
+        label=_("Tekst"),
+        icon="pilcrow",
+        features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
+        template="blocks/paragraph_block.html",
+        description=_("Lopende tekst met opmaak en links."),
+        preview_value="<p>Het begon met één vraag: wat gooien we eigenlijk weg?</p>",
+    )
+    quote = QuoteBlock()
+    tools = ToolsBlock()
+    tips = TipsBlock()
+    practice_example = PracticeExampleBlock()

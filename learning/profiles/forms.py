@@ -1,0 +1,52 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from learning.core.models import Theme
+from learning.organisations.models import OrganisationKind
+
+from .models import Province
+
+MAX_QUERY_LENGTH = 200
+
+
+class ProfileFilterForm(forms.Form):
+    """The GET form above the profile index; every field is optional and they combine."""
+
+    zoek = forms.CharField(
+        label=_("Zoeken"),
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        help_text=_("Een naam, organisatie of woord uit het verhaal."),
+        widget=forms.TextInput(attrs={"type": "search"}),
+        error_messages={
+            "max_length": _("Gebruik hoogstens %(limit_value)d tekens om te zoeken."),
+        },
+    )
+    thema = forms.ChoiceField(label=_("Thema"), required=False)
+    soort = forms.ChoiceField(
+        label=_("Soort organisatie"),
+        choices=[("", _("Alle soorten")), *OrganisationKind.choices],
+        required=False,
+    )
+    provincie = forms.ChoiceField(
+        label=_("Provincie"),
+        choices=[("", _("Alle provincies")), *Province.choices],
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["thema"].choices = [
+            ("", _("Alle thema's")),
+            *Theme.objects.values_list("slug", "name"),
+        ]
+        self.fields["thema"].error_messages["invalid_choice"] = _("Kies een thema uit de lijst.")
+        self.fields["soort"].error_messages["invalid_choice"] = _(
+            "Kies een soort organisatie uit de lijst."
+        )
+        self.fields["provincie"].error_messages["invalid_choice"] = _(
+            "Kies een provincie uit de lijst."
+        )
+
+    def clean_zoek(self) -> str:
+        return " ".join(self.cleaned_data["zoek"].split())
