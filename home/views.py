@@ -2,17 +2,19 @@ from django.template.response import TemplateResponse
 from wagtail.models import Page
 
 from learning.core.pagination import paginate
+from learning.core.visibility import pages_visible_to
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 
 
 def search(request):
-    """Site search over live pages that everyone may see (restricted pages never appear)."""
+    """Site search over the live pages this person may see (Wagtail view restrictions hold)."""
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     results = Page.objects.none()
     if query:
-        results = Page.objects.live().public().specific().search(query)
+        pages = pages_visible_to(Page.objects.live(), request.user)
+        results = pages.specific().search(query)
     page, paginator = paginate(request, results, per_page=RESULTS_PER_PAGE)
     return TemplateResponse(
         request,
