@@ -1,7 +1,12 @@
-"""URLs of the knowledge base that are not Wagtail pages."""
+"""URLs of the knowledge base that are not Wagtail pages: the RSS and Atom feeds."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .feeds import LatestKnowledgeAtomFeed, LatestKnowledgeFeed
 
 app_name = "knowledge"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("kennisbank.rss", LatestKnowledgeFeed(), name="feed_rss"),
+    path("kennisbank.atom", LatestKnowledgeAtomFeed(), name="feed_atom"),
+]

@@ -1,0 +1,102 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from learning.core.models import Theme
+from learning.organisations.models import Organisation, OrganisationKind
+
+from .models import ArticleKind, InitiativeKind
+
+MAX_QUERY_LENGTH = 200
+
+
+def _theme_choices(empty_label):
+    return [("", empty_label), *Theme.objects.values_list("slug", "name")]
+
+
+class ArticleFilterForm(forms.Form):
+    zoek = forms.CharField(label=_("Zoeken"), required=False, max_length=MAX_QUERY_LENGTH)
+    thema = forms.ChoiceField(label=_("Thema"), required=False)
+    soort = forms.ChoiceField(
+        label=_("Soort"),
+        required=False,
+        choices=[("", _("Artikelen en praktijkvoorbeelden")), *ArticleKind.choices],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["thema"].choices = _theme_choices(_("Alle thema's"))
+
+
+class DirectoryFilterForm(forms.Form):
+    zoek = forms.CharField(label=_("Zoeken"), required=False, max_length=MAX_QUERY_LENGTH)
+    soort = forms.ChoiceField(
+        label=_("Soort"),
+        required=False,
+        choices=[("", _("Alle soorten")), *InitiativeKind.choices],
+    )
+    provincie = forms.ModelChoiceField(
+        label=_("Provincie"),
+        required=False,
+        queryset=Organisation.objects.filter(kind=OrganisationKind.PROVINCIE).order_by("name"),
+        to_field_name="cbs_code",
+        empty_label=_("Alle provincies"),
+    )
+    thema = forms.ChoiceField(label=_("Thema"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["thema"].choices = _theme_choices(_("Alle thema's"))
+
+
+class PracticeExampleForm(forms.Form):
+    title = forms.CharField(
+        label=_("Titel"),
+        max_length=160,
+        help_text=_("Wat deed u? Bijvoorbeeld: Circulair meubilair voor het stadskantoor."),
+    )
+    organisation_name = forms.CharField(
+        label=_("Organisatie"),
+        max_length=150,
+        help_text=_("De gemeente, provincie of het waterschap waar het gebeurde."),
+    )
+    situation = forms.CharField(
+        label=_("Situatie"),
+        max_length=1200,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Wat was de vraag of het probleem? Maximaal 1.200 tekens."),
+    )
+    approach = forms.CharField(
+        label=_("Aanpak"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "Wat heeft u gedaan, met wie, en wat zou u anders doen? Maximaal 2.000 tekens."
+        ),
+    )
+    result = forms.CharField(
+        label=_("Resultaat"),
+        max_length=1200,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Bij voorkeur in cijfers: tonnen, euro's, procenten. Niet verplicht."),
+    )
+    contact = forms.CharField(
+        label=_("Contact"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "Naam en e-mailadres van wie collega's kunnen bellen of mailen. Niet verplicht."
+        ),
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Thema's"),
+        required=False,
+        queryset=Theme.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "Ik geef de redactie toestemming dit voorbeeld, na beoordeling en eventueel "
+            "ingekort, in de kennisbank te publiceren."
+        ),
+    )

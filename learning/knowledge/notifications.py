@@ -1,0 +1,42 @@
+"""E-mails about the knowledge base, written to the outbox in the caller's transaction."""
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+RENDERER = "knowledge.contribution"
+
+
+def contribution_published(*, page) -> None:
+    """Queue "your practice example is online" for the person who sent it in."""
+    from learning.outbox.services import message_queue
+
+    contributor = page.contributed_by
+    if contributor is None or not contributor.email:
+        return
+    message_queue(
+        to=contributor.email,
+        kind="knowledge_contribution_published",
+        renderer=RENDERER,
+        payload={"page_id": page.pk, "recipient_id": contributor.pk, "template": "published"},
+        user=contributor,
+        dedupe_key=f"knowledge-contribution-published-{page.pk}",
+    )
+
+
+def render(payload: dict) -> dict:
+    """The outbox renderer: subject, text and HTML of a contribution e-mail."""
+    from learning.accounts.models import User
+
+    from .models import KnowledgePage
+
+    page = KnowledgePage.objects.get(pk=payload["page_id"])
+    recipient = User.objects.get(pk=payload["recipient_id"])
+    page_url = f"{settings.SITE_URL}{page.url}" if page.url else settings.SITE_URL
+    context = {"page": page, "user": recipient, "page_url": page_url, "site_url": settings.SITE_URL}
+    template = payload["template"]
+    return {
+        "subject": _("Uw praktijkvoorbeeld staat online: %(title)s") % {"title": page.title},
+        "text": render_to_string(f"knowledge/email/{template}.txt", context),
+        "html": render_to_string(f"knowledge/email/{template}.html", context),
+    }

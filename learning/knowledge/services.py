@@ -1,0 +1,296 @@
+"""Writes for the knowledge base: page visibility, participant groups, contributions.
+
+Visibility is kept in Wagtail's own terms. A page shared with the participants of a
+masterclass, event or programme gets one ``PageViewRestriction`` of type "groups" whose
+group is that activity's ``ParticipantGroup``; the group's members are exactly the people
+with a confirmed (or attended) registration, kept in step with every registration change
+in the same transaction (``registration_changed``, called from learning.events.services).
+"""
+
+import logging
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.db.models import F, Q, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import (
+    GroupApprovalTask,
+    Page,
+    PageViewRestriction,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from .models import (
+    ArticleKind,
+    KnowledgeIndexPage,
+    KnowledgePage,
+    KnowledgePageAuthor,
+    ParticipantGroup,
+    Visibility,
+    VisibilityMixin,
+)
+
+logger = logging.getLogger(__name__)
+
+GROUP_NAME_MAX = Group._meta.get_field("name").max_length
+CONTRIBUTION_WORKFLOW_NAME = "Kennisbank: praktijkvoorbeelden beoordelen"
+CONTRIBUTION_TASK_NAME = "Redactie beoordeelt"
+# Groups whose members review contributions; Wagtail creates both in its own migrations.
+REVIEWER_GROUP_NAMES = ("Moderators", "Editors")
+
+
+class KnowledgeError(Exception):
+    """A refused knowledge-base action, with a code for programs and a Dutch message."""
+
+    def __init__(self, code: str, message):
+        super().__init__(str(message))
+        self.code = code
+        self.message = message
+
+
+# --- Participant groups ------------------------------------------------------------------
+
+
+def _group_name(page: Page) -> str:
+    base = f"Deelnemers {page.title}"[: GROUP_NAME_MAX - 12]
+    if not Group.objects.filter(name=base).exists():
+        return base
+    return f"{base} ({page.pk})"
+
+
+def _participant_user_ids(page: Page) -> set[int]:
+    """Users with a confirmed or attended registration for the event, or for any event of
+    the programme (one query)."""
+    from learning.events.models import Registration, RegistrationStatus
+
+    registrations = Registration.objects.filter(
+        status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED],
+        user__isnull=False,
+    )
+    registrations = registrations.filter(
+        Q(event_id=page.pk) | Q(event__path__startswith=page.path, event__depth__gt=page.depth)
+    )
+    return set(registrations.values_list("user_id", flat=True))
+
+
+def participant_group_get_or_create(*, page: Page) -> ParticipantGroup:
+    """The participants' group of an event, masterclass or programme, created (with its
+    current members) the first time a page is shared with it."""
+    existing = ParticipantGroup.objects.select_related("group").filter(page_id=page.pk).first()
+    if existing is not None:
+        return existing
+    with transaction.atomic():
+        group = Group.objects.create(name=_group_name(page))
+        participant_group = ParticipantGroup.objects.create(page_id=page.pk, group=group)
+        participant_group_sync(participant_group=participant_group)
+    return participant_group
+
+
+def participant_group_sync(*, participant_group: ParticipantGroup) -> tuple[int, int]:
+    """Make the group's members exactly the activity's confirmed participants.
+
+    Returns (added, removed). A constant number of queries, however many participants.
+    Someone whose registration is anonymised keeps no membership through it, as the
+    registration no longer points at them.
+    """
+    page = Page.objects.get(pk=participant_group.page_id)
+    wanted = _participant_user_ids(page)
+    through = Group.user_set.through
+    current = set(
+        through.objects.filter(group_id=participant_group.group_id).values_list(
+            "user_id", flat=True
+        )
+    )
+    to_add = wanted - current
+    to_remove = current - wanted
+    if to_add:
+        through.objects.bulk_create(
+            [through(group_id=participant_group.group_id, user_id=uid) for uid in to_add],
+            ignore_conflicts=True,
+        )
+    if to_remove:
+        through.objects.filter(group_id=participant_group.group_id, user_id__in=to_remove).delete()
+    ParticipantGroup.objects.filter(pk=participant_group.pk).update(synced_at=timezone.now())
+    return len(to_add), len(to_remove)
+
+
+def registration_changed(*, registration) -> None:
+    """Keep the participants' groups of the registration's event and programme in step.
+
+    Called by learning.events.services for every registration change, inside its transaction
+    (the event's row lock is held, so two changes never sync the same group at once). One
+    query when nothing is shared with this event or its programme.
+    """
+    event_path = Page.objects.filter(pk=registration.event_id).values("path")[:1]
+    groups = ParticipantGroup.objects.annotate(event_path=Subquery(event_path)).filter(
+        # The event itself, or its programme (any ancestor: its path is a prefix).
+        Q(page_id=registration.event_id) | Q(event_path__startswith=F("page__path"))
+    )
+    for participant_group in groups:
+        participant_group_sync(participant_group=participant_group)
+
+
+# --- Page visibility ---------------------------------------------------------------------
+
+
+def _managed_restrictions(page: Page):
+    """The group restrictions on ``page`` that this service made (groups of participants)."""
+    participant_group_ids = ParticipantGroup.objects.values("group_id")
+    return PageViewRestriction.objects.filter(
+        page_id=page.pk,
+        restriction_type=PageViewRestriction.GROUPS,
+        groups__in=participant_group_ids,
+    ).distinct()
+
+
+def page_visibility_apply(*, page: Page) -> None:
+    """Make the page's Wagtail view restriction match its "zichtbaarheid" fields.
+
+    Public: no participants' restriction (other restrictions an editor set by hand stay).
+    Shared: exactly one "groups" restriction with the activity's participants' group,
+    created with its members if it did not exist. Idempotent.
+    """
+    specific = page.specific
+    if not isinstance(specific, VisibilityMixin):
+        return
+    with transaction.atomic():
+        managed = list(_managed_restrictions(specific))
+        if specific.visibility != Visibility.PARTICIPANTS or not specific.shared_with_id:
+            for restriction in managed:
+                restriction.delete()
+            return
+        shared_with = Page.objects.get(pk=specific.shared_with_id)
+        participant_group = participant_group_get_or_create(page=shared_with)
+        keep = None
+        for restriction in managed:
+            group_ids = set(restriction.groups.values_list("pk", flat=True))
+            if keep is None and group_ids == {participant_group.group_id}:
+                keep = restriction
+            else:
+                restriction.delete()
+        if keep is None:
+            restriction = PageViewRestriction.objects.create(
+                page_id=specific.pk, restriction_type=PageViewRestriction.GROUPS
+            )
+            restriction.groups.set([participant_group.group_id])
+
+
+# --- Contributions -----------------------------------------------------------------------
+
+
+def contribution_workflow_get_or_create() -> Workflow:
+    """The moderation workflow for the knowledge base: one group approval task for the
+    editors. Assigned to the knowledge base (so edits of its pages go through it too)."""
+    workflow = Workflow.objects.filter(name=CONTRIBUTION_WORKFLOW_NAME).first()
+    if workflow is not None:
+        return workflow
+    with transaction.atomic():
+        workflow = Workflow.objects.create(name=CONTRIBUTION_WORKFLOW_NAME, active=True)
+        task = GroupApprovalTask.objects.create(name=CONTRIBUTION_TASK_NAME, active=True)
+        task.groups.set(Group.objects.filter(name__in=REVIEWER_GROUP_NAMES))
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    return workflow
+
+
+def contributor_check(*, user) -> None:
+    """Only logged-in civil servants contribute: a verified address and an organisation."""
+    from allauth.account.models import EmailAddress
+
+    if user is None or not user.is_authenticated or not user.is_active:
+        raise KnowledgeError("login_required", _("Log in om een praktijkvoorbeeld in te sturen."))
+    if not EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists():
+        raise KnowledgeError(
+            "email_unverified",
+            _("Bevestig eerst uw e-mailadres; daarna kunt u een praktijkvoorbeeld insturen."),
+        )
+    if user.organisation_id is None:
+        raise KnowledgeError(
+            "organisation_missing",
+            _("Vul eerst in uw profiel uw organisatie in; daarna kunt u een voorbeeld insturen."),
+        )
+
+
+def practice_example_submit(
+    *,
+    user,
+    index_page: KnowledgeIndexPage,
+    title: str,
+    organisation_name: str,
+    situation: str,
+    approach: str,
+    result: str = "",
+    contact: str = "",
+    themes=(),
+) -> KnowledgePage:
+    """Store a practice example sent in by a logged-in civil servant as a draft page in the
+    knowledge base, and submit it to the moderation workflow.
+
+    Guarantees: the page is not live (nothing is public before an editor approves it); it
+    records who sent it in, so they get an e-mail when it is published; the whole submission
+    is one transaction (no half-made page without a workflow).
+    """
+    contributor_check(user=user)
+    workflow = contribution_workflow_get_or_create()
+    with transaction.atomic():
+        page = KnowledgePage(
+            title=title.strip(),
+            kind=ArticleKind.PRACTICE,
+            intro=" ".join(situation.split())[:497] + ("…" if len(situation) > 497 else ""),
+            body=[
+                (
+                    "practice_example",
+                    {
+                        "title": title.strip(),
+                        "organisation": organisation_name.strip(),
+                        "situation": situation.strip(),
+                        "approach": approach.strip(),
+                        "result": result.strip(),
+                        "contact": contact.strip(),
+                    },
+                )
+            ],
+            live=False,
+            owner=user,
+            contributed_by=user,
+        )
+        page.authors = [
+            KnowledgePageAuthor(
+                name=user.full_name or user.email,
+                role=", ".join(
+                    part
+                    for part in (user.get_job_role_display(), organisation_name.strip())
+                    if part
+                ),
+            )
+        ]
+        page.themes = list(themes)
+        index_page.add_child(instance=page)
+        page.save_revision(user=user, log_action=True)
+        if not WorkflowPage.objects.filter(page_id=index_page.pk).exists():
+            WorkflowPage.objects.create(page_id=index_page.pk, workflow=workflow)
+        workflow.start(page, user)
+    logger.info("knowledge contribution %s submitted by user %s", page.pk, user.pk)
+    return page
+
+
+def contribution_published(*, page: KnowledgePage) -> bool:
+    """Tell the contributor, once, that their practice example is published. True if queued.
+
+    The e-mail goes through the outbox in the publishing transaction; a later re-publication
+    sends nothing (``contributor_notified_at`` is set in the same transaction).
+    """
+    from . import notifications
+
+    if page.contributed_by_id is None:
+        return False
+    with transaction.atomic():
+        claimed = KnowledgePage.objects.filter(
+            pk=page.pk, contributor_notified_at__isnull=True
+        ).update(contributor_notified_at=timezone.now())
+        if not claimed:
+            return False
+        notifications.contribution_published(page=page)
+    return True
