@@ -1,0 +1,191 @@
+"""Monitor screens in the Wagtail admin for coordinators: responses, answers, participation.
+
+Responses and answers are read-only here (they change only through the services); both
+listings filter, search and export to CSV and XLSX with Wagtail's own export.
+"""
+
+import datetime
+from collections import OrderedDict
+
+import django_filters
+from django.core.exceptions import PermissionDenied
+from django.db.models import Avg
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from learning.organisations.models import Organisation, OrganisationKind
+
+from . import selectors
+from .models import Answer, Level, MonitorTheme, Response, ResponseStatus, Round
+
+
+def _local(value):
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def _score(value):
+    return round(value, 2) if value is not None else ""
+
+
+RESPONSE_EXPORT = {
+    "round": (_("Ronde"), lambda r: r.round.title),
+    "organisation": (_("Organisatie"), lambda r: r.organisation.display_name),
+    "cbs_code": (_("CBS-code"), lambda r: r.organisation.cbs_code or ""),
+    "province": (
+        _("Provincie"),
+        lambda r: r.organisation.province.name if r.organisation.province else "",
+    ),
+    "status": (_("Status"), lambda r: r.get_status_display()),
+    "mean_score": (_("Gemiddelde score"), lambda r: _score(r.mean_score)),
+    "version": (_("Versie"), lambda r: r.version),
+    "updated_at": (_("Laatst opgeslagen op"), lambda r: _local(r.updated_at)),
+    "submitted_at": (_("Ingediend op"), lambda r: _local(r.submitted_at)),
+    "submitted_by": (_("Ingediend door"), lambda r: str(r.submitted_by or "")),
+}
+
+ANSWER_EXPORT = {
+    "round": (_("Ronde"), lambda a: a.response.round.title),
+    "organisation": (_("Organisatie"), lambda a: a.response.organisation.display_name),
+    "cbs_code": (_("CBS-code"), lambda a: a.response.organisation.cbs_code or ""),
+    "province": (
+        _("Provincie"),
+        lambda a: a.response.organisation.province.name if a.response.organisation.province else "",
+    ),
+    "status": (_("Status"), lambda a: a.response.get_status_display()),
+    "question": (_("Vraag"), lambda a: a.question.text),
+    "level": (_("Niveau"), lambda a: a.question.get_level_display()),
+    "theme": (_("Onderwerp"), lambda a: a.question.get_theme_display()),
+    "score": (_("Score"), lambda a: "" if a.score is None else a.score),
+    "explanation": (_("Toelichting"), lambda a: a.explanation),
+}
+
+
+def _provinces(request):
+    return Organisation.objects.filter(kind=OrganisationKind.PROVINCIE)
+
+
+class ResponseFilterSet(WagtailFilterSet):
+    round = django_filters.ModelChoiceFilter(label=_("Ronde"), queryset=Round.objects.all())
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=ResponseStatus.choices, empty_label=_("Alle")
+    )
+    province = django_filters.ModelChoiceFilter(
+        label=_("Provincie"), field_name="organisation__province", queryset=_provinces
+    )
+
+    class Meta:
+        model = Response
+        fields = ["round", "status", "province"]
+
+
+class AnswerFilterSet(WagtailFilterSet):
+    round = django_filters.ModelChoiceFilter(
+        label=_("Ronde"), field_name="response__round", queryset=Round.objects.all()
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        field_name="response__status",
+        choices=ResponseStatus.choices,
+        empty_label=_("Alle"),
+    )
+    level = django_filters.ChoiceFilter(
+        label=_("Niveau"), field_name="question__level", choices=Level.choices
+    )
+    theme = django_filters.ChoiceFilter(
+        label=_("Onderwerp"), field_name="question__theme", choices=MonitorTheme.choices
+    )
+    province = django_filters.ModelChoiceFilter(
+        label=_("Provincie"), field_name="response__organisation__province", queryset=_provinces
+    )
+
+    class Meta:
+        model = Answer
+        fields = ["round", "status", "level", "theme", "province"]
+
+
+class _ExportMixin:
+    export_columns: dict = {}
+    custom_value_preprocess = {
+        datetime.datetime: {
+            generic.IndexView.FORMAT_CSV: _local,
+            generic.IndexView.FORMAT_XLSX: lambda value: timezone.make_naive(value),
+        },
+        **generic.IndexView.custom_value_preprocess,
+    }
+
+    def to_row_dict(self, item):
+        return OrderedDict(
+            (field, self.export_columns[field][1](item)) for field in self.list_export
+        )
+
+
+class ResponseIndexView(_ExportMixin, generic.IndexView):
+    export_columns = RESPONSE_EXPORT
+
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("round", "organisation", "organisation__province", "submitted_by")
+            .annotate(mean_score=Avg("answers__score"))
+        )
+
+
+class AnswerIndexView(_ExportMixin, generic.IndexView):
+    export_columns = ANSWER_EXPORT
+
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .select_related(
+                "question",
+                "response",
+                "response__round",
+                "response__organisation",
+                "response__organisation__province",
+            )
+        )
+
+
+class ParticipationView(WagtailAdminTemplateMixin, TemplateView):
+    """Per round: how many municipalities per province took part and submitted."""
+
+    template_name = "monitor/admin/participation.html"
+    page_title = _("Deelname aan de monitor per provincie")
+    header_icon = "table"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("monitor.view_response"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [*super().get_breadcrumbs_items(), {"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        rounds = list(Round.objects.order_by("-year", "-opens_on"))
+        chosen = None
+        wanted = self.request.GET.get("ronde", "")
+        if wanted.isdigit():
+            chosen = next((r for r in rounds if r.pk == int(wanted)), None)
+        chosen = chosen or (rounds[0] if rounds else None)
+        rows = selectors.participation_per_province(round=chosen) if chosen else []
+        context.update(
+            {
+                "rounds": rounds,
+                "chosen": chosen,
+                "rows": rows,
+                "totals": {
+                    "municipalities": sum(row.municipalities for row in rows),
+                    "participating": sum(row.participating for row in rows),
+                    "submitted": sum(row.submitted for row in rows),
+                },
+            }
+        )
+        return context
