@@ -1,7 +1,11 @@
 """URLs of learning circles that are not Wagtail pages."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "circles"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("mijn-leerkringen/", views.my_circles, name="my_circles"),
+]

@@ -1,0 +1,127 @@
+"""Circle meetings in calendars: the circle feed ``<circle-url>agenda.ics?token=…`` for its
+members, and the VEVENTs that the personal feed (learning.events.calendars) adds.
+
+Meetings use the events' VEVENT builder (learning.events.ical), so UID, SEQUENCE, time zone
+and escaping follow the same rules. The online link is in these feeds only: both are for
+members alone.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.core import signing
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+
+from learning.events.feeds import _respond
+from learning.events.ical import event_url, new_calendar, serialise, vevent
+
+from . import selectors
+
+FEED_SALT = "circles.feed"
+
+
+@dataclass(frozen=True)
+class MeetingItem:
+    """A meeting in the shape the VEVENT builder reads (an EventPage's calendar fields)."""
+
+    translation_key: str
+    ical_sequence: int
+    last_published_at: datetime | None
+    starts_at: datetime
+    ends_at: datetime
+    title: str
+    intro: str
+    location_name: str
+    location_address: str
+    online_url: str
+    organiser_name: str
+    organiser_email: str = ""
+    all_day: bool = False
+
+
+def meeting_uid_key(meeting) -> str:
+    # The UID never changes with title or time; "@circulairleren" is added by the builder.
+    return f"leerkring-bijeenkomst-{meeting.pk}"
+
+
+def meeting_vevent(meeting, *, circle, request=None):
+    """One VEVENT for a meeting, with the online link (feeds for members only)."""
+    item = MeetingItem(
+        translation_key=meeting_uid_key(meeting),
+        ical_sequence=meeting.ical_sequence,
+        last_published_at=circle.last_published_at,
+        starts_at=meeting.starts_at,
+        ends_at=meeting.ends_at,
+        title=f"{meeting.title} ({circle.title})",
+        intro=circle.intro,
+        location_name=meeting.location_name,
+        location_address=meeting.location_address,
+        online_url=meeting.online_url,
+        organiser_name=f"Leerkring {circle.title}",
+    )
+    return vevent(
+        item,
+        url=event_url(circle, request=request),
+        status="CANCELLED" if meeting.cancelled else "CONFIRMED",
+        dtstamp=circle.last_published_at or timezone.now(),
+        include_online=not meeting.cancelled,
+    )
+
+
+def add_meetings(calendar, *, user, request=None) -> None:
+    """The hook for the personal feed: the meetings of the person's circles."""
+    for meeting in selectors.meetings_for_calendar(user=user):
+        calendar.add_component(meeting_vevent(meeting, circle=meeting.circle, request=request))
+
+
+def personal_feed_state(*, user) -> tuple:
+    """(last change, state string) for the personal feed's ETag (one query)."""
+    return selectors.meetings_calendar_state(user=user)
+
+
+def feed_token(*, circle, user) -> str:
+    """The per-person secret for a circle's feed. It only works while the person is a member."""
+    return signing.dumps({"u": user.pk, "c": circle.pk}, salt=FEED_SALT, compress=True)
+
+
+def circle_feed(request, circle):
+    """``<circle-url>agenda.ics?token=…``: the circle's meetings for one member.
+
+    An unknown or tampered token answers 404; the token of someone who is no longer a
+    member (or whose account is inactive) answers 403.
+    """
+    from learning.accounts.models import User
+
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponse(status=405, headers={"Allow": "GET, HEAD"})
+    try:
+        data = signing.loads(request.GET.get("token", ""), salt=FEED_SALT)
+        user_id, circle_id = int(data["u"]), int(data["c"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        raise Http404("Onbekende agendalink.") from None
+    if circle_id != circle.pk:
+        raise Http404("Onbekende agendalink.")
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None or not selectors.circle_access(circle=circle, user=user).is_member:
+        return HttpResponse(
+            "Deze agendalink werkt alleen voor leden van de leerkring.",
+            status=403,
+            content_type="text/plain; charset=utf-8",
+        )
+    last, state = selectors.meetings_calendar_state(user=user, circle=circle)
+
+    def build() -> str:
+        calendar = new_calendar(name=f"Leerkring {circle.title}")
+        for meeting in selectors.meetings_for_calendar(user=user, circle=circle):
+            calendar.add_component(meeting_vevent(meeting, circle=circle, request=request))
+        return serialise(calendar)
+
+    return _respond(
+        request,
+        state=f"circle-{circle.pk}-{user.pk}-{state}-{timezone.localdate():%Y%m%d}",
+        last_modified=last,
+        build=build,
+        public=False,
+        filename=f"{circle.slug}.ics",
+    )

@@ -1,0 +1,556 @@
+"""Learning circles: a group of civil servants that meets for a year, with members-only pages.
+
+State only; the rules (who may join, the circle's group, e-mails) live in services.py.
+
+Privacy uses Wagtail's own machinery: every circle has one Django group (kept in sync with
+approved memberships by the services), its members-only section (CircleKnowledgeIndexPage)
+carries a PageViewRestriction of type "groups", and its documents live in a private
+collection with the same restriction.
+"""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from learning.core.blocks import BaseStreamBlock
+
+RICH_TEXT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul", "document-link"]
+
+
+class CircleIndexPage(Page):
+    """ "Leerkringen": every circle, with what it is about and whether one can still apply."""
+
+    intro = models.TextField(_("introductie"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["circles.LearningCirclePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("overzicht leerkringen")
+
+    def get_context(self, request, *args, **kwargs):
+        from . import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["circles"] = selectors.circles_for_index(index=self, user=request.user)
+        return context
+
+
+class LearningCirclePage(RoutablePageMixin, Page):
+    """One learning circle: the public page, with its meetings inline."""
+
+    intro = models.TextField(_("introductie"), max_length=500)
+    description = StreamField(BaseStreamBlock(), verbose_name=_("beschrijving"), blank=True)
+    themes = ParentalManyToManyField("core.Theme", verbose_name=_("thema's"), blank=True)
+    coordinators = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("coördinatoren"),
+        blank=True,
+        related_name="coordinated_circles",
+        limit_choices_to={"is_staff": True, "is_active": True},
+        help_text=_(
+            "Medewerkers die de kring begeleiden: zij beoordelen aanmeldingen, nodigen uit en "
+            "houden de aanwezigheid bij. Ze worden bij het publiceren lid met de rol coördinator."
+        ),
+    )
+    starts_on = models.DateField(_("begint op"))
+    ends_on = models.DateField(_("eindigt op"))
+    max_members = models.PositiveSmallIntegerField(
+        _("maximum aantal leden"),
+        default=20,
+        help_text=_("Coördinatoren tellen niet mee."),
+    )
+    applications_open = models.BooleanField(
+        _("aanmelden mogelijk"),
+        default=True,
+        help_text=_("Uit: de kring neemt geen aanmeldingen aan (uitnodigen kan nog wel)."),
+    )
+    meeting_place = models.CharField(
+        _("vaste plek van samenkomst"),
+        max_length=255,
+        blank=True,
+        help_text=_("Bijvoorbeeld: wisselend bij de deelnemende overheden."),
+    )
+    # Kept by services.circle_access_ensure, never edited and never taken from a revision.
+    group = models.OneToOneField(
+        "auth.Group",
+        verbose_name=_("groep"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="learning_circle",
+    )
+    collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        verbose_name=_("besloten collectie"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("description"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+                FieldPanel("meeting_place"),
+            ],
+            heading=_("Looptijd en plaats"),
+        ),
+    ]
+    membership_panels = [
+        FieldPanel("coordinators", widget=forms.CheckboxSelectMultiple),
+        FieldRowPanel([FieldPanel("max_members"), FieldPanel("applications_open")]),
+    ]
+    meeting_panels = [InlinePanel("meetings", label=_("Bijeenkomst"), heading=_("Bijeenkomsten"))]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Inhoud")),
+            ObjectList(meeting_panels, heading=_("Bijeenkomsten")),
+            ObjectList(membership_panels, heading=_("Leden")),
+            ObjectList(Page.promote_panels, heading=_("Promotie")),
+            ObjectList(Page.settings_panels, heading=_("Instellingen")),
+        ]
+    )
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("description"),
+    ]
+    parent_page_types = ["circles.CircleIndexPage"]
+    subpage_types = ["circles.CircleKnowledgeIndexPage"]
+    exclude_fields_in_copy = ["group", "collection"]
+
+    class Meta:
+        verbose_name = _("leerkring")
+        verbose_name_plural = _("leerkringen")
+
+    def clean(self):
+        super().clean()
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("Het einde ligt voor het begin.")})
+
+    def with_content_json(self, content):
+        """Keep the live group, collection and calendar bookkeeping when a revision is published."""
+        page = super().with_content_json(content)
+        page.group_id = self.group_id
+        page.collection_id = self.collection_id
+        live = {meeting.pk: meeting for meeting in self.meetings.all() if meeting.pk}
+        for meeting in page.meetings.all():
+            if meeting.pk in live:
+                meeting.ical_sequence = live[meeting.pk].ical_sequence
+                meeting.ical_fingerprint = live[meeting.pk].ical_fingerprint
+        return page
+
+    @property
+    def is_past(self) -> bool:
+        return self.ends_on < timezone.localdate()
+
+    # --- Routes (views.py); <page-url>agenda.ics comes in through learning.urls -----------
+
+    @path("")
+    def detail(self, request):
+        from . import views
+
+        return views.circle_detail(request, self)
+
+    @path("aanmelden/")
+    def apply(self, request):
+        from . import views
+
+        return views.circle_apply(request, self)
+
+    @path("verlaten/")
+    def leave(self, request):
+        from . import views
+
+        return views.circle_leave(request, self)
+
+    @path("leden/")
+    def members(self, request):
+        from . import views
+
+        return views.circle_members(request, self)
+
+    @path("leden/export/")
+    def members_export(self, request):
+        from . import views
+
+        return views.circle_members_export(request, self)
+
+    @path("aanmeldingen/")
+    def applications(self, request):
+        from . import views
+
+        return views.circle_applications(request, self)
+
+    @path("aanmeldingen/<int:membership_id>/<str:decision>/")
+    def decide(self, request, membership_id: int, decision: str):
+        from . import views
+
+        return views.circle_decide(request, self, membership_id=membership_id, decision=decision)
+
+    @path("uitnodigen/")
+    def invite(self, request):
+        from . import views
+
+        return views.circle_invite(request, self)
+
+    @path("uitnodiging/")
+    def invitation(self, request):
+        from . import views
+
+        return views.circle_invitation(request, self)
+
+    @path("bijeenkomsten/<int:meeting_id>/aanwezigheid/")
+    def attendance(self, request, meeting_id: int):
+        from . import views
+
+        return views.circle_attendance(request, self, meeting_id=meeting_id)
+
+    @path("aanwezigheid/export/")
+    def attendance_export(self, request):
+        from . import views
+
+        return views.circle_attendance_export(request, self)
+
+    @path("agenda.ics/", name="ics")
+    def ics(self, request):
+        from . import feeds
+
+        return feeds.circle_feed(request, self)
+
+
+class CircleMeeting(Orderable):
+    """A meeting of the circle. Agenda, report and online link are for members only."""
+
+    circle = ParentalKey(LearningCirclePage, on_delete=models.CASCADE, related_name="meetings")
+    title = models.CharField(_("onderwerp"), max_length=150)
+    starts_at = models.DateTimeField(_("begint op"))
+    ends_at = models.DateTimeField(_("eindigt op"))
+    location_name = models.CharField(_("locatie"), max_length=150, blank=True)
+    location_address = models.CharField(_("adres"), max_length=255, blank=True)
+    online_url = models.URLField(
+        _("link voor online deelname"),
+        blank=True,
+        help_text=_("Alleen zichtbaar voor leden van de kring."),
+    )
+    cancelled = models.BooleanField(_("gaat niet door"), default=False)
+    agenda = RichTextField(_("agenda"), blank=True, features=RICH_TEXT_FEATURES)
+    report = RichTextField(
+        _("verslag"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_(
+            "Na afloop. Alleen zichtbaar voor leden; bij het publiceren krijgen de leden "
+            "een bericht dat het verslag klaarstaat."
+        ),
+    )
+    # Calendar bookkeeping (services.meetings_calendar_refresh), as for events.
+    ical_sequence = models.PositiveIntegerField(default=0, editable=False)
+    ical_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        FieldRowPanel([FieldPanel("location_name"), FieldPanel("location_address")]),
+        FieldPanel("online_url"),
+        FieldPanel("cancelled"),
+        FieldPanel("agenda"),
+        FieldPanel("report"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("bijeenkomst van een leerkring")
+        verbose_name_plural = _("bijeenkomsten van leerkringen")
+
+    def __str__(self) -> str:
+        return f"{self.title} ({timezone.localtime(self.starts_at):%d-%m-%Y})"
+
+    def clean(self):
+        super().clean()
+        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
+            raise ValidationError({"ends_at": _("Het einde ligt voor het begin.")})
+
+    @property
+    def is_past(self) -> bool:
+        return self.ends_at < timezone.now()
+
+
+class MembershipStatus(models.TextChoices):
+    APPLIED = "applied", _("Aangemeld")
+    APPROVED = "approved", _("Lid")
+    DECLINED = "declined", _("Afgewezen")
+    LEFT = "left", _("Vertrokken")
+
+
+class MembershipRole(models.TextChoices):
+    MEMBER = "member", _("Lid")
+    COORDINATOR = "coordinator", _("Coördinator")
+
+
+class CircleMembership(models.Model):
+    """One person's place in one circle, from application to leaving. One row per person."""
+
+    circle = models.ForeignKey(
+        LearningCirclePage,
+        verbose_name=_("leerkring"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("deelnemer"),
+        on_delete=models.CASCADE,
+        related_name="circle_memberships",
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("organisatie"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("De organisatie op het moment van aanmelden."),
+    )
+    role = models.CharField(
+        _("rol"), max_length=20, choices=MembershipRole.choices, default=MembershipRole.MEMBER
+    )
+    status = models.CharField(_("status"), max_length=20, choices=MembershipStatus.choices)
+    motivation = models.TextField(_("motivatie"), blank=True)
+    applied_at = models.DateTimeField(_("aangemeld op"), default=timezone.now)
+    decided_at = models.DateTimeField(_("besloten op"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("besloten door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    left_at = models.DateTimeField(_("vertrokken op"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("lidmaatschap leerkring")
+        verbose_name_plural = _("lidmaatschappen leerkringen")
+        ordering = ["circle", "applied_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["circle", "user"], name="circle_membership_once"),
+        ]
+        indexes = [models.Index(fields=["circle", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.circle}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == MembershipStatus.APPROVED
+
+
+class MembershipLog(models.Model):
+    """Audit trail: who changed which membership, how, when and why."""
+
+    membership = models.ForeignKey(
+        CircleMembership, on_delete=models.CASCADE, related_name="log_entries"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    action = models.CharField(_("actie"), max_length=40)
+    from_status = models.CharField(_("van"), max_length=20, blank=True)
+    to_status = models.CharField(_("naar"), max_length=20, blank=True)
+    reason = models.TextField(_("reden"), blank=True)
+    created_at = models.DateTimeField(_("tijdstip"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("logregel lidmaatschap")
+        verbose_name_plural = _("logregels lidmaatschappen")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"
+
+
+class CircleInvitation(models.Model):
+    """An invitation by e-mail address; the person joins after logging in with the link."""
+
+    circle = models.ForeignKey(
+        LearningCirclePage,
+        verbose_name=_("leerkring"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    email = models.EmailField(_("e-mailadres"))
+    token = models.CharField(_("sleutel"), max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uitgenodigd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("uitgenodigd op"), default=timezone.now)
+    expires_at = models.DateTimeField(_("geldig tot"))
+    accepted_at = models.DateTimeField(_("geaccepteerd op"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("geaccepteerd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("uitnodiging leerkring")
+        verbose_name_plural = _("uitnodigingen leerkringen")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} – {self.circle}"
+
+
+class MeetingAttendance(models.Model):
+    """Whether a member was at a meeting, as recorded by a coordinator."""
+
+    meeting = models.ForeignKey(
+        CircleMeeting,
+        verbose_name=_("bijeenkomst"),
+        on_delete=models.CASCADE,
+        related_name="attendance",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("deelnemer"),
+        on_delete=models.CASCADE,
+        related_name="circle_attendance",
+    )
+    present = models.BooleanField(_("aanwezig"), default=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("vastgelegd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("vastgelegd op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("aanwezigheid")
+        verbose_name_plural = _("aanwezigheid")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "user"], name="circle_attendance_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.meeting}"
+
+
+# --- The members-only section ----------------------------------------------------------------
+
+
+class CircleKnowledgeIndexPage(Page):
+    """ "Gedeeld in de kring": the circle's members-only section, under a group restriction."""
+
+    intro = models.TextField(_("introductie"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["circles.LearningCirclePage"]
+    subpage_types = ["circles.CircleKnowledgePage"]
+
+    class Meta:
+        verbose_name = _("besloten deel van een leerkring")
+
+    @classmethod
+    def can_create_at(cls, parent):
+        # One members-only section per circle (services.circle_access_ensure makes it).
+        return super().can_create_at(parent) and not parent.get_children().type(cls).exists()
+
+    def get_context(self, request, *args, **kwargs):
+        from . import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["circle"] = self.get_parent().specific
+        context["items"] = selectors.knowledge_pages(section=self, user=request.user)
+        return context
+
+
+class KnowledgeKind(models.TextChoices):
+    ARTICLE = "artikel", _("Artikel")
+    REPORT = "verslag", _("Verslag van een bijeenkomst")
+    DOCUMENTS = "documenten", _("Gedeelde documenten")
+
+
+class CircleKnowledgePage(Page):
+    """An article, meeting report or set of shared documents, for the circle only."""
+
+    kind = models.CharField(
+        _("soort"), max_length=20, choices=KnowledgeKind.choices, default=KnowledgeKind.ARTICLE
+    )
+    intro = models.TextField(_("introductie"), max_length=500, blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("inhoud"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("kind"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        InlinePanel(
+            "documents",
+            label=_("Document"),
+            heading=_("Documenten"),
+            help_text=_("Zet documenten in de besloten collectie van de kring."),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["circles.CircleKnowledgeIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("gedeelde pagina van een leerkring")
+        verbose_name_plural = _("gedeelde pagina's van leerkringen")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["section"] = self.get_parent()
+        context["documents"] = [item.document for item in self.documents.select_related("document")]
+        return context
+
+
+class CircleKnowledgeDocument(Orderable):
+    page = ParentalKey(CircleKnowledgePage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("document")]
