@@ -4,6 +4,7 @@ from datetime import date
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
 from learning.core.models import Theme
 from learning.organisations.models import Organisation
@@ -92,7 +93,7 @@ def make_profile(profile_index):
     return _make
 
 
-def bulk_profiles(index, count, *, themes=(), organisation=None, province=""):
+def bulk_profiles(index, count, *, themes=(), organisation=None, province="", searchable=False):
     """``count`` live profiles under ``index`` in a few queries per hundred, for query-count
     tests: page rows in bulk with computed tree paths, then the profile rows and themes."""
     index.refresh_from_db()
@@ -132,4 +133,7 @@ def bulk_profiles(index, count, *, themes=(), organisation=None, province=""):
         for theme in themes
     )
     Page.objects.filter(pk=index.pk).update(numchild=first - 1 + count)
+    if searchable:
+        profiles = PioneerProfilePage.objects.filter(pk__in=[page.pk for page in new_pages])
+        get_search_backend().add_bulk(PioneerProfilePage, list(profiles))
     return new_pages
