@@ -271,7 +271,10 @@ def practice_example_submit(
         page.save_revision(user=user, log_action=True)
         if not WorkflowPage.objects.filter(page_id=index_page.pk).exists():
             WorkflowPage.objects.create(page_id=index_page.pk, workflow=workflow)
-        workflow.start(page, user)
+        # Started without a requesting user: Wagtail would otherwise mail the contributor
+        # its admin notifications (with links into the admin they cannot open). They get our
+        # own e-mail on publication instead; the revision and contributed_by say who sent it.
+        workflow.start(page, None)
     logger.info("knowledge contribution %s submitted by user %s", page.pk, user.pk)
     return page
 
