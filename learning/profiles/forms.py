@@ -13,7 +13,7 @@ class ProfileFilterForm(forms.Form):
     """The GET form above the profile index; every field is optional and they combine."""
 
     zoek = forms.CharField(
-        label=_("Zoeken"),
+        label=_("Zoekterm"),
         required=False,
         max_length=MAX_QUERY_LENGTH,
         help_text=_("Een naam, organisatie of woord uit het verhaal."),
