@@ -41,7 +41,7 @@ class Distribution:
 def _quantile_sql(k: int) -> str:
     """SQL for quartile k (1, 2, 3) over the ranked rows of one partition."""
     lower = f"((n - 1) * {k} / 4 + 1)"
-    fraction = f"(CAST(((n - 1) * {k}) % 4 AS DOUBLE PRECISION) / 4)"
+    fraction = f"(CAST(((n - 1) * {k}) %% 4 AS DOUBLE PRECISION) / 4)"
     return (
         f"SUM(CASE WHEN rn = {lower} THEN value * (1 - {fraction}) ELSE 0 END)"
         f" + SUM(CASE WHEN rn = {lower} + 1 THEN value * {fraction} ELSE 0 END)"
