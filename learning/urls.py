@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import views as home_views
 from learning.core import views as core_views
 from learning.events import feeds as event_feeds
+from learning.events import routing as event_routing
 
 urlpatterns = [
     path("health/", core_views.health, name="health"),
@@ -30,6 +31,13 @@ urlpatterns = [
         r"^(?P<page_path>(?:[\w\-]+/)+)agenda\.ics$",
         event_feeds.page_feed,
         name="event_feed",
+    ),
+    # Event pages' forms, found by URL path in two queries instead of Wagtail's walk down the
+    # tree; any other page at such a path is still served by Wagtail (learning.events.routing).
+    re_path(
+        r"^(?P<page_path>(?:[\w\-]+/)+)(?P<route>register|cancel|handover|accept)/$",
+        event_routing.page_route,
+        name="event_route",
     ),
 ]
 

@@ -7,6 +7,7 @@ import uuid
 from django.conf import settings
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.functional import SimpleLazyObject, empty
 
 request_logger = logging.getLogger("learning.requests")
 
@@ -76,7 +77,8 @@ class RequestLogMiddleware:
         response = self.get_response(request)
         duration_ms = round((time.monotonic() - started) * 1000, 1)
         response["X-Request-ID"] = request_id
-        user = getattr(request, "user", None)
+        if not request_logger.isEnabledFor(logging.INFO):
+            return response
         request_logger.info(
             "%s %s %s",
             request.method,
@@ -89,11 +91,24 @@ class RequestLogMiddleware:
                 "path": request.path,
                 "status": response.status_code,
                 "duration_ms": duration_ms,
-                "user_id": user.pk if user is not None and user.is_authenticated else None,
+                "user_id": _user_id(request),
                 "remote_addr": request.META.get("REMOTE_ADDR"),
             },
         )
         return response
+
+
+def _user_id(request):
+    """The logged-in person's id when the request looked them up, else None.
+
+    Never a lookup of its own: for a static file, a health check or a 304 on a feed, loading
+    the session and the user only to log them would be the two most expensive queries of the
+    request.
+    """
+    user = getattr(request, "user", None)
+    if user is None or (isinstance(user, SimpleLazyObject) and user._wrapped is empty):
+        return None
+    return user.pk if user.is_authenticated else None
 
 
 class LanguageMiddleware:

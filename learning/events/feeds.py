@@ -10,12 +10,12 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 from django.views.decorators.http import require_safe
-from wagtail.views import serve
 
 from learning.accounts.models import User
 
 from . import calendars, selectors
 from .forms import AgendaFilterForm
+from .routing import serve_event_route
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 PUBLIC_MAX_AGE = 900
@@ -41,9 +41,10 @@ def _respond(request, *, state: str, last_modified, build, public: bool, filenam
 
 
 def page_feed(request, page_path: str):
-    """``<page-url>agenda.ics``: hand over to Wagtail, which runs the page's ``ics`` route
-    (and its view restrictions); pages without that route answer 404."""
-    return serve(request, f"{page_path}agenda.ics/")
+    """``<page-url>agenda.ics``: the page's ``ics`` route, found by URL path in two queries
+    (routing.py); drafts, restricted pages and pages without that route go through Wagtail
+    (404, login or password) as before."""
+    return serve_event_route(request, page_path, "agenda.ics/")
 
 
 def event_feed(request, event):

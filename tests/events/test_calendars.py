@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import recurring_ical_events
+from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -12,11 +13,13 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from ical.calendar_stream import IcsCalendarStream
 from icalendar import Calendar
+from wagtail.models import PageViewRestriction
 
 from learning.accounts.services import calendar_token_get_or_create, calendar_token_regenerate
 from learning.core.models import Theme
 from learning.events import ical, services
 from learning.events.models import Registration, RegistrationStatus
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -241,12 +244,84 @@ def test_etag_changes_when_an_event_changes(make_event):
     assert response["ETag"] != first["ETag"]
 
 
-def test_event_feed_conditional_get(make_event):
+def test_event_feed_conditional_get_answers_304_with_at_most_two_queries(
+    make_event, make_masterclass, django_assert_max_num_queries
+):
+    for page in (make_event(), make_masterclass()):
+        client = Client()
+        first = get_feed(client, f"{page.url}agenda.ics")
+        with django_assert_max_num_queries(2):
+            again = client.get(f"{page.url}agenda.ics", headers={"if-none-match": first["ETag"]})
+        assert again.status_code == 304
+        assert again["ETag"] == first["ETag"]
+        with django_assert_max_num_queries(2):
+            since = client.get(
+                f"{page.url}agenda.ics", headers={"if-modified-since": first["Last-Modified"]}
+            )
+        assert since.status_code == 304
+        # Logged in, the session and the user add nothing to the count.
+        client.force_login(UserFactory())
+        with django_assert_max_num_queries(2):
+            again = client.get(f"{page.url}agenda.ics", headers={"if-none-match": first["ETag"]})
+        assert again.status_code == 304
+
+
+def _restrict(page, kind, **fields):
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=kind, **fields)
+    return restriction
+
+
+def test_event_feed_of_a_restricted_event_follows_wagtails_view_restrictions(
+    agenda, make_event, make_user
+):
+    login_only = make_event()
+    _restrict(login_only, PageViewRestriction.LOGIN)
+    for_group = make_event()
+    group = Group.objects.create(name="Leerkring Bouw")
+    _restrict(for_group, PageViewRestriction.GROUPS).groups.add(group)
+    secret = make_event(title="Geheime sessie")
+    _restrict(secret, PageViewRestriction.PASSWORD, password="geheim")
+    anonymous, member, outsider = Client(), Client(), Client()
+    member_user = make_user()
+    member_user.groups.add(group)
+    member.force_login(member_user)
+    outsider.force_login(make_user())
+
+    # Login required: anonymous people are sent to log in, also with an ETag they guessed.
+    url = f"{login_only.url}agenda.ics"
+    response = anonymous.get(url)
+    assert response.status_code == 302 and "login" in response["Location"]
+    etag = get_feed(outsider, url)["ETag"]
+    assert anonymous.get(url, headers={"if-none-match": etag}).status_code == 302
+    assert outsider.get(url, headers={"if-none-match": etag}).status_code == 304
+
+    # Groups: only members (and superusers).
+    url = f"{for_group.url}agenda.ics"
+    assert outsider.get(url).status_code == 302
+    assert anonymous.get(url).status_code == 302
+    assert "BEGIN:VCALENDAR" in get_feed(member, url).content.decode()
+
+    # Password: the password form, never the calendar.
+    response = member.get(f"{secret.url}agenda.ics")
+    assert response.status_code == 200
+    assert not response["Content-Type"].startswith("text/calendar")
+    assert "BEGIN:VCALENDAR" not in response.content.decode()
+
+    # A restriction on an ancestor (the agenda) covers the event below it.
+    below = make_event()
+    _restrict(agenda, PageViewRestriction.LOGIN)
+    assert anonymous.get(f"{below.url}agenda.ics").status_code == 302
+    assert get_feed(outsider, f"{below.url}agenda.ics")["Content-Type"].startswith("text/calendar")
+
+
+def test_event_feed_of_a_draft_or_missing_page_is_404(make_event, agenda):
     event = make_event()
-    client = Client()
-    first = get_feed(client, f"{event.url}agenda.ics")
-    again = client.get(f"{event.url}agenda.ics", headers={"if-none-match": first["ETag"]})
-    assert again.status_code == 304
+    url = f"{event.url}agenda.ics"
+    event.unpublish()
+    assert Client().get(url).status_code == 404
+    assert Client().get("/agenda/bestaat-niet/agenda.ics").status_code == 404
+    # A page that is not an event has no feed.
+    assert Client().get(f"{agenda.url}agenda.ics").status_code == 404
 
 
 def test_personal_feed_statuses_and_online_link(make_event, make_user, utrecht):

@@ -60,6 +60,49 @@ def test_register_form_is_csrf_protected(make_event, make_user):
     assert client.post(f"{event.url}register/").status_code == 403
 
 
+def test_forms_of_restricted_and_draft_events_go_through_wagtail(agenda, make_event, make_user):
+    """The forms are found by URL path (learning.events.routing); Wagtail still decides for
+    pages under a view restriction and for drafts."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    members = Group.objects.create(name="Leerkring Bouw")
+    for_group = make_event()
+    restriction = PageViewRestriction.objects.create(
+        page=for_group, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(members)
+    outsider, member = make_user(), make_user()
+    member.groups.add(members)
+    response = client_for(outsider).post(f"{for_group.url}register/")
+    assert response.status_code == 302 and "login" in response["Location"]
+    response = client_for(member).post(f"{for_group.url}register/")
+    assert response.status_code == 302 and response["Location"] == for_group.url
+    assert list(Registration.objects.filter(event=for_group).values_list("user", flat=True)) == [
+        member.pk
+    ]
+
+    draft = make_event()
+    draft_url = draft.url
+    draft.unpublish()
+    assert client_for(outsider).post(f"{draft_url}register/").status_code == 404
+    assert client_for(outsider).post(f"{agenda.url}register/").status_code == 404
+    assert not Registration.objects.filter(event=draft).exists()
+
+    # A restriction on the agenda covers the events below it.
+    below = make_event()
+    PageViewRestriction.objects.create(page=agenda, restriction_type=PageViewRestriction.LOGIN)
+    assert "login" in Client().post(f"{below.url}register/")["Location"]
+    assert client_for(outsider).post(f"{below.url}register/")["Location"] == below.url
+
+
+def test_masterclass_forms_answer_with_the_masterclass_template(make_masterclass, make_user):
+    masterclass = make_masterclass(registration_closes_at=timezone.now() - timedelta(hours=1))
+    response = client_for(make_user()).post(f"{masterclass.url}register/")
+    assert response.status_code == 409
+    assert response.templates[0].name == masterclass.get_template(response.wsgi_request)
+
+
 def test_refusal_is_a_dutch_4xx_not_a_500(make_event, make_user):
     event = make_event(registration_closes_at=timezone.now() - timedelta(days=1))
     response = client_for(make_user()).post(f"{event.url}register/")
