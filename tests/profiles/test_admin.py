@@ -10,6 +10,8 @@ from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
+NO_CONSENT = {"consent_given": False, "consent_date": None}
+
 
 @pytest.fixture
 def editor_client(client):
@@ -91,3 +93,17 @@ def test_profiles_appear_in_the_page_tree(editor_client, make_profile, profile_i
     response = editor_client.get(reverse("wagtailadmin_explore", args=(profile_index.pk,)))
     assert response.status_code == 200
     assert profile.title in response.content.decode()
+
+
+def test_the_profile_listing_filters_on_consent(editor_client, make_profile):
+    make_profile(title="Met toestemming")
+    make_profile(title="Wacht op toestemming", publish=False, **NO_CONSENT)
+    url = reverse("pioneer_profiles:index")
+
+    response = editor_client.get(url, {"consent_given": "false"})
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Wacht op toestemming" in content
+    assert "Met toestemming" not in content
+    assert "Met toestemming" in editor_client.get(url).content.decode()
