@@ -5,6 +5,7 @@ call the services (group, log and e-mail in one transaction). Also: members-only
 403 (not a login page) to people who are logged in but not in the circle.
 """
 
+from django.contrib.auth.views import redirect_to_login
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
@@ -110,14 +111,15 @@ def register_membership_viewset():
 
 @hooks.register("before_serve_page")
 def members_only_pages(page, request, serve_args, serve_kwargs):
-    """Logged-in people outside the circle get a clear 403 instead of Wagtail's login page.
-
-    Anonymous visitors still get Wagtail's login redirect (its own view-restriction check).
-    """
+    """People outside the circle: anonymous visitors go to the site's login page, logged-in
+    people get a clear 403 instead of Wagtail's login page."""
     if not isinstance(page, CircleKnowledgeIndexPage | CircleKnowledgePage):
         return None
-    if not request.user.is_authenticated or page_visible_to(page, request.user):
+    if page_visible_to(page, request.user):
         return None
+    if not request.user.is_authenticated:
+        # The site's own login page (allauth), not Wagtail's bare one.
+        return redirect_to_login(request.get_full_path())
     circle = page.get_parent() if isinstance(page, CircleKnowledgeIndexPage) else None
     circle = (circle or page.get_parent().get_parent()).specific
     response = TemplateResponse(request, "circles/forbidden.html", {"page": circle}, status=403)
