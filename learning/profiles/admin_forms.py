@@ -10,7 +10,8 @@ CONSENT_REQUIRED_MESSAGE = _(
 
 
 class PioneerProfilePageForm(WagtailAdminPageForm):
-    """Admin form: a new profile starts as a draft, and "Publiceren" needs recorded consent."""
+    """Admin form: a new profile starts as a draft; publishing or submitting it for moderation
+    needs recorded consent."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -21,7 +22,9 @@ class PioneerProfilePageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        if "action-publish" in self.data and not (
+        # Publishing, and submitting for moderation (which ends in a publish), need consent.
+        wants_publish = "action-publish" in self.data or "action-submit" in self.data
+        if wants_publish and not (
             cleaned_data.get("consent_given") and cleaned_data.get("consent_date")
         ):
             self.add_error("consent_given", CONSENT_REQUIRED_MESSAGE)

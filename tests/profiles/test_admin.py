@@ -107,3 +107,9 @@ def test_the_profile_listing_filters_on_consent(editor_client, make_profile):
     assert "Wacht op toestemming" in content
     assert "Met toestemming" not in content
     assert "Met toestemming" in editor_client.get(url).content.decode()
+
+
+def test_submitting_for_moderation_without_consent_is_refused(editor_client, profile_index):
+    response = editor_client.post(_add_url(profile_index), _form(**{"action-submit": "1"}))
+    assert response.status_code == 200
+    assert "zonder vastgelegde toestemming" in response.content.decode()

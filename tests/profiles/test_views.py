@@ -175,3 +175,18 @@ def test_the_site_search_finds_a_profile_by_a_word_in_its_story(client, three_pr
     assert response.status_code == 200
     assert "Ruben Bruggen" in response.content.decode()
     assert "Marloes Inkoop" not in response.content.decode()
+
+
+def test_a_profile_page_runs_a_constant_number_of_queries(
+    client, make_profile, profile_index, themes, django_assert_max_num_queries
+):
+    bouw = themes["bouw"]
+    profile = make_profile(themes=[bouw, themes["inwoners"]])
+    bulk_profiles(profile_index, 10, themes=[bouw])
+    with CaptureQueriesContext(connection) as with_ten:
+        assert client.get(profile.url).status_code == 200
+
+    bulk_profiles(profile_index, 490, themes=[bouw])
+    with django_assert_max_num_queries(len(with_ten)):
+        response = client.get(profile.url)
+    assert len(response.context["related_profiles"]) == 3
