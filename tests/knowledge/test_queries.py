@@ -1,0 +1,103 @@
+"""Theme pages and the knowledge base index keep a constant number of queries as content grows."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from learning.knowledge.models import Initiative, InitiativeKind, PolicyGoal
+from learning.profiles.models import PioneerProfilePage, ProfileIndexPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def profile_index(home):
+    index = ProfileIndexPage(title="Pioniers", slug="pioniers")
+    home.add_child(instance=index)
+    return index
+
+
+def add_profiles(index, theme, count, start=0):
+    for number in range(start, start + count):
+        profile = PioneerProfilePage(
+            title=f"Pionier {number}",
+            slug=f"pionier-{number}",
+            job_title="Inkoopadviseur",
+            quote="Begin klein.",
+            consent_given=True,
+            consent_date=datetime.date(2026, 1, 1),
+            live=True,
+        )
+        profile.themes = [theme]
+        index.add_child(instance=profile)
+
+
+def add_articles(make_article, theme, count):
+    for _ in range(count):
+        make_article(themes=[theme])
+
+
+def count_queries(client, url):
+    client.get(url)  # warm the per-process caches (site root paths, session)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_theme_page_queries_constant_from_10_to_500_profiles(
+    client, profile_index, make_theme_page, make_article, bouw, make_event, make_user
+):
+    theme_page = make_theme_page(bouw)
+    for number in range(3):
+        goal = PolicyGoal.objects.create(
+            title=f"Doel {number}", goal_text="50% minder.", source="Rijksoverheid"
+        )
+        goal.themes.set([bouw])
+        goal.save()
+        initiative = Initiative.objects.create(
+            name=f"Initiatief {number}", kind=InitiativeKind.NETWORK, description="Een netwerk."
+        )
+        initiative.themes.set([bouw])
+        initiative.save()
+    make_event(themes=[bouw])
+    add_profiles(profile_index, bouw, 10)
+    add_articles(make_article, bouw, 3)
+    client.force_login(make_user())
+    small = count_queries(client, theme_page.url)
+
+    add_profiles(profile_index, bouw, 490, start=10)
+    add_articles(make_article, bouw, 20)
+    make_event(themes=[bouw])
+    large = count_queries(client, theme_page.url)
+    assert large == small, (small, large)
+    assert large <= 30, large
+    assert PioneerProfilePage.objects.filter(themes=bouw).count() == 500
+
+
+def test_index_and_directory_queries_constant(
+    client, knowledge_index, make_theme_page, make_article, bouw, inkopen, directory
+):
+    make_theme_page(bouw)
+    add_articles(make_article, bouw, 3)
+    for number in range(3):
+        initiative = Initiative.objects.create(
+            name=f"Initiatief {number}", kind=InitiativeKind.NETWORK, description="x"
+        )
+        initiative.themes.set([bouw])
+        initiative.save()
+    small = count_queries(client, knowledge_index.url)
+    small_directory = count_queries(client, directory.url)
+
+    make_theme_page(inkopen)
+    add_articles(make_article, inkopen, 25)
+    for number in range(3, 40):
+        initiative = Initiative.objects.create(
+            name=f"Initiatief {number}", kind=InitiativeKind.COMPANY, description="x"
+        )
+        initiative.themes.set([bouw, inkopen])
+        initiative.save()
+    assert count_queries(client, knowledge_index.url) == small
+    assert count_queries(client, directory.url) == small_directory
