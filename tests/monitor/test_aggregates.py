@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from learning.monitor.aggregates import ALL, PROVINCE, distributions
 from learning.monitor.models import Answer, ResponseStatus
-from tests.monitor.conftest import QUESTIONS, submit_responses
+from tests.monitor.fixtures import QUESTIONS, submit_responses
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from learning.monitor.models import (
 )
 from learning.monitor.services import AnswerInput, MonitorError
 from tests.conftest import require_service
-from tests.monitor.conftest import municipalities
+from tests.monitor.fixtures import municipalities
 
 pytestmark = pytest.mark.django_db
 

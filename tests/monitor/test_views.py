@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 
 from learning.monitor.models import Answer, Response, ResponseStatus
-from tests.monitor.conftest import municipalities, submit_responses
+from tests.monitor.fixtures import municipalities, submit_responses
 
 pytestmark = pytest.mark.django_db
 
