@@ -217,6 +217,13 @@ class KnowledgePage(VisibilityMixin, Page):  # noqa: DJ008 (Page.__str__)
         verbose_name = _("artikel")
         verbose_name_plural = _("artikelen")
 
+    def with_content_json(self, content):
+        """Keep who sent it in and whether they were told, whichever revision is published."""
+        page = super().with_content_json(content)
+        page.contributed_by_id = self.contributed_by_id
+        page.contributor_notified_at = self.contributor_notified_at
+        return page
+
     def get_context(self, request, *args, **kwargs):
         from .selectors import article_related
 

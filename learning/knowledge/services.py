@@ -195,6 +195,11 @@ def contribution_workflow_get_or_create() -> Workflow:
     return workflow
 
 
+def _summary(text: str, limit: int = 500) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def contributor_check(*, user) -> None:
     """Only logged-in civil servants contribute: a verified address and an organisation."""
     from allauth.account.models import EmailAddress
@@ -238,7 +243,7 @@ def practice_example_submit(
         page = KnowledgePage(
             title=title.strip(),
             kind=ArticleKind.PRACTICE,
-            intro=" ".join(situation.split())[:497] + ("…" if len(situation) > 497 else ""),
+            intro=_summary(situation),
             body=[
                 (
                     "practice_example",
