@@ -1,0 +1,86 @@
+"""A civil servant applies for a learning circle, the coordinator approves, the new member
+reads a members-only page; axe finds no WCAG 2.1 AA violations on the circle pages."""
+
+import re
+
+import pytest
+
+from learning.circles.models import CircleMembership, MembershipStatus
+from tests.circles import conftest as circle_fixtures
+from tests.factories import UserFactory
+
+# The circle fixtures of tests/circles (pytest registers fixtures by their own names).
+_circle_index = circle_fixtures.circle_index
+_make_circle = circle_fixtures.make_circle
+_knowledge_page = circle_fixtures.knowledge_page
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def log_in(page, user, password):
+    page.goto("/accounts/login/")
+    page.get_by_label("E-mailadres").fill(user.email)
+    page.get_by_label("Wachtwoord", exact=True).fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(re.compile(r".*/accounts/profiel/$"))
+
+
+def log_out(page):
+    page.get_by_role("button", name="Uitloggen").click()
+    page.wait_for_load_state()
+
+
+def test_apply_approve_and_read_a_private_page(
+    page,
+    axe_check,
+    make_circle,
+    knowledge_page,
+    password,
+):
+    coordinator = UserFactory(is_staff=True, full_name="Sanne de Vries")
+    circle = make_circle(coordinators=[coordinator], title="Leerkring circulaire economie")
+    private = knowledge_page(circle, title="Lessen uit de eerste bijeenkomsten")
+    applicant = UserFactory(full_name="Anouk Jansen")
+
+    page.goto(circle.get_parent().url)
+    axe_check(page)
+
+    log_in(page, applicant, password)
+    page.goto(circle.url)
+    axe_check(page)
+    page.get_by_label("Waarom wilt u meedoen?").fill(
+        "Ik werk aan circulair inkopen van meubilair in Apeldoorn."
+    )
+    page.get_by_role("button", name="Aanmelden voor de leerkring").click()
+    page.wait_for_url(f"**{circle.url}")
+    assert page.get_by_text("Uw aanmelding is ontvangen").first.is_visible()
+    axe_check(page)
+    page.goto(private.url)
+    assert page.get_by_role("heading", name="Alleen voor leden").is_visible()
+    axe_check(page)
+    log_out(page)
+
+    log_in(page, coordinator, password)
+    page.goto(circle.url)
+    axe_check(page)
+    page.get_by_role("link", name=re.compile("Aanmeldingen")).click()
+    page.wait_for_url(f"**{circle.url}aanmeldingen/")
+    axe_check(page)
+    page.get_by_role("button", name="Goedkeuren Anouk Jansen").click()
+    page.wait_for_url(f"**{circle.url}aanmeldingen/")
+    membership = CircleMembership.objects.get(circle=circle, user=applicant)
+    assert membership.status == MembershipStatus.APPROVED
+    page.goto(f"{circle.url}leden/")
+    axe_check(page)
+    log_out(page)
+
+    log_in(page, applicant, password)
+    page.goto(circle.url)
+    assert page.get_by_text("U bent lid van deze leerkring.").is_visible()
+    axe_check(page)
+    page.get_by_role("link", name="Lessen uit de eerste bijeenkomsten").click()
+    page.wait_for_url(f"**{private.url}")
+    assert page.get_by_role("heading", name="Lessen uit de eerste bijeenkomsten").is_visible()
+    axe_check(page)
+    page.goto(private.get_parent().url)
+    axe_check(page)
