@@ -6,13 +6,8 @@ import re
 import pytest
 
 from learning.circles.models import CircleMembership, MembershipStatus
-from tests.circles import conftest as circle_fixtures
+from tests.circles.conftest import circle_index, knowledge_page, make_circle  # noqa: F401
 from tests.factories import UserFactory
-
-# The circle fixtures of tests/circles (pytest registers fixtures by their own names).
-_circle_index = circle_fixtures.circle_index
-_make_circle = circle_fixtures.make_circle
-_knowledge_page = circle_fixtures.knowledge_page
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -33,8 +28,8 @@ def log_out(page):
 def test_apply_approve_and_read_a_private_page(
     page,
     axe_check,
-    make_circle,
-    knowledge_page,
+    make_circle,  # noqa: F811 (the fixture imported above)
+    knowledge_page,  # noqa: F811
     password,
 ):
     coordinator = UserFactory(is_staff=True, full_name="Sanne de Vries")
