@@ -6,3 +6,8 @@ class MonitorConfig(AppConfig):
     name = "learning.monitor"
     label = "monitor"
     verbose_name = _("Monitor circulair inkopen")
+
+    def ready(self):
+        from . import personal_data
+
+        personal_data.register()

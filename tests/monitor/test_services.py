@@ -204,3 +204,21 @@ def test_simultaneous_saves_one_wins_on_postgresql(open_round, make_user, organi
     response.refresh_from_db()
     assert response.version == 1
     assert ResponseChange.objects.filter(response=response, action="saved").count() == 1
+
+
+def test_personal_data_export_and_erase(open_round, make_user, organisation):
+    from learning.accounts import personal_data
+
+    user = make_user(organisation)
+    response = services.response_get_or_create(round=open_round, user=user)
+    services.response_save(
+        response=response, user=user, version=0, answers=answers_for(open_round, 3)
+    )
+    provider = next(p for p in personal_data.providers() if p.key == "monitor")
+    exported = provider.export(user)
+    assert exported["editor_of"][0]["organisation"] == organisation.name
+    assert exported["changes"][-1]["details"][0]["to"] == 3
+    provider.erase(user)
+    response.refresh_from_db()
+    assert response.updated_by is None and not response.editors.exists()
+    assert Answer.objects.get(response=response).score == 3  # the organisation's answers stay
