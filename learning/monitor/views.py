@@ -276,6 +276,12 @@ def results(request, page):
     return TemplateResponse(request, "monitor/results.html", context)
 
 
+def _csv_text(value) -> str:
+    """A cell a spreadsheet will not run as a formula (titles come from editors)."""
+    text = str(value)
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
+
+
 def _csv_number(value) -> str:
     return "" if value is None else f"{value:.2f}".replace(".", ",")
 
@@ -310,10 +316,10 @@ def results_csv(request, page):
             figures = comparison.distribution
             writer.writerow(
                 [
-                    results.round.title,
-                    row.label,
+                    _csv_text(results.round.title),
+                    _csv_text(row.label),
                     _csv_number(row.own),
-                    comparison.label,
+                    _csv_text(comparison.label),
                     figures.count if figures else _("te weinig deelnemers"),
                     _csv_number(figures.q1 if figures else None),
                     _csv_number(figures.median if figures else None),

@@ -1,0 +1,81 @@
+"""Editors define questionnaires (questions inline) and rounds in the Wagtail admin."""
+
+import pytest
+
+from learning.monitor.models import Question, Questionnaire
+from tests.monitor.fixtures import municipalities, submit_responses
+
+pytestmark = pytest.mark.django_db
+
+
+def questionnaire_data(questions, *, title="Monitor 2027"):
+    data = {
+        "title": title,
+        "description": "",
+        "questions-TOTAL_FORMS": str(len(questions)),
+        "questions-INITIAL_FORMS": str(sum(1 for q in questions if q.get("id"))),
+        "questions-MIN_NUM_FORMS": "1",
+        "questions-MAX_NUM_FORMS": "1000",
+    }
+    for index, question in enumerate(questions):
+        prefix = f"questions-{index}-"
+        data.update(
+            {
+                prefix + "id": str(question.get("id", "")),
+                prefix + "text": question["text"],
+                prefix + "help_text": "",
+                prefix + "level": question.get("level", "strategisch"),
+                prefix + "theme": question.get("theme", "beleid"),
+                prefix + "advice_theme": "",
+                prefix + "ORDER": str(index + 1),
+                prefix + "DELETE": "on" if question.get("delete") else "",
+            }
+        )
+    return data
+
+
+def test_editor_creates_a_questionnaire_with_questions(admin_client):
+    response = admin_client.post(
+        "/admin/snippets/monitor/questionnaire/add/",
+        questionnaire_data(
+            [{"text": "Is er beleid?"}, {"text": "Koopt u ICT circulair in?", "theme": "ict"}]
+        ),
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    questionnaire = Questionnaire.objects.get(title="Monitor 2027")
+    assert list(questionnaire.questions.values_list("text", "theme")) == [
+        ("Is er beleid?", "beleid"),
+        ("Koopt u ICT circulair in?", "ict"),
+    ]
+
+
+def test_answered_questions_cannot_be_deleted(admin_client, open_round):
+    submit_responses(open_round, {municipalities(1)[0]: [3, 3, 3, 3]})
+    questionnaire = open_round.questionnaire
+    questions = [
+        {"id": q.pk, "text": q.text, "level": q.level, "theme": q.theme}
+        for q in questionnaire.questions.order_by("sort_order")
+    ]
+    questions[0]["delete"] = True
+    response = admin_client.post(
+        f"/admin/snippets/monitor/questionnaire/edit/{questionnaire.pk}/",
+        questionnaire_data(questions, title=questionnaire.title),
+    )
+    assert response.status_code == 200
+    assert "kan niet worden verwijderd" in response.content.decode()
+    assert Question.objects.filter(pk=questions[0]["id"]).exists()
+
+
+def test_round_closing_before_opening_is_refused(admin_client, questionnaire):
+    response = admin_client.post(
+        "/admin/snippets/monitor/round/add/",
+        {
+            "title": "Monitor 2027",
+            "year": "2027",
+            "questionnaire": str(questionnaire.pk),
+            "opens_on": "2027-06-01",
+            "closes_on": "2027-03-01",
+        },
+    )
+    assert response.status_code == 200
+    assert "De ronde sluit voordat hij opent." in response.content.decode()
