@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.core import signing
+from django.db.models import Count, Max, Q
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 
@@ -17,6 +18,7 @@ from learning.events.feeds import _respond
 from learning.events.ical import event_url, new_calendar, serialise, vevent
 
 from . import selectors
+from .models import MembershipStatus
 
 FEED_SALT = "circles.feed"
 
@@ -70,14 +72,36 @@ def meeting_vevent(meeting, *, circle, request=None):
 
 
 def add_meetings(calendar, *, user, request=None) -> None:
-    """The hook for the personal feed: the meetings of the person's circles."""
+    """The hook for the personal feed: the meetings of the person's circles (one query, none
+    when the feed's state already showed that the person is in no circle)."""
+    if getattr(user, "_circle_memberships_approved", None) == 0:
+        return
     for meeting in selectors.meetings_for_calendar(user=user):
         calendar.add_component(meeting_vevent(meeting, circle=meeting.circle, request=request))
 
 
-def personal_feed_state(*, user) -> tuple:
-    """(last change, state string) for the personal feed's ETag (one query)."""
-    return selectors.meetings_calendar_state(user=user)
+def personal_feed_aggregates() -> dict:
+    """Aggregates over a User queryset that the personal feed's state query adds, so its
+    ETag follows joining, leaving and every publication of the person's circles."""
+    return {
+        "circles_changed": Max("circle_memberships__updated_at"),
+        "circles_published": Max("circle_memberships__circle__last_published_at"),
+        "circles_approved": Count(
+            "circle_memberships",
+            filter=Q(circle_memberships__status=MembershipStatus.APPROVED),
+            distinct=True,
+        ),
+        "circles_count": Count("circle_memberships", distinct=True),
+    }
+
+
+def personal_feed_state(*, user, values: dict) -> tuple:
+    """(last change, state string) from the values of ``personal_feed_aggregates``."""
+    moments = [m for m in (values["circles_changed"], values["circles_published"]) if m]
+    last = max(moments) if moments else None
+    user._circle_memberships_approved = values["circles_approved"]
+    stamp = last.timestamp() if last else 0
+    return last, f"circles-{stamp:.6f}-{values['circles_approved']}-{values['circles_count']}"
 
 
 def feed_token(*, circle, user) -> str:
