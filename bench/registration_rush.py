@@ -345,6 +345,9 @@ class Bench:
             "SECURE_SSL_REDIRECT": "false",
             "EMAIL_URL": "dummy://",
             "CELERY_BROKER_URL": f"redis://{HOST}:{REDIS_PORT}/{REDIS_DB}",
+            # The cache (and so the sessions, see learning.settings.base) in Redis, as the
+            # README recommends for production with several workers.
+            "CACHE_URL": f"redis://{HOST}:{REDIS_PORT}/{REDIS_DB}",
             "LOG_LEVEL": "WARNING",
             "LOG_FORMAT": "text",
             "VAR_DIR": str(self.tmp / "var"),

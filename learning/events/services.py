@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import Count, Exists, F, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -81,11 +81,18 @@ def _error(code: str) -> RegistrationError:
 # --- Helpers ---------------------------------------------------------------------------------
 
 
-def _lock_event(event_id: int) -> EventPage:
-    """Take the event's row lock; refuses to run outside a transaction (the lock would be void)."""
+def _lock_event(event_id: int, **annotations) -> EventPage:
+    """Take the event's row lock; refuses to run outside a transaction (the lock would be void).
+
+    ``annotations`` ride along in the same query. Only for facts the lock does not protect
+    (such as the person's verified address): under READ COMMITTED a statement that waited for
+    the lock still sees the data of when it started, so counts of registrations must be read
+    by a statement after this one.
+    """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("_lock_event must be called inside transaction.atomic()")
-    return EventPage.objects.select_for_update(of=("self",)).get(pk=event_id)
+    events = EventPage.objects.select_for_update(of=("self",))
+    return events.annotate(**annotations).get(pk=event_id)
 
 
 def _lock_for_change(registration: Registration, *, actor, coordinator: bool):
@@ -123,23 +130,47 @@ def _seat_counts(event: EventPage) -> tuple[int, Counter]:
     return sum(per_organisation.values()), per_organisation
 
 
-def _next_queue_position(event: EventPage) -> int:
-    last = Registration.objects.filter(event=event).aggregate(last=Max("queue_position"))["last"]
-    return (last or 0) + 1
-
-
 def _organisation_full(event: EventPage, per_organisation: Counter, organisation_id) -> bool:
     limit = event.organisation_limit
     return limit is not None and per_organisation[organisation_id] >= limit
 
 
-def check_can_register(*, user) -> None:
-    """Rule 1: a logged-in user with a verified address and an organisation."""
-    if user is None or isinstance(user, AnonymousUser) or not user.is_authenticated:
-        raise _error("login_required")
+def _registration_state(event: EventPage, *, user) -> dict:
+    """For a new registration of ``user``, in one aggregate query (run it under the lock):
+    seats taken in total and by the person's organisation, whether the person already has an
+    active registration, and the last queue position."""
+    return Registration.objects.filter(event=event).aggregate(
+        taken=Count("pk", filter=Q(status__in=SEAT_STATUSES)),
+        organisation_taken=Count(
+            "pk", filter=Q(status__in=SEAT_STATUSES, organisation_id=user.organisation_id)
+        ),
+        mine=Count("pk", filter=Q(status__in=ACTIVE_STATUSES, user=user)),
+        last_position=Max("queue_position"),
+    )
+
+
+def _is_logged_in(user) -> bool:
+    return user is not None and not isinstance(user, AnonymousUser) and user.is_authenticated
+
+
+def _verified_address(user):
+    """The person's own address, if verified (a queryset: ``.exists()`` or ``Exists(...)``)."""
     from allauth.account.models import EmailAddress
 
-    if not EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists():
+    return EmailAddress.objects.filter(user=user.pk, email__iexact=user.email, verified=True)
+
+
+def check_can_register(*, user, email_verified: bool | None = None) -> None:
+    """Rule 1: a logged-in user with a verified address and an organisation.
+
+    ``email_verified`` may come from a query the caller runs anyway (an ``Exists`` of
+    ``_verified_address``); without it, one query checks the address.
+    """
+    if not _is_logged_in(user):
+        raise _error("login_required")
+    if email_verified is None:
+        email_verified = _verified_address(user).exists()
+    if not email_verified:
         raise _error("email_unverified")
     if user.organisation_id is None:
         raise _error("organisation_missing")
@@ -182,16 +213,18 @@ def registration_create(*, event: EventPage, user) -> Registration:
     person, FIFO waiting list. The confirmation or waiting-list e-mail is queued in the
     same transaction.
     """
-    check_can_register(user=user)
+    if not _is_logged_in(user):
+        raise _error("login_required")
     with transaction.atomic():
-        locked = _lock_event(event.pk)
+        # Two queries decide: the lock (with the person's verified address alongside) and,
+        # after it, one aggregate over the event's registrations.
+        locked = _lock_event(event.pk, user_email_verified=Exists(_verified_address(user)))
+        check_can_register(user=user, email_verified=locked.user_email_verified)
         check_window(event=locked)
         check_eligible(event=locked, user=user)
-        if Registration.objects.filter(
-            event=locked, user=user, status__in=ACTIVE_STATUSES
-        ).exists():
+        state = _registration_state(locked, user=user)
+        if state["mine"]:
             raise _error("already_registered")
-        total, per_organisation = _seat_counts(locked)
         now = timezone.now()
         registration = Registration(
             event=locked,
@@ -200,17 +233,18 @@ def registration_create(*, event: EventPage, user) -> Registration:
             job_role=user.job_role,
             created_at=now,
         )
-        if _organisation_full(locked, per_organisation, user.organisation_id):
+        limit = locked.organisation_limit
+        if limit is not None and state["organisation_taken"] >= limit:
             registration.status = RegistrationStatus.WAITING
             registration.wait_reason = WaitReason.ORGANISATION_FULL
-        elif total >= locked.capacity:
+        elif state["taken"] >= locked.capacity:
             registration.status = RegistrationStatus.WAITING
             registration.wait_reason = WaitReason.CAPACITY
         else:
             registration.status = RegistrationStatus.CONFIRMED
             registration.confirmed_at = now
         if registration.status == RegistrationStatus.WAITING:
-            registration.queue_position = _next_queue_position(locked)
+            registration.queue_position = (state["last_position"] or 0) + 1
         registration.save()
         _log(registration, actor=user, action="register")
         notifications.registration_changed(registration, previous_status="")

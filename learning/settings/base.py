@@ -113,6 +113,14 @@ CACHES = {
         "LOCATION": "circulair-leren",
     }
 }
+# With a shared cache (Redis), sessions are read from it and written to both: a logged-in
+# request costs a cache hit instead of a database query. A per-process memory cache cannot
+# be shared by several workers (a logout would not reach the others), so then the database.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if env("CACHE_URL")
+    else "django.contrib.sessions.backends.db"
+)
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

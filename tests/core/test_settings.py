@@ -142,3 +142,25 @@ def test_email_url(url, expected):
 def test_email_url_with_unknown_scheme_is_refused():
     with pytest.raises(ImproperlyConfigured, match="unknown scheme"):
         parse_email_url("pigeon://dak")
+
+
+@pytest.mark.parametrize(
+    ("cache_url", "engine"),
+    [
+        ("redis://127.0.0.1:6379/1", "django.contrib.sessions.backends.cached_db"),
+        ("", "django.contrib.sessions.backends.db"),
+    ],
+)
+def test_sessions_are_cached_only_in_a_shared_cache(cache_url, engine, tmp_path):
+    """With Redis a logged-in request reads its session from the cache; a per-process memory
+    cache would let a logout in one worker miss the others, so then the database only."""
+    result = run_python(
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.SESSION_ENGINE)",
+        DJANGO_SETTINGS_MODULE="learning.settings.production",
+        SECRET_KEY=STRONG_KEY,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'sessions.sqlite3'}",
+        CACHE_URL=cache_url,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == engine

@@ -13,6 +13,11 @@ from tests.events.fixtures import municipalities
 
 pytestmark = pytest.mark.django_db
 
+# Session, user, site, page, lock, aggregate, registration, log entry, knowledge-group sync,
+# outbox row, and the savepoint around them (it was 19 with Wagtail's routing and separate
+# seat, queue and address queries).
+MAX_REGISTER_QUERIES = 12
+
 
 def client_for(user) -> Client:
     client = Client()
@@ -101,6 +106,23 @@ def test_masterclass_forms_answer_with_the_masterclass_template(make_masterclass
     response = client_for(make_user()).post(f"{masterclass.url}register/")
     assert response.status_code == 409
     assert response.templates[0].name == masterclass.get_template(response.wsgi_request)
+
+
+def test_register_post_queries_stay_constant(make_event, make_user, django_assert_max_num_queries):
+    """The form is found by URL path (site and page: two queries, not Wagtail's walk down the
+    tree); the session, the user, the lock (with the verified address), one aggregate, the
+    registration, its log entry, the knowledge-group sync and the outbox row make the rest,
+    whatever the number of registrations before it."""
+    event = make_event(capacity=3)
+    for _ in range(6):  # three confirmed, three waiting
+        services.registration_create(event=event, user=make_user())
+    url = f"{event.url}register/"
+    for user in (make_user(), make_user()):
+        client = client_for(user)
+        with django_assert_max_num_queries(MAX_REGISTER_QUERIES):
+            response = client.post(url)
+        assert response.status_code == 302
+    assert Registration.objects.filter(event=event, status=RegistrationStatus.WAITING).count() == 5
 
 
 def test_refusal_is_a_dutch_4xx_not_a_500(make_event, make_user):
