@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from .models import MAX_SCORE
 from .selectors import ResultRow, TrendPoint
 
-LABEL_WIDTH = 190
-PLOT_WIDTH = 420
+LABEL_WIDTH = 220
+PLOT_WIDTH = 400
 ROW_HEIGHT = 44
 TOP = 34
 BOTTOM = 34
@@ -186,6 +186,8 @@ def trend_chart(points: list[TrendPoint]) -> TrendChart:
         peers = point.peers
         own_y = _y(point.own) if point.own is not None else None
         median_y = _y(peers.median) if peers else None
+        # The own value's label goes on the side away from the median's, so they never overlap.
+        below = own_y is not None and median_y is not None and own_y > median_y
         marks.append(
             TrendMark(
                 x=_n(x),
@@ -193,10 +195,10 @@ def trend_chart(points: list[TrendPoint]) -> TrendChart:
                 label_y=_n(TREND_HEIGHT - TREND_BOTTOM + 22),
                 own_y=_n(own_y) if own_y is not None else None,
                 own_text=score_text(point.own),
-                own_text_y=_n(own_y - 12) if own_y is not None else None,
+                own_text_y=_n(own_y + (22 if below else -12)) if own_y is not None else None,
                 median_square=({"x": _n(x - 5), "y": _n(median_y - 5)} if peers else None),
                 median_text=score_text(peers.median) if peers else "",
-                median_text_y=_n(median_y + 22) if peers else None,
+                median_text_y=_n(median_y + (-12 if below else 22)) if peers else None,
                 band=(
                     {
                         "x": _n(x - 14),

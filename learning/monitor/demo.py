@@ -9,6 +9,7 @@ little higher than operational ones, and most municipalities grow between the ro
 import random
 from datetime import date, timedelta
 
+from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import Site
 
@@ -309,6 +310,12 @@ def load() -> None:
         _submitted(
             rounds[2018], organisation, bases[name], 3000 + index, users.get(organisation.pk)
         )
+
+    # The demo coordinator sees every response (group "Coördinatoren").
+    coordinators = Group.objects.filter(name="Coördinatoren").first()
+    coordinator = User.objects.filter(email="coordinator@circulairleren.example").first()
+    if coordinators and coordinator:
+        coordinator.groups.add(coordinators)
 
     # The open round: Zwolle has started (a draft by Mohamed); Apeldoorn can begin.
     zwolle = _municipality("Zwolle")
