@@ -8,18 +8,23 @@ import datetime
 from collections import OrderedDict
 
 import django_filters
+from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db.models import Avg
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
+from django.views.generic import FormView, TemplateView
+from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from learning.organisations.models import Organisation, OrganisationKind
 
-from . import selectors
+from . import selectors, services
 from .models import Answer, Level, MonitorTheme, Response, ResponseStatus, Round
 
 
@@ -134,6 +139,19 @@ class ResponseIndexView(_ExportMixin, generic.IndexView):
             .annotate(mean_score=Avg("answers__score"))
         )
 
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if instance.is_submitted and services.is_coordinator(self.request.user):
+            buttons.append(
+                MenuItem(
+                    _("Heropenen"),
+                    url=reverse("monitor_responses:reopen", args=[instance.pk]),
+                    icon_name="undo",
+                    priority=10,
+                )
+            )
+        return buttons
+
 
 class AnswerIndexView(_ExportMixin, generic.IndexView):
     export_columns = ANSWER_EXPORT
@@ -189,3 +207,56 @@ class ParticipationView(WagtailAdminTemplateMixin, TemplateView):
             }
         )
         return context
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reden"),
+        max_length=300,
+        error_messages={"required": _("Geef een reden op; die komt in het logboek.")},
+    )
+
+
+class ReopenView(WagtailAdminTemplateMixin, FormView):
+    """Coordinators turn a submitted response back into a draft, with a reason."""
+
+    template_name = "monitor/admin/reopen.html"
+    form_class = ReopenForm
+    page_title = _("Ingevulde monitor heropenen")
+    header_icon = "form"
+    index_url_name = "monitor_responses:index"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not services.is_coordinator(request.user):
+            raise PermissionDenied
+        self.response = get_object_or_404(
+            Response.objects.select_related("round", "organisation"), pk=kwargs["pk"]
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *super().get_breadcrumbs_items(),
+            {"url": reverse(self.index_url_name), "label": _("Ingevulde monitors")},
+            {"url": "", "label": self.page_title},
+        ]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            response=self.response, cancel_url=reverse(self.index_url_name), **kwargs
+        )
+
+    def form_valid(self, form):
+        try:
+            services.response_reopen(
+                response=self.response, actor=self.request.user, reason=form.cleaned_data["reason"]
+            )
+        except services.MonitorError as refused:
+            form.add_error(None, refused.message)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("De monitor van %(organisation)s is heropend.")
+            % {"organisation": self.response.organisation.display_name},
+        )
+        return redirect(self.index_url_name)

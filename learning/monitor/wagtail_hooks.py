@@ -96,6 +96,12 @@ class ResponseViewSet(_ReadOnlyViewSet):
         "submitted_by",
     ]
 
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("reopen/<int:pk>/", admin_views.ReopenView.as_view(), name="reopen"),
+        ]
+
 
 class AnswerViewSet(_ReadOnlyViewSet):
     model = Answer

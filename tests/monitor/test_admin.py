@@ -79,3 +79,27 @@ def test_round_closing_before_opening_is_refused(admin_client, questionnaire):
     )
     assert response.status_code == 200
     assert "De ronde sluit voordat hij opent." in response.content.decode()
+
+
+def test_coordinator_reopens_a_submitted_response(client, open_round, make_user):
+    from django.contrib.auth.models import Group
+
+    from learning.monitor.models import ResponseChange, ResponseStatus
+
+    [response] = submit_responses(open_round, {municipalities(1)[0]: [3, 3, 3, 3]})
+    coordinator = make_user(is_staff=True)
+    coordinator.groups.add(Group.objects.get(name="Coördinatoren"))
+    client.force_login(coordinator)
+    listing = client.get("/admin/monitor/ingevuld/").content.decode()
+    assert f"/admin/monitor/ingevuld/reopen/{response.pk}/" in listing
+    url = f"/admin/monitor/ingevuld/reopen/{response.pk}/"
+    assert client.post(url, {"reason": ""}).status_code == 200  # a reason is required
+    assert client.post(url, {"reason": "Verkeerde score bij ICT"}).status_code == 302
+    response.refresh_from_db()
+    assert response.status == ResponseStatus.DRAFT
+    assert ResponseChange.objects.get(response=response, action="reopened").note == (
+        "Verkeerde score bij ICT"
+    )
+    outsider = make_user(is_staff=True)
+    client.force_login(outsider)
+    assert client.post(url, {"reason": "x"}).status_code in (302, 403)
