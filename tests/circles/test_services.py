@@ -229,3 +229,27 @@ def test_meeting_sequence_rises_when_the_time_changes(circle):
     meeting.refresh_from_db()
     assert meeting.ical_sequence == 1
     assert timezone.is_aware(meeting.starts_at)
+
+
+def test_admin_listing_export_and_decisions(client, circle, editor):
+    applicant = UserFactory()
+    membership = services.membership_apply(circle=circle, user=applicant, motivation="Graag")
+    staff = UserFactory(is_staff=True)
+    client.force_login(staff)
+    assert client.get("/admin/circle_memberships/").status_code in (302, 403)
+
+    client.force_login(editor)
+    listing = client.get("/admin/circle_memberships/", {"status": "applied"})
+    assert listing.status_code == 200
+    assert applicant.full_name in listing.content.decode()
+    export = client.get("/admin/circle_memberships/", {"export": "csv"})
+    assert applicant.email in b"".join(export.streaming_content).decode()
+    url = f"/admin/circle_memberships/approve/{membership.pk}/"
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"reason": "Welkom"}).status_code == 302
+    membership.refresh_from_db()
+    assert membership.status == MembershipStatus.APPROVED
+    assert in_group(applicant, circle)
+    assert membership.log_entries.filter(action="approve", actor=editor).exists()
+    # Deciding twice is refused, with a message instead of an error page.
+    assert client.post(url, {"reason": ""}).status_code == 409
