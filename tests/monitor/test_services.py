@@ -176,7 +176,7 @@ def test_reopen_is_for_coordinators(open_round, make_user, organisation):
     assert ResponseChange.objects.filter(response=response, action="reopened").exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_simultaneous_saves_one_wins_on_postgresql(open_round, make_user, organisation):
     """Eight colleagues' saves from the same version at once: exactly one is stored."""
     require_service(connection.vendor == "postgresql", "PostgreSQL (set DATABASE_URL)")
