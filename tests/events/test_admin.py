@@ -439,6 +439,15 @@ def test_the_coordinator_group_has_exactly_its_permissions():
         ("events", "change_registration"),
         ("outbox", "view_outboxmessage"),
         ("outbox", "change_outboxmessage"),
+        # The monitor (monitor.0002_permissions): run rounds, see and export every response.
+        ("monitor", "add_questionnaire"),
+        ("monitor", "change_questionnaire"),
+        ("monitor", "delete_questionnaire"),
+        ("monitor", "add_round"),
+        ("monitor", "change_round"),
+        ("monitor", "delete_round"),
+        ("monitor", "view_response"),
+        ("monitor", "view_answer"),
     }
     home = Site.objects.get(is_default_site=True).root_page
     page_permissions = set(
