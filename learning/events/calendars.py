@@ -96,6 +96,10 @@ def personal_calendar(*, user, request=None) -> str:
                 include_online=status == "CONFIRMED",
             )
         )
+    # Meetings of the person's learning circles (members only, with their online links).
+    from learning.circles.feeds import add_meetings
+
+    add_meetings(calendar, user=user, request=request)
     return serialise(calendar)
 
 

@@ -219,13 +219,19 @@ def registrations_for_calendar(*, user) -> list[Registration]:
 
 
 def registrations_calendar_state(*, user) -> FeedState:
-    """Newest registration change and newest event publication for the person; one query."""
-    state = Registration.objects.filter(user=user).aggregate(
-        changed=Max("updated_at"),
-        published=Max("event__last_published_at"),
-        count=Count("pk"),
+    """Newest registration change and newest event publication for the person, and the state
+    of the meetings of their learning circles (also in the personal feed); one query."""
+    from learning.accounts.models import User
+    from learning.circles.feeds import personal_feed_aggregates, personal_feed_state
+
+    state = User.objects.filter(pk=user.pk).aggregate(
+        changed=Max("registrations__updated_at"),
+        published=Max("registrations__event__last_published_at"),
+        count=Count("registrations", distinct=True),
+        **personal_feed_aggregates(),
     )
-    moments = [moment for moment in (state["changed"], state["published"]) if moment]
+    circles_changed, circles_state = personal_feed_state(user=user, values=state)
+    moments = [m for m in (state["changed"], state["published"], circles_changed) if m]
     # The window moves with time even when nothing changes: the date keeps the ETag honest.
-    extra = f"{timezone.localdate():%Y%m%d}"
+    extra = f"{timezone.localdate():%Y%m%d}-{circles_state}"
     return FeedState(max(moments) if moments else None, state["count"], extra)

@@ -113,6 +113,10 @@ def _log(registration, *, actor, action, from_status="", to_status="", reason=""
         to_status=to_status or registration.status,
         reason=str(reason),
     )
+    # Knowledge pages shared with this event's participants: group membership follows.
+    from learning.knowledge.services import registration_changed as knowledge_sync
+
+    knowledge_sync(registration=registration)
 
 
 def can_manage_event(user, event=None) -> bool:

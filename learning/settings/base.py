@@ -138,6 +138,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
+# Private pages and documents send anonymous visitors to the site's own login page.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "accounts:profile"
 LOGOUT_REDIRECT_URL = "/"
 
@@ -218,6 +220,7 @@ CELERY_BEAT_SCHEDULE: dict = {
     "outbox-flush": {"task": "outbox.flush", "schedule": 60, "options": {"expires": 55}},
     "events-reminders": {"task": "events.queue_reminders", "schedule": 60 * 60},
     "events-expire-offers": {"task": "events.expire_offers", "schedule": 5 * 60},
+    "circles-reminders": {"task": "circles.queue_reminders", "schedule": 60 * 60},
     "outbox-purge": {"task": "outbox.purge", "schedule": crontab(hour=3, minute=45)},
     "events-anonymise": {
         "task": "events.anonymise_registrations",
