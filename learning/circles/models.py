@@ -29,6 +29,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from learning.core.blocks import BaseStreamBlock
+from learning.core.models import AuditEntry
 
 RICH_TEXT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul", "document-link"]
 
@@ -370,33 +371,17 @@ class CircleMembership(models.Model):
         return self.status == MembershipStatus.APPROVED
 
 
-class MembershipLog(models.Model):
+class MembershipLog(AuditEntry):
     """Audit trail: who changed which membership, how, when and why."""
 
     membership = models.ForeignKey(
         CircleMembership, on_delete=models.CASCADE, related_name="log_entries"
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("door"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    action = models.CharField(_("actie"), max_length=40)
-    from_status = models.CharField(_("van"), max_length=20, blank=True)
-    to_status = models.CharField(_("naar"), max_length=20, blank=True)
-    reason = models.TextField(_("reden"), blank=True)
-    created_at = models.DateTimeField(_("tijdstip"), default=timezone.now)
 
     class Meta:
         verbose_name = _("logregel lidmaatschap")
         verbose_name_plural = _("logregels lidmaatschappen")
         ordering = ["created_at", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"
 
 
 class CircleInvitation(models.Model):

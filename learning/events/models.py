@@ -27,6 +27,7 @@ from wagtail.search import index
 
 from learning.accounts.models import JobRole
 from learning.core.blocks import BaseStreamBlock
+from learning.core.models import AuditEntry
 from learning.organisations.models import OrganisationKind
 
 from .fields import MultipleChoiceJSONField
@@ -356,30 +357,14 @@ class Registration(models.Model):
         return self.status in ACTIVE_STATUSES
 
 
-class RegistrationLog(models.Model):
+class RegistrationLog(AuditEntry):
     """Audit trail: who changed which registration, how, when and why."""
 
     registration = models.ForeignKey(
         Registration, on_delete=models.CASCADE, related_name="log_entries"
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("door"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    action = models.CharField(_("actie"), max_length=40)
-    from_status = models.CharField(_("van"), max_length=20, blank=True)
-    to_status = models.CharField(_("naar"), max_length=20, blank=True)
-    reason = models.TextField(_("reden"), blank=True)
-    created_at = models.DateTimeField(_("tijdstip"), default=timezone.now)
 
     class Meta:
         verbose_name = _("logregel aanmelding")
         verbose_name_plural = _("logregels aanmeldingen")
         ordering = ["created_at", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"
