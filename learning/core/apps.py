@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "learning.core"
     label = "core"
     verbose_name = _("Basis")
+
+    def ready(self):
+        from .sitecache import connect_signals
+
+        connect_signals()

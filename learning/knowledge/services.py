@@ -11,7 +11,7 @@ import logging
 
 from django.contrib.auth.models import Group
 from django.db import transaction
-from django.db.models import F, Q, Subquery
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import (
@@ -124,12 +124,13 @@ def registration_changed(*, registration) -> None:
     (the event's row lock is held, so two changes never sync the same group at once). One
     query when nothing is shared with this event or its programme.
     """
-    event_path = Page.objects.filter(pk=registration.event_id).values("path")[:1]
-    groups = ParticipantGroup.objects.annotate(event_path=Subquery(event_path)).filter(
-        # The event itself, or its programme (any ancestor: its path is a prefix).
-        Q(page_id=registration.event_id) | Q(event_path__startswith=F("page__path"))
-    )
-    for participant_group in groups:
+    if type(registration).event.is_cached(registration):
+        event_path = registration.event.path
+    else:
+        event_path = Page.objects.values_list("path", flat=True).get(pk=registration.event_id)
+    # The event itself, or its programme (any ancestor): paths of every level up to its own.
+    paths = [event_path[:end] for end in range(Page.steplen, len(event_path) + 1, Page.steplen)]
+    for participant_group in ParticipantGroup.objects.filter(page__path__in=paths):
         participant_group_sync(participant_group=participant_group)
 
 

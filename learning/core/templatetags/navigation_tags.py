@@ -3,7 +3,9 @@
 from dataclasses import dataclass
 
 from django import template
-from wagtail.models import Page, Site
+from wagtail.models import Page
+
+from learning.core.sitecache import menu_pages, site_for_request
 
 register = template.Library()
 
@@ -16,44 +18,38 @@ class MenuItem:
     aria_current: str
 
 
-def _aria_current(item: Page, current: Page | None) -> str:
+def _aria_current(path: str, current: Page | None) -> str:
     if current is None:
         return ""
-    if current.path == item.path:
+    if current.path == path:
         return "page"
-    if current.path.startswith(item.path):
+    if current.path.startswith(path):
         return "true"
     return ""
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context) -> dict:
-    """The live, public pages marked "show in menus" directly below the site's root page.
+    """The live, public pages marked "show in menus" directly below the site's root page
+    (cached: see learning.core.sitecache).
 
     Restricted pages stay out: Wagtail only enforces view restrictions when serving a page.
     """
     request = context.get("request")
-    site = Site.find_for_request(request)
+    site = site_for_request(request) if request is not None else None
     if site is None:
         return {"menu_items": []}
     current = context.get("page")
     if not isinstance(current, Page):
         # Non-Wagtail views may use "page" for something else, such as a paginator page.
         current = None
-    pages = (
-        Page.objects.child_of(site.root_page)
-        .live()
-        .public()
-        .in_menu()
-        .only("id", "title", "path", "depth", "url_path")
-    )
     return {
         "menu_items": [
             MenuItem(
-                title=page.title,
-                url=page.get_url(request=request),
-                aria_current=_aria_current(page, current),
+                title=item["title"],
+                url=item["url"],
+                aria_current=_aria_current(item["path"], current),
             )
-            for page in pages
+            for item in menu_pages(site)
         ]
     }
