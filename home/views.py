@@ -2,15 +2,15 @@ from django.template.response import TemplateResponse
 from wagtail.models import Page
 
 from learning.core.pagination import paginate
+from learning.core.search import search_terms
 from learning.core.visibility import pages_visible_to
 
 RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
 
 
 def search(request):
     """Site search over the live pages this person may see (Wagtail view restrictions hold)."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = search_terms(request.GET.get("q", ""))
     results = Page.objects.none()
     if query:
         pages = pages_visible_to(Page.objects.live(), request.user)

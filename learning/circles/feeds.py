@@ -13,6 +13,7 @@ from django.core import signing
 from django.db.models import Count, Max, Q
 from django.http import Http404, HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from learning.events.feeds import _respond
 from learning.events.ical import event_url, new_calendar, serialise, vevent
@@ -129,14 +130,14 @@ def circle_feed(request, circle):
     user = User.objects.filter(pk=user_id, is_active=True).first()
     if user is None or not selectors.circle_access(circle=circle, user=user).is_member:
         return HttpResponse(
-            "Deze agendalink werkt alleen voor leden van de leerkring.",
+            _("Deze agendalink werkt alleen voor leden van de leerkring."),
             status=403,
             content_type="text/plain; charset=utf-8",
         )
     last, state = selectors.meetings_calendar_state(user=user, circle=circle)
 
     def build() -> str:
-        calendar = new_calendar(name=f"Leerkring {circle.title}")
+        calendar = new_calendar(name=_("Leerkring %(title)s") % {"title": circle.title})
         for meeting in selectors.meetings_for_calendar(user=user, circle=circle):
             calendar.add_component(meeting_vevent(meeting, circle=circle, request=request))
         return serialise(calendar)

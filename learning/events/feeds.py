@@ -9,6 +9,7 @@ from hashlib import sha256
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from learning.accounts.models import User
@@ -70,12 +71,12 @@ def agenda_feed(request):
         form = AgendaFilterForm(request.GET)
         if not form.is_valid():
             return HttpResponseBadRequest(
-                "Ongeldig filter.", content_type="text/plain; charset=utf-8"
+                _("Ongeldig filter."), content_type="text/plain; charset=utf-8"
             )
         data = form.cleaned_data
         filters = {"kind": data["soort"], "audience": data["doelgroep"], "theme": data["thema"]}
     events = selectors.events_for_calendar_feed(**filters)
-    state = selectors.calendar_feed_state(events=events)
+    state = selectors.calendar_feed_state(**filters)
     return _respond(
         request,
         state=f"agenda-{sorted(filters.items())}-{state.etag}",

@@ -160,6 +160,13 @@ def _public_live_events() -> QuerySet[EventPage]:
     return EventPage.objects.live().filter(~Exists(restricted))
 
 
+def _in_calendar_feed(now) -> Q:
+    """Upcoming, and when cancelled, published less than CALENDAR_CANCELLED_KEPT ago."""
+    return Q(ends_at__gte=now) & (
+        Q(cancelled=False) | Q(last_published_at__gte=now - CALENDAR_CANCELLED_KEPT)
+    )
+
+
 def events_for_calendar_feed(
     *, kind: str = "", audience: str = "", theme: str = ""
 ) -> QuerySet[EventPage]:
@@ -168,23 +175,40 @@ def events_for_calendar_feed(
     Cancelled ones stay for CALENDAR_CANCELLED_KEPT after their (last) publication so that
     subscribed calendars show them as cancelled. The online link is never part of this feed.
     """
-    now = timezone.now()
-    events = _public_live_events().filter(ends_at__gte=now)
-    events = events.filter(
-        Q(cancelled=False) | Q(last_published_at__gte=now - CALENDAR_CANCELLED_KEPT)
-    )
+    events = _public_live_events().filter(_in_calendar_feed(timezone.now()))
     events = _filter_events(events, kind=kind, audience=audience, theme=theme)
     return events.order_by("starts_at", "pk")
 
 
-def calendar_feed_state(*, events: QuerySet[EventPage]) -> FeedState:
-    """Newest publication and number of events of a feed, in one query.
+def calendar_feed_state(*, kind: str = "", audience: str = "", theme: str = "") -> FeedState:
+    """The agenda feed's Last-Modified and count (its ETag), in one query.
 
-    Every change of an event is a publication (which also raises its SEQUENCE when needed);
-    an event that ends or a cancellation that ages out changes the count.
+    Every change of an event is a publication (which also raises its SEQUENCE when needed).
+    Events also leave the feed as time passes: when they end, and when a cancellation is
+    older than CALENDAR_CANCELLED_KEPT. Those moments count as modifications too, so a
+    calendar that only sends If-Modified-Since does not keep an event that has gone.
     """
-    state = events.order_by().aggregate(last=Max("last_published_at"), count=Count("pk"))
-    return FeedState(state["last"], state["count"])
+    now = timezone.now()
+    in_feed = _in_calendar_feed(now)
+    events = _filter_events(_public_live_events(), kind=kind, audience=audience, theme=theme)
+    state = events.order_by().aggregate(
+        published=Max("last_published_at", filter=in_feed),
+        count=Count("pk", filter=in_feed),
+        ended=Max("ends_at", filter=Q(ends_at__lt=now)),
+        cancellation_aged=Max(
+            "last_published_at",
+            filter=Q(
+                ends_at__gte=now,
+                cancelled=True,
+                last_published_at__lt=now - CALENDAR_CANCELLED_KEPT,
+            ),
+        ),
+    )
+    moments = [state["published"], state["ended"]]
+    if state["cancellation_aged"]:
+        moments.append(state["cancellation_aged"] + CALENDAR_CANCELLED_KEPT)
+    moments = [moment for moment in moments if moment]
+    return FeedState(max(moments) if moments else None, state["count"])
 
 
 def registrations_for_calendar(*, user) -> list[Registration]:

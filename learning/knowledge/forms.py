@@ -2,11 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from learning.core.models import Theme
+from learning.core.search import MAX_QUERY_LENGTH
 from learning.organisations.models import Organisation, OrganisationKind
 
 from .models import ArticleKind, InitiativeKind
-
-MAX_QUERY_LENGTH = 200
 
 
 def _theme_choices(empty_label):

@@ -12,6 +12,7 @@ from django.db.models import Count, Q, QuerySet
 from wagtail.query import PageQuerySet
 
 from learning.core.models import Theme
+from learning.core.search import search_terms
 from learning.core.visibility import pages_visible_to
 
 from .models import (
@@ -51,6 +52,7 @@ def articles_filtered(
         articles = articles.filter(themes__slug=theme)
     if kind:
         articles = articles.filter(kind=kind)
+    query = search_terms(query)
     if not query:
         return articles
     # Wagtail search only takes indexed filter fields: visibility and filters as a subquery.

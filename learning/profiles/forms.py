@@ -2,11 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from learning.core.models import Theme
+from learning.core.search import MAX_QUERY_LENGTH
 from learning.organisations.models import OrganisationKind
 
 from .models import Province
-
-MAX_QUERY_LENGTH = 200
 
 
 class ProfileFilterForm(forms.Form):

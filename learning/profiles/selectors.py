@@ -7,6 +7,7 @@ through ``learning.core.visibility``) and runs a constant number of queries.
 from django.db.models import Count, Q
 from wagtail.query import PageQuerySet
 
+from learning.core.search import search_terms
 from learning.core.visibility import pages_visible_to
 
 from .models import PioneerProfilePage
@@ -42,6 +43,7 @@ def profiles_filtered(
         profiles = profiles.filter(organisation__kind=organisation_kind)
     if province:
         profiles = profiles.filter(province=province)
+    query = search_terms(query)
     if not query:
         return profiles
     # Wagtail search accepts only indexed filter fields, so the filters go in as a subquery.

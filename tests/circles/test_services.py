@@ -253,3 +253,21 @@ def test_admin_listing_export_and_decisions(client, circle, editor):
     assert membership.log_entries.filter(action="approve", actor=editor).exists()
     # Deciding twice is refused, with a message instead of an error page.
     assert client.post(url, {"reason": ""}).status_code == 409
+
+
+def test_leaving_through_the_site_revokes_access_at_once(
+    client, circle, make_member, knowledge_page
+):
+    member = make_member(circle)
+    private = knowledge_page(circle)
+    client.force_login(member)
+    assert client.get(private.url).status_code == 200
+    assert client.get(f"{circle.url}verlaten/").status_code == 405  # a POST form only
+    response = client.post(f"{circle.url}verlaten/", follow=True)
+    assert response.redirect_chain[-1] == (circle.url, 302)
+    assert "U bent geen lid meer van deze leerkring." in response.content.decode()
+    assert client.get(private.url).status_code == 403
+    assert not in_group(member, circle)
+    # Leaving twice is a polite refusal, not an error page.
+    again = client.post(f"{circle.url}verlaten/")
+    assert again.status_code == 409

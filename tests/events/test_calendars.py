@@ -233,6 +233,48 @@ def test_conditional_get_answers_304_with_at_most_two_queries(
     assert "private" in again["Cache-Control"]
 
 
+def test_an_event_that_ends_leaves_the_feed_also_for_if_modified_since(make_event, monkeypatch):
+    ending = make_event(title="Ochtendsessie")
+    make_event(
+        title="Middagsessie",
+        starts_at=ending.starts_at + timedelta(days=7),
+        ends_at=ending.ends_at + timedelta(days=7),
+    )
+    client = Client()
+    first = get_feed(client, "/agenda.ics")
+    assert "Ochtendsessie" in first.content.decode()
+    # Time passes: the morning session is over, and nothing was published meanwhile.
+    later = ending.ends_at + timedelta(minutes=5)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    since = client.get("/agenda.ics", headers={"if-modified-since": first["Last-Modified"]})
+    assert since.status_code == 200
+    assert "Ochtendsessie" not in since.content.decode()
+    assert since["ETag"] != first["ETag"]
+    assert since["Last-Modified"] != first["Last-Modified"]
+    # And from then on it is stable again.
+    again = client.get("/agenda.ics", headers={"if-modified-since": since["Last-Modified"]})
+    assert again.status_code == 304
+
+
+def test_an_aged_cancellation_leaves_the_feed_also_for_if_modified_since(make_event, monkeypatch):
+    start = timezone.now() + timedelta(days=60)
+    make_event(title="Kennisdag", starts_at=start, ends_at=start + timedelta(hours=6))
+    event = make_event(
+        title="Afgelaste excursie", starts_at=start, ends_at=start + timedelta(hours=3)
+    )
+    event.cancelled = True
+    event.save_revision().publish()
+    client = Client()
+    first = get_feed(client, "/agenda.ics")
+    assert "STATUS:CANCELLED" in first.content.decode()
+    later = timezone.now() + timedelta(days=31)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    since = client.get("/agenda.ics", headers={"if-modified-since": first["Last-Modified"]})
+    assert since.status_code == 200
+    assert "Afgelaste excursie" not in since.content.decode()
+    assert "Kennisdag" in since.content.decode()
+
+
 def test_etag_changes_when_an_event_changes(make_event):
     event = make_event()
     client = Client()

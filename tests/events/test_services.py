@@ -7,6 +7,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import AnonymousUser, Permission
 from django.core import mail
 from django.utils import timezone
+from icalendar import Calendar
 
 from learning.events import services
 from learning.events.models import PromotionMode, RegistrationLog, RegistrationStatus, WaitReason
@@ -244,6 +245,38 @@ def test_rule7_direct_promotion_notifies_in_the_same_transaction(make_event, mak
     ]
     assert len(calendars) == 1
     assert "METHOD:REQUEST" in calendars[0].get_payload(decode=True).decode()
+
+
+def _calendar_parts(message) -> list[str]:
+    return [
+        part.get_payload(decode=True).decode()
+        for part in message.message().walk()
+        if part.get_content_type() == "text/calendar"
+    ]
+
+
+def test_confirmation_invites_and_cancellation_withdraws_the_same_calendar_item(
+    make_event, make_user, committed
+):
+    event = make_event()
+    person = make_user()
+    mail.outbox.clear()
+    with committed():
+        registration = register(event, person)
+    (invitation,) = _calendar_parts(next(m for m in mail.outbox if m.to == [person.email]))
+    mail.outbox.clear()
+    with committed():
+        services.registration_cancel(registration=registration, actor=person)
+    (withdrawal,) = _calendar_parts(next(m for m in mail.outbox if m.to == [person.email]))
+
+    request, cancel = Calendar.from_ical(invitation), Calendar.from_ical(withdrawal)
+    assert str(request["method"]) == "REQUEST"
+    assert str(cancel["method"]) == "CANCEL"
+    (requested,), (cancelled,) = request.walk("VEVENT"), cancel.walk("VEVENT")
+    assert str(cancelled["uid"]) == str(requested["uid"])
+    assert str(cancelled["status"]) == "CANCELLED"
+    assert cancelled.decoded("sequence") >= requested.decoded("sequence")
+    assert cancelled.decoded("dtstart") == requested.decoded("dtstart")
 
 
 def test_rule7_offer_mode_offers_then_passes_on_after_expiry(make_event, make_user):

@@ -1,0 +1,96 @@
+"""Circle meetings in calendars: the circle feed and the personal feed, parsed by three
+readers (the helper of tests/events/test_calendars.py), with values checked."""
+
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+
+from learning.accounts.services import calendar_token_get_or_create
+from learning.circles.feeds import feed_token
+from learning.circles.models import CircleMeeting
+from tests.events.test_calendars import parse
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def coordinator():
+    return UserFactory(is_staff=True)
+
+
+def test_circle_feed_and_personal_feed_agree_on_every_meeting(
+    make_circle, coordinator, make_member
+):
+    circle = make_circle(coordinators=[coordinator], meetings=3)
+    member = make_member(circle)
+    client = Client()
+    circle_feed = client.get(
+        f"{circle.url}agenda.ics?token={feed_token(circle=circle, user=member)}"
+    )
+    personal = client.get(f"/agenda/persoonlijk/{calendar_token_get_or_create(user=member)}.ics")
+    assert circle_feed["Content-Type"] == "text/calendar; charset=utf-8"
+    assert "private" in circle_feed["Cache-Control"]
+    in_circle_feed, in_personal = (
+        parse(circle_feed.content.decode()),
+        parse(personal.content.decode()),
+    )
+
+    meetings = list(CircleMeeting.objects.filter(circle=circle).order_by("starts_at"))
+    uids = {f"leerkring-bijeenkomst-{meeting.pk}@circulairleren" for meeting in meetings}
+    assert set(in_circle_feed) == uids
+    assert set(in_personal) == uids
+    for meeting in meetings:
+        for items in (in_circle_feed, in_personal):
+            item = items[f"leerkring-bijeenkomst-{meeting.pk}@circulairleren"]
+            # iCalendar has whole seconds.
+            assert item.decoded("dtstart") == meeting.starts_at.replace(microsecond=0)
+            assert item.decoded("dtend") == meeting.ends_at.replace(microsecond=0)
+            assert item["dtstart"].params["TZID"] == "Europe/Amsterdam"
+            assert str(item["summary"]) == f"{meeting.title} ({circle.title})"
+            assert str(item["location"]).startswith("Stadhuis")
+            assert str(item["status"]) == "CONFIRMED"
+            assert item.decoded("sequence") == 0
+    assert "Leerkring" in circle_feed.content.decode().split("X-WR-CALNAME:")[1].split("\r\n")[0]
+
+
+def test_moving_a_meeting_raises_its_sequence_and_keeps_its_uid(
+    make_circle, coordinator, make_member
+):
+    circle = make_circle(coordinators=[coordinator], meetings=1)
+    member = make_member(circle)
+    url = f"{circle.url}agenda.ics?token={feed_token(circle=circle, user=member)}"
+    client = Client()
+    ((uid, before),) = parse(client.get(url).content.decode()).items()
+
+    draft = circle.get_latest_revision_as_object()
+    (meeting,) = meetings = list(draft.meetings.all())
+    meeting.starts_at += timedelta(days=1)
+    meeting.ends_at += timedelta(days=1)
+    draft.meetings = meetings  # as the admin's inline form does
+    draft.save_revision().publish()
+
+    ((uid_after, after),) = parse(client.get(url).content.decode()).items()
+    assert uid_after == uid
+    assert after.decoded("sequence") == before.decoded("sequence") + 1
+    assert after.decoded("dtstart") == before.decoded("dtstart") + timedelta(days=1)
+
+
+def test_a_cancelled_meeting_is_cancelled_in_the_feed(make_circle, coordinator, make_member):
+    circle = make_circle(coordinators=[coordinator], meetings=2)
+    member = make_member(circle)
+    draft = circle.get_latest_revision_as_object()
+    meetings = sorted(draft.meetings.all(), key=lambda meeting: meeting.starts_at)
+    cancelled = meetings[-1]
+    cancelled.cancelled = True
+    draft.meetings = meetings
+    draft.save_revision().publish()
+    items = parse(
+        Client()
+        .get(f"{circle.url}agenda.ics?token={feed_token(circle=circle, user=member)}")
+        .content.decode()
+    )
+    item = items[f"leerkring-bijeenkomst-{cancelled.pk}@circulairleren"]
+    assert str(item["status"]) == "CANCELLED"
+    assert "meet.example" not in item.to_ical().decode()
