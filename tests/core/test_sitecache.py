@@ -1,14 +1,12 @@
 """The cached site and main menu (learning.core.sitecache): fewer queries, never stale."""
 
-import json
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 
-from home.models import ContentPage
 from learning.core import sitecache
+from tests.home.test_pages import add_content_page as add_page
 
 pytestmark = pytest.mark.django_db
 
@@ -16,18 +14,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def home():
     return Site.objects.get(is_default_site=True).root_page.specific
-
-
-def add_page(parent, title, *, in_menu=True):
-    page = ContentPage(
-        title=title,
-        show_in_menus=in_menu,
-        intro=f"Over {title}.",
-        body=json.dumps([{"type": "paragraph", "value": "<p>Tekst.</p>"}]),
-    )
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def menu_of(response) -> str:
