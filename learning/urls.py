@@ -26,7 +26,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # Calendar feeds; before Wagtail's catch-all (the agenda page itself lives at /agenda/).
     path("agenda.ics", event_feeds.agenda_feed, name="agenda_feed"),
-    path("agenda/persoonlijk/<str:token>.ics", event_feeds.personal_feed, name="personal_feed"),
+    path("agenda/persoonlijk/<slug:token>.ics", event_feeds.personal_feed, name="personal_feed"),
     re_path(
         r"^(?P<page_path>(?:[\w\-]+/)+)agenda\.ics$",
         event_feeds.page_feed,

@@ -24,7 +24,8 @@ def profile(request):
         "job_role": user.job_role,
         "job_title": user.job_title,
     }
-    form = ProfileForm(request.POST or None, initial=initial)
+    # Bound on every POST, also an empty one (which then gets its errors and a 400).
+    form = ProfileForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             user_update_profile(user=user, **form.cleaned_data)
@@ -58,7 +59,7 @@ def export_data(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def delete_account(request):
-    form = DeleteAccountForm(request.POST or None, user=request.user)
+    form = DeleteAccountForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             user_delete(user=request.user)

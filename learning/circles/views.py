@@ -4,6 +4,8 @@ Who may do what is decided once, in ``selectors.circle_access``. A refused reque
 redirect for anonymous visitors and a 403 page for everyone else.
 """
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -19,6 +21,10 @@ from .models import CircleInvitation, CircleMembership, MembershipStatus
 from .services import CircleError
 
 DECISIONS = {"goedkeuren": True, "afwijzen": False}
+
+
+# What secrets.token_urlsafe makes; anything else is not looked up (PostgreSQL refuses NUL).
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 def _deny(request, circle):
@@ -228,7 +234,9 @@ def circle_invite(request, circle):
 def circle_invitation(request, circle):
     token = request.GET.get("token") or request.POST.get("token", "")
     invitation = (
-        CircleInvitation.objects.filter(token=token, circle_id=circle.pk).first() if token else None
+        CircleInvitation.objects.filter(token=token, circle_id=circle.pk).first()
+        if TOKEN_SHAPE.fullmatch(token)
+        else None
     )
     if invitation is None:
         return circle_detail(

@@ -1,6 +1,11 @@
 """Shared pieces for Wagtail admin viewsets."""
 
+from django.contrib import messages
 from django.contrib.auth import get_permission_codename
+from django.db import transaction
+from django.db.models import ProtectedError
+from django.utils.translation import gettext as _
+from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
 
 
 class ServiceManagedViewSetMixin:
@@ -21,3 +26,31 @@ class ServiceManagedViewSetMixin:
             get_permission_codename(action, self.model_opts) for action in ("view", "change")
         ]
         return super().get_permissions_to_register().filter(codename__in=codenames)
+
+
+class ProtectedDeleteView(SnippetDeleteView):
+    """Wagtail's snippet delete, refusing in Dutch (409) instead of failing with a 500 when
+    other records still point at the object through a protected foreign key that Wagtail's
+    reference index does not know about (accounts, registrations, monitor responses)."""
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                return super().form_valid(form)
+        except ProtectedError as error:
+            kinds = sorted({str(obj._meta.verbose_name_plural) for obj in error.protected_objects})
+            messages.error(
+                self.request,
+                _(
+                    "%(object)s kan niet worden verwijderd: er verwijzen nog %(count)d gegevens "
+                    "naar (%(kinds)s). Pas die eerst aan of laat dit staan."
+                )
+                % {
+                    "object": self.object,
+                    "count": len(error.protected_objects),
+                    "kinds": ", ".join(kinds),
+                },
+            )
+            response = self.render_to_response(self.get_context_data(form=form))
+            response.status_code = 409
+            return response

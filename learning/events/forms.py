@@ -6,6 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from learning.core.models import Theme
 from learning.masterclasses.models import Audience
 
+# The agenda's month filter: wide enough for any real agenda, narrow enough for the database.
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
 
 class AgendaFilterForm(forms.Form):
     KIND_CHOICES = [
@@ -40,8 +43,10 @@ class AgendaFilterForm(forms.Form):
             return None
         try:
             year, month = (int(part) for part in value.split("-"))
+            if not MIN_YEAR <= year <= MAX_YEAR:
+                raise ValueError(year)
             return date(year, month, 1)
-        except ValueError as error:
+        except (ValueError, OverflowError) as error:
             raise forms.ValidationError(
                 _("Vul een maand in als jaar-maand, bijvoorbeeld 2026-12."), code="invalid"
             ) from error

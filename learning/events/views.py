@@ -147,8 +147,8 @@ def event_cancel(request, event):
 def event_accept_offer(request, event):
     token = request.GET.get("token") or request.POST.get("token", "")
     try:
-        registration_id = signing.loads(token, salt=OFFER_SALT)["r"]
-    except (signing.BadSignature, KeyError, TypeError):
+        registration_id = int(signing.loads(token, salt=OFFER_SALT)["r"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
         return event_detail(
             request,
             event,

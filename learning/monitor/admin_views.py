@@ -190,7 +190,7 @@ class ParticipationView(WagtailAdminTemplateMixin, TemplateView):
         rounds = list(Round.objects.order_by("-year", "-opens_on"))
         chosen = None
         wanted = self.request.GET.get("ronde", "")
-        if wanted.isdigit():
+        if wanted.isdecimal() and len(wanted) < 10:
             chosen = next((r for r in rounds if r.pk == int(wanted)), None)
         chosen = chosen or (rounds[0] if rounds else None)
         rows = selectors.participation_per_province(round=chosen) if chosen else []
@@ -246,6 +246,11 @@ class ReopenView(WagtailAdminTemplateMixin, FormView):
             response=self.response, cancel_url=reverse(self.index_url_name), **kwargs
         )
 
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
     def form_valid(self, form):
         try:
             services.response_reopen(
@@ -253,7 +258,9 @@ class ReopenView(WagtailAdminTemplateMixin, FormView):
             )
         except services.MonitorError as refused:
             form.add_error(None, refused.message)
-            return self.form_invalid(form)
+            response = self.form_invalid(form)
+            response.status_code = 409
+            return response
         messages.success(
             self.request,
             _("De monitor van %(organisation)s is heropend.")

@@ -20,7 +20,7 @@ def explanation_field_name(question: Question) -> str:
 class QuestionnaireForm(forms.Form):
     """One maturity score (0–4, may stay empty in a draft) and an explanation per question."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1)
 
     def __init__(self, *args, questions: list[Question], answers=None, disabled=False, **kwargs):
         answers = answers or {}

@@ -4,6 +4,7 @@ import csv
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -119,18 +120,26 @@ def questionnaire(request, page, round_id: int):
             error, status = _("Controleer de antwoorden die hieronder zijn gemarkeerd."), 400
         else:
             submit = request.POST.get("action") == "submit"
+            existed = response is not None
             try:
-                response = response or services.response_get_or_create(round=round, user=user)
-                services.response_save(
-                    response=response,
-                    user=user,
-                    version=form.cleaned_data["version"],
-                    answers=form.answer_inputs(),
-                    submit=submit,
-                )
+                # One transaction: a refused first save leaves no empty response behind.
+                with transaction.atomic():
+                    response = response or services.response_get_or_create(round=round, user=user)
+                    services.response_save(
+                        response=response,
+                        user=user,
+                        version=form.cleaned_data["version"],
+                        answers=form.answer_inputs(),
+                        submit=submit,
+                    )
             except MonitorError as refused:
                 error, status = refused.message, 409
-                if refused.code == "conflict":
+                if not existed:
+                    # Rolled back; a colleague may have created one meanwhile.
+                    response = Response.objects.filter(
+                        round=round, organisation_id=user.organisation_id
+                    ).first()
+                if refused.code == "conflict" and response is not None:
                     # Show the person's own input again, next to what the colleague saved;
                     # the next save starts from the version they have now seen.
                     response.refresh_from_db()

@@ -14,7 +14,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from learning.core.admin import ServiceManagedViewSetMixin
+from learning.core.admin import ProtectedDeleteView, ServiceManagedViewSetMixin
 
 from . import admin_views
 from .forms import QuestionnaireAdminForm
@@ -23,6 +23,7 @@ from .models import Answer, Questionnaire, Response, Round
 
 class QuestionnaireViewSet(SnippetViewSet):
     model = Questionnaire
+    delete_view_class = ProtectedDeleteView
     icon = "list-ul"
     menu_label = _("Vragenlijsten")
     list_display = ["title", DateColumn("created_at", label=_("Gemaakt op"))]
@@ -40,6 +41,7 @@ class QuestionnaireViewSet(SnippetViewSet):
 
 class RoundViewSet(SnippetViewSet):
     model = Round
+    delete_view_class = ProtectedDeleteView
     icon = "date"
     menu_label = _("Rondes")
     list_display = ["title", "year", "questionnaire", "opens_on", "closes_on"]

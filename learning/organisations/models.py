@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -55,6 +56,26 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self):
+        super().clean()
+        # A province that organisations lie in stays a province: they would point at a
+        # "province" that is not one (the province filters and monitor comparisons use it).
+        if (
+            self.pk
+            and self.kind != OrganisationKind.PROVINCIE
+            and Organisation.objects.filter(province_id=self.pk).exists()
+        ):
+            raise ValidationError(
+                {
+                    "kind": _(
+                        "Er liggen nog organisaties in deze provincie. Wijs die eerst een "
+                        "andere provincie toe."
+                    )
+                }
+            )
+        if self.province_id and self.province_id == self.pk:
+            raise ValidationError({"province": _("Een organisatie ligt niet in zichzelf.")})
 
     @property
     def display_name(self) -> str:

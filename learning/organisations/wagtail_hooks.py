@@ -4,12 +4,15 @@ from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from learning.core.admin import ProtectedDeleteView
+
 from .filters import OrganisationFilterSet
 from .models import Organisation
 
 
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
+    delete_view_class = ProtectedDeleteView
     icon = "group"
     menu_label = _("Organisaties")
     menu_order = 300

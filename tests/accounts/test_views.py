@@ -84,3 +84,13 @@ def test_export_page_lists_every_registered_kind_of_data(logged_in_client):
     content = logged_in_client.get(reverse("accounts:export_data")).content.decode()
     assert "E-mailadressen" in content
     assert "Uw e-mailadressen en of ze bevestigd zijn." in content
+
+
+@pytest.mark.parametrize("name", ["accounts:profile", "accounts:delete"])
+def test_an_empty_post_is_a_400_with_messages_and_changes_nothing(logged_in_client, user, name):
+    before = (user.full_name, user.organisation_id)
+    response = logged_in_client.post(reverse(name), {})
+    assert response.status_code == 400
+    assert "Er is een probleem" in response.content.decode()  # the error summary
+    user.refresh_from_db()
+    assert (user.full_name, user.organisation_id) == before

@@ -134,6 +134,8 @@ def test_invitation_joins_only_the_invited_address_once(client, circle, coordina
     assert in_group(invitee, circle)
     assert client.post(url, {"token": invitation.token}).status_code == 409
     assert client.post(url, {"token": "vervalst"}).status_code == 404
+    for forged in ("\x00", "a\x00b", "x" * 500, '"'):
+        assert client.post(url, {"token": forged}).status_code == 404
 
 
 def test_reminders_and_report_notices_are_sent_once(circle, make_member):

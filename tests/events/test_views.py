@@ -184,6 +184,13 @@ def test_offer_accept_link(make_event, make_user):
     token = offer_token(second_registration)
     assert client.get(f"{event.url}accept/", {"token": token}).status_code == 200
     assert client.get(f"{event.url}accept/", {"token": "vals"}).status_code == 400
+    from django.core import signing
+
+    from learning.events.notifications import OFFER_SALT
+
+    for payload in ({"r": "abc"}, {"r": [1]}, {"r": None}):
+        forged = signing.dumps(payload, salt=OFFER_SALT)  # signed, yet not a registration id
+        assert client.get(f"{event.url}accept/", {"token": forged}).status_code == 400
     response = client.post(f"{event.url}accept/", {"token": token})
     assert response.status_code == 302
     second_registration.refresh_from_db()
@@ -241,6 +248,14 @@ def test_agenda_bad_filter_is_400_with_message(agenda):
     response = Client().get(agenda.url, {"maand": "december", "soort": "feest"})
     assert response.status_code == 400
     assert "jaar-maand" in response.content.decode()
+
+
+@pytest.mark.parametrize("month", ["0001-01", "1999-12", "2101-01", "10000000000000-1", "2026-13"])
+def test_agenda_month_out_of_range_is_400_on_both_tabs(agenda, month):
+    for url in (agenda.url, f"{agenda.url}afgelopen/"):
+        response = Client().get(url, {"maand": month})
+        assert response.status_code == 400
+        assert "jaar-maand" in response.content.decode()
 
 
 def test_agenda_queries_stay_constant(agenda, make_event, make_user, django_assert_max_num_queries):

@@ -93,13 +93,31 @@ def test_coordinator_reopens_a_submitted_response(client, open_round, make_user)
     listing = client.get("/admin/monitor/ingevuld/").content.decode()
     assert f"/admin/monitor/ingevuld/reopen/{response.pk}/" in listing
     url = f"/admin/monitor/ingevuld/reopen/{response.pk}/"
-    assert client.post(url, {"reason": ""}).status_code == 200  # a reason is required
+    assert client.post(url, {"reason": ""}).status_code == 400  # a reason is required
     assert client.post(url, {"reason": "Verkeerde score bij ICT"}).status_code == 302
     response.refresh_from_db()
     assert response.status == ResponseStatus.DRAFT
     assert ResponseChange.objects.get(response=response, action="reopened").note == (
         "Verkeerde score bij ICT"
     )
+    # Reopening a draft again is refused with a reason, not answered 200.
+    again = client.post(url, {"reason": "Nog een keer"})
+    assert again.status_code == 409
+    assert ResponseChange.objects.filter(response=response, action="reopened").count() == 1
     outsider = make_user(is_staff=True)
     client.force_login(outsider)
     assert client.post(url, {"reason": "x"}).status_code in (302, 403)
+
+
+def test_a_round_with_responses_cannot_be_deleted_and_says_why(admin_client, open_round):
+    submit_responses(open_round, {municipalities(1)[0]: [3, 3, 3, 3]})
+    url = f"/admin/snippets/monitor/round/delete/{open_round.pk}/"
+    response = admin_client.post(url)
+    assert response.status_code == 409
+    assert "kan niet worden verwijderd" in response.content.decode()
+    assert open_round.__class__.objects.filter(pk=open_round.pk).exists()
+
+
+def test_participation_ignores_a_round_that_is_not_a_number(admin_client, open_round):
+    for wanted in ("²", "abc", "9" * 40, "-1"):
+        assert admin_client.get("/admin/monitor/deelname/", {"ronde": wanted}).status_code == 200

@@ -239,3 +239,17 @@ def test_coordinator_admin_lists_and_exports(open_round, make_user, admin_client
     # An ordinary civil servant with admin access does not see them.
     outsider = make_user(organisations[1], is_staff=True)
     assert client_for(outsider).get("/admin/monitor/deelname/").status_code in (302, 403)
+
+
+@pytest.mark.parametrize(
+    ("change", "status"),
+    [({"action": "submit"}, 409), ({"version": str(10**30)}, 400), ({"version": "7"}, 409)],
+)
+def test_a_refused_first_save_leaves_nothing_behind(
+    monitor_page, open_round, make_user, change, status
+):
+    organisation = municipalities(1)[0]
+    client = client_for(make_user(organisation))
+    data = {**form_data(open_round, 1, 2), **change}  # two of four answered
+    assert client.post(questionnaire_url(monitor_page, open_round), data).status_code == status
+    assert not Response.objects.filter(organisation=organisation).exists()

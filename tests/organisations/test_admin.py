@@ -12,6 +12,18 @@ def editor_client(client):
     return client
 
 
+def test_an_organisation_people_belong_to_cannot_be_deleted_and_says_why(editor_client):
+    from learning.organisations.models import Organisation
+
+    zwolle = Organisation.objects.get(kind="gemeente", name="Zwolle")
+    UserFactory(organisation=zwolle)
+    url = reverse("wagtailsnippets_organisations_organisation:delete", args=[zwolle.pk])
+    response = editor_client.post(url)
+    assert response.status_code == 409
+    assert "kan niet worden verwijderd" in response.content.decode()
+    assert Organisation.objects.filter(pk=zwolle.pk).exists()
+
+
 def test_editors_list_and_search_organisations(editor_client):
     url = reverse("wagtailsnippets_organisations_organisation:list")
     response = editor_client.get(url, {"q": "Zwolle"})
@@ -39,3 +51,16 @@ def test_organisations_export_as_csv(editor_client):
     assert response.status_code == 200
     body = b"".join(response.streaming_content).decode()
     assert body.count("\n") == 22  # header + 21 water boards
+
+
+def test_a_province_with_organisations_cannot_become_something_else(editor_client):
+    from learning.organisations.models import Organisation
+
+    gelderland = Organisation.objects.get(cbs_code="PV25")
+    url = reverse("wagtailsnippets_organisations_organisation:edit", args=[gelderland.pk])
+    data = {"kind": "gemeente", "name": "Gelderland", "cbs_code": "PV25", "is_active": "on"}
+    response = editor_client.post(url, data)
+    assert response.status_code == 200  # Wagtail shows the form again with the error
+    assert "Er liggen nog organisaties in deze provincie." in response.content.decode()
+    gelderland.refresh_from_db()
+    assert gelderland.kind == "provincie"
