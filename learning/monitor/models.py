@@ -4,6 +4,7 @@ Rules (who may edit, the version check, submitting) live in services.py; the fig
 selectors.py. The models only hold state.
 """
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -172,7 +173,8 @@ class Round(models.Model):
     panels = [
         FieldPanel("title"),
         FieldPanel("year"),
-        FieldPanel("questionnaire"),
+        # A plain select: Wagtail's chooser widget fails (500) on a tampered value.
+        FieldPanel("questionnaire", widget=forms.Select),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("opens_on"), FieldPanel("closes_on")])],
             heading=_("Wanneer kan de vragenlijst worden ingevuld"),

@@ -1,3 +1,4 @@
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import BooleanColumn
@@ -29,7 +30,8 @@ class OrganisationViewSet(SnippetViewSet):
         FieldPanel("kind"),
         FieldPanel("name"),
         FieldPanel("cbs_code"),
-        FieldPanel("province"),
+        # A plain select: Wagtail's chooser widget fails (500) on a tampered value.
+        FieldPanel("province", widget=forms.Select),
         FieldPanel("is_active"),
     ]
 

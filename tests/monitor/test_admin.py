@@ -121,3 +121,16 @@ def test_a_round_with_responses_cannot_be_deleted_and_says_why(admin_client, ope
 def test_participation_ignores_a_round_that_is_not_a_number(admin_client, open_round):
     for wanted in ("²", "abc", "9" * 40, "-1"):
         assert admin_client.get("/admin/monitor/deelname/", {"ronde": wanted}).status_code == 200
+
+
+def test_a_tampered_questionnaire_is_a_form_error(admin_client):
+    data = {
+        "title": "Monitor 2027",
+        "year": "2027",
+        "questionnaire": "abc",
+        "opens_on": "2027-01-01",
+        "closes_on": "2027-03-01",
+    }
+    response = admin_client.post("/admin/snippets/monitor/round/add/", data)
+    assert response.status_code == 200
+    assert "Selecteer een geldige keuze" in response.content.decode()

@@ -64,3 +64,12 @@ def test_a_province_with_organisations_cannot_become_something_else(editor_clien
     assert "Er liggen nog organisaties in deze provincie." in response.content.decode()
     gelderland.refresh_from_db()
     assert gelderland.kind == "provincie"
+
+
+def test_a_tampered_province_is_a_form_error(editor_client):
+    url = reverse("wagtailsnippets_organisations_organisation:add")
+    for tampered in ("abc", "999999", str(10**12)):
+        data = {"kind": "gemeente", "name": "Nieuwegein-Noord", "province": tampered}
+        response = editor_client.post(url, data)
+        assert response.status_code == 200  # the form again, with the error
+        assert "Selecteer een geldige keuze" in response.content.decode()
