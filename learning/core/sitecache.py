@@ -28,12 +28,18 @@ CACHE_KEY = "site-structure:v1"
 TIMEOUT = 300
 
 
-def _load() -> dict:
-    return cache.get(CACHE_KEY) or {}
+def _load(request=None) -> dict:
+    """The cached structure; read once per request (kept on it), whoever asks first."""
+    if request is not None and hasattr(request, "_site_structure"):
+        return request._site_structure
+    structure = cache.get(CACHE_KEY) or {}
+    if request is not None:
+        request._site_structure = structure
+    return structure
 
 
 def _store(part: str, key, value) -> None:
-    structure = _load()
+    structure = cache.get(CACHE_KEY) or {}
     structure.setdefault(part, {})[key] = value
     cache.set(CACHE_KEY, structure, TIMEOUT)
 
@@ -54,7 +60,7 @@ def site_for_request(request) -> Site | None:
     if hasattr(request, "_wagtail_site"):
         return request._wagtail_site
     key = (split_domain_port(request._get_raw_host())[0], request.get_port())
-    sites = _load().get("sites", {})
+    sites = _load(request).get("sites", {})
     if key in sites:
         site = sites[key]
     else:
@@ -66,10 +72,10 @@ def site_for_request(request) -> Site | None:
     return site
 
 
-def menu_pages(site: Site) -> list[dict]:
+def menu_pages(site: Site, request=None) -> list[dict]:
     """The live, public pages marked "show in menus" directly below the site's root page,
     as dicts of title, url (relative to the site) and path."""
-    menus = _load().get("menus", {})
+    menus = _load(request).get("menus", {})
     if site.pk in menus:
         return menus[site.pk]
     pages = (

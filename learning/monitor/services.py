@@ -122,6 +122,16 @@ def response_get_or_create(*, round: Round, user: User) -> Response:
     return response
 
 
+def response_save_for_organisation(
+    *, round: Round, user: User, response: Response | None = None, **save
+) -> SaveResult:
+    """``response_save`` on the organisation's response for ``round``, created first when it
+    has none; in one transaction, so a refused first save leaves no empty response behind."""
+    with transaction.atomic():
+        response = response or response_get_or_create(round=round, user=user)
+        return response_save(response=response, user=user, **save)
+
+
 def _ensure_editor(response: Response, user: User) -> bool:
     """Add ``user`` as editor when there is room; True when added. Caller holds the row lock."""
     editor_ids = list(

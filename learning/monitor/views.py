@@ -4,7 +4,6 @@ import csv
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -122,16 +121,14 @@ def questionnaire(request, page, round_id: int):
             submit = request.POST.get("action") == "submit"
             existed = response is not None
             try:
-                # One transaction: a refused first save leaves no empty response behind.
-                with transaction.atomic():
-                    response = response or services.response_get_or_create(round=round, user=user)
-                    services.response_save(
-                        response=response,
-                        user=user,
-                        version=form.cleaned_data["version"],
-                        answers=form.answer_inputs(),
-                        submit=submit,
-                    )
+                services.response_save_for_organisation(
+                    round=round,
+                    user=user,
+                    response=response,
+                    version=form.cleaned_data["version"],
+                    answers=form.answer_inputs(),
+                    submit=submit,
+                )
             except MonitorError as refused:
                 error, status = refused.message, 409
                 if not existed:

@@ -7,22 +7,10 @@ import pytest
 
 from learning.circles.models import CircleMembership, MembershipStatus
 from tests.circles.conftest import circle_index, knowledge_page, make_circle  # noqa: F401
+from tests.e2e.helpers import log_in, log_out
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-def log_in(page, user, password):
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mailadres").fill(user.email)
-    page.get_by_label("Wachtwoord", exact=True).fill(password)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(re.compile(r".*/accounts/profiel/$"))
-
-
-def log_out(page):
-    page.get_by_role("button", name="Uitloggen").click()
-    page.wait_for_load_state()
 
 
 def test_apply_approve_and_read_a_private_page(

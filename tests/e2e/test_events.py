@@ -5,16 +5,9 @@ import re
 import pytest
 
 from learning.events.models import Registration, RegistrationStatus
+from tests.e2e.helpers import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-def log_in(page, user, password):
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mailadres").fill(user.email)
-    page.get_by_label("Wachtwoord", exact=True).fill(password)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(re.compile(r".*/accounts/profiel/$"))
 
 
 def test_register_for_a_masterclass_and_cancel(

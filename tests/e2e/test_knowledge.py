@@ -9,6 +9,7 @@ import re
 import pytest
 
 from learning.knowledge.models import Initiative, InitiativeKind, PolicyGoal
+from tests.e2e.helpers import log_in
 from tests.knowledge.conftest import (  # noqa: F401 (fixtures)
     bouw,
     directory,
@@ -18,14 +19,6 @@ from tests.knowledge.conftest import (  # noqa: F401 (fixtures)
 )
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-def log_in(page, user, password):
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mailadres").fill(user.email)
-    page.get_by_label("Wachtwoord", exact=True).fill(password)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(re.compile(r".*/accounts/profiel/$"))
 
 
 def test_theme_page_article_and_copying_a_goal(

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from learning.monitor.models import Response, ResponseStatus
-from tests.e2e.test_events import log_in
+from tests.e2e.helpers import log_in
 from tests.monitor.fixtures import (  # noqa: F401 (fixtures)
     make_questionnaire,
     make_round,

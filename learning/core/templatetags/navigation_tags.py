@@ -50,6 +50,6 @@ def main_menu(context) -> dict:
                 url=item["url"],
                 aria_current=_aria_current(item["path"], current),
             )
-            for item in menu_pages(site)
+            for item in menu_pages(site, request)
         ]
     }
