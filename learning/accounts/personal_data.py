@@ -12,6 +12,8 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from . import redaction
+
 
 @dataclass(frozen=True)
 class PersonalDataProvider:
@@ -87,6 +89,72 @@ def _export_admin_preferences(user) -> dict | None:
     }
 
 
+def _log_entry_models() -> list:
+    from wagtail.log_actions import registry
+
+    return list(registry.get_log_entry_models())
+
+
+def _export_admin_history(user) -> dict:
+    from wagtail.models import Comment
+
+    actions = []
+    for model in _log_entry_models():
+        for entry in model.objects.filter(user_id=user.pk).order_by("timestamp", "pk"):
+            actions.append(
+                {
+                    "action": entry.action,
+                    "label": entry.label,
+                    "timestamp": entry.timestamp.isoformat(),
+                }
+            )
+    return {
+        "actions": sorted(actions, key=lambda action: action["timestamp"]),
+        "comments": [
+            {"text": comment.text, "created_at": comment.created_at.isoformat()}
+            for comment in Comment.objects.filter(user=user).order_by("created_at", "pk")
+        ],
+    }
+
+
+def _erase_admin_history(user) -> None:
+    """Wagtail's and Django's own records: the admin log no longer says who did what (and
+    forgets the account itself), revisions, comments and moderation notes lose every mention
+    of the person, and every session of the account ends."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Comment, CommentReply, Revision, TaskState
+
+    terms = redaction.identifiers(user)
+    user_type = ContentType.objects.get_for_model(type(user))
+    for model in _log_entry_models():
+        # The log's user column has no database constraint: it would keep the old id.
+        model.objects.filter(user_id=user.pk).update(user=None)
+        if "object_id" in {field.name for field in model._meta.concrete_fields}:
+            # Entries about the account itself (made, edited in the admin): their label is
+            # the person's name.
+            model.objects.filter(content_type=user_type, object_id=str(user.pk)).delete()
+        redaction.redact_rows(model.objects.all(), terms)
+    # The person's own comments (and replies) go with the account; mentions by others stay
+    # without the name, in the comments and in the revisions that carry copies of them.
+    for model in (Revision, Comment, CommentReply, TaskState):
+        redaction.redact_rows(model.objects.all(), terms)
+    _sessions_end(user)
+
+
+def _sessions_end(user) -> None:
+    from importlib import import_module
+
+    from django.conf import settings
+    from django.contrib.auth import SESSION_KEY
+    from django.contrib.sessions.models import Session
+
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    for session in Session.objects.iterator():
+        if session.get_decoded().get(SESSION_KEY) == str(user.pk):
+            # Through the store, so a cached copy (cached_db) goes as well.
+            store(session_key=session.session_key).delete()
+
+
 def register_builtin_providers() -> None:
     # E-mail addresses and admin preferences go with the user row (on_delete CASCADE),
     # so they need no eraser of their own.
@@ -110,4 +178,15 @@ def register_builtin_providers() -> None:
         label=_("Voorkeuren beheeromgeving"),
         description=_("Als u redacteur bent: uw taal en tijdzone in de beheeromgeving."),
         export=_export_admin_preferences,
+    )
+    register(
+        "admin_history",
+        label=_("Beheeromgeving: logboek en opmerkingen"),
+        description=_(
+            "Als u redacteur bent: wat u in de beheeromgeving deed en welke opmerkingen u bij "
+            "pagina's plaatste. Na het verwijderen van uw account staat uw naam nergens meer "
+            "in het logboek, in eerdere versies van pagina's of in opmerkingen."
+        ),
+        export=_export_admin_history,
+        erase=_erase_admin_history,
     )

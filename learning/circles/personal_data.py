@@ -32,9 +32,20 @@ def _export(user) -> list[dict]:
             "decided_at": membership.decided_at.isoformat() if membership.decided_at else None,
             "left_at": membership.left_at.isoformat() if membership.left_at else None,
             "attendance": attendance.get(membership.circle_id, []),
+            "history": [
+                {
+                    "action": entry.action,
+                    "from_status": entry.from_status,
+                    "to_status": entry.to_status,
+                    "reason": entry.reason,
+                    "at": entry.created_at.isoformat(),
+                }
+                for entry in membership.log_entries.all()
+            ],
         }
         for membership in CircleMembership.objects.filter(user=user)
         .select_related("circle", "organisation")
+        .prefetch_related("log_entries")
         .order_by("applied_at")
     ]
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
+from learning.accounts import redaction
 from learning.accounts.models import User
 from learning.events.ical import calendar_fingerprint
 
@@ -582,9 +583,14 @@ def circle_published(*, circle: LearningCirclePage) -> None:
 
 
 def memberships_erase(*, user) -> None:
-    """Account deletion: memberships, attendance and invitations of the person go; the group
-    loses them with the account itself."""
+    """Account deletion: memberships (with their log), attendance and invitations of the
+    person go; the group loses them with the account itself. What others wrote about the
+    person (a coordinator's reason, another applicant's motivation, a meeting report) stays
+    without their name or address."""
+    terms = redaction.identifiers(user)
     with transaction.atomic():
         MeetingAttendance.objects.filter(user=user).delete()
         CircleInvitation.objects.filter(email__iexact=user.email).delete()
         CircleMembership.objects.filter(user=user).delete()
+        for model in (MembershipLog, CircleMembership, CircleInvitation, CircleMeeting):
+            redaction.redact_rows(model.objects.all(), terms)

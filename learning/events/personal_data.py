@@ -3,7 +3,7 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from learning.accounts import personal_data
+from learning.accounts import personal_data, redaction
 
 
 def _export(user) -> list[dict]:
@@ -23,19 +23,32 @@ def _export(user) -> list[dict]:
             "cancelled_at": registration.cancelled_at.isoformat()
             if registration.cancelled_at
             else None,
+            "history": [
+                {
+                    "action": entry.action,
+                    "from_status": entry.from_status,
+                    "to_status": entry.to_status,
+                    "reason": entry.reason,
+                    "at": entry.created_at.isoformat(),
+                }
+                for entry in registration.log_entries.all()
+            ],
         }
         for registration in Registration.objects.filter(user=user)
         .select_related("event", "organisation")
+        .prefetch_related("log_entries")
         .order_by("created_at")
     ]
 
 
 def _erase(user) -> None:
-    """Keep registrations for the organisers' figures, without the link to the person."""
-    from .models import Registration
+    """Keep registrations for the organisers' figures, without the link to the person; other
+    people's log lines (a seat the person handed over) no longer name them."""
+    from .models import Registration, RegistrationLog
     from .services import registration_anonymise_queryset
 
     registration_anonymise_queryset(Registration.objects.filter(user=user), now=timezone.now())
+    redaction.redact_rows(RegistrationLog.objects.all(), redaction.identifiers(user))
 
 
 def register() -> None:

@@ -601,12 +601,18 @@ def registrations_anonymise(*, now=None, months: int | None = None) -> int:
 
 
 def registration_anonymise_queryset(registrations, *, now=None) -> int:
+    """Unlink the registrations from their people, and their log from everyone but staff.
+
+    The log keeps what happened and when. Its reasons go: they are free text that can name
+    people (a hand-over note names both colleagues, a coordinator may write who phoned).
+    """
     now = now or timezone.now()
     ids = list(registrations.values_list("pk", flat=True))
-    for registration in Registration.objects.filter(pk__in=ids).only("pk", "user_id"):
-        RegistrationLog.objects.filter(
-            registration=registration, actor_id=registration.user_id
-        ).update(actor=None)
+    log = RegistrationLog.objects.filter(registration_id__in=ids)
+    log.exclude(reason="").update(reason="")
+    # Participants (the person, a colleague who handed the seat over) are no longer named;
+    # coordinators who acted in their role are.
+    log.filter(actor__isnull=False).exclude(actor__is_staff=True).update(actor=None)
     return Registration.objects.filter(pk__in=ids).update(user=None, anonymised_at=now)
 
 

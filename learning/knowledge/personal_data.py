@@ -1,8 +1,9 @@
 """Contributions in the personal-data registry: exported, and unlinked on deletion."""
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from learning.accounts import personal_data
+from learning.accounts import personal_data, redaction
 
 
 def _export(user) -> list[dict]:
@@ -21,10 +22,25 @@ def _export(user) -> list[dict]:
 
 
 def _erase(user) -> None:
-    """The published example stays (it belongs to the knowledge base), without the link."""
-    from .models import KnowledgePage
+    """The published example stays (it belongs to the knowledge base), without the link, and
+    without the person as author or their name and address in the text; the search index
+    follows. Earlier versions lose them with the other revisions (accounts.personal_data)."""
+    from wagtail.search import index
 
+    from .models import KnowledgePage, KnowledgePageAuthor
+
+    terms = redaction.identifiers(user)
+    pages = KnowledgePage.objects.filter(Q(contributed_by=user) | Q(owner=user))
+    page_ids = list(pages.values_list("pk", flat=True))
+    KnowledgePageAuthor.objects.filter(
+        page_id__in=page_ids, name__iexact=" ".join(user.full_name.split())
+    ).delete()
+    redaction.redact_rows(KnowledgePageAuthor.objects.filter(page_id__in=page_ids), terms)
+    changed = redaction.redact_rows(KnowledgePage.objects.filter(pk__in=page_ids), terms)
     KnowledgePage.objects.filter(contributed_by=user).update(contributed_by=None)
+    if changed:
+        for page in KnowledgePage.objects.filter(pk__in=page_ids):
+            index.insert_or_update_object(page)
 
 
 def register() -> None:

@@ -3,7 +3,7 @@ monitor is exported, and unlinked from them on deletion (the answers are the org
 
 from django.utils.translation import gettext_lazy as _
 
-from learning.accounts import personal_data
+from learning.accounts import personal_data, redaction
 
 
 def _export(user) -> dict:
@@ -27,6 +27,7 @@ def _export(user) -> dict:
                 "action": change.action,
                 "at": change.created_at.isoformat(),
                 "details": change.details,
+                "note": change.note,
             }
             for change in ResponseChange.objects.filter(actor=user)
             .select_related("response__round", "response__organisation")
@@ -36,10 +37,14 @@ def _export(user) -> dict:
 
 
 def _erase(user) -> None:
-    """Keep the organisation's answers and log, without the link to the person."""
-    from .models import Response, ResponseChange, ResponseEditor
+    """Keep the organisation's answers and log, without the link to the person and without
+    their name or address in log notes ("editor added: …") and explanations."""
+    from .models import Answer, Response, ResponseChange, ResponseEditor
 
+    terms = redaction.identifiers(user)
     ResponseEditor.objects.filter(user=user).delete()
+    redaction.redact_rows(ResponseChange.objects.all(), terms)
+    redaction.redact_rows(Answer.objects.all(), terms)
     ResponseChange.objects.filter(actor=user).update(actor=None)
     Response.objects.filter(updated_by=user).update(updated_by=None)
     Response.objects.filter(submitted_by=user).update(submitted_by=None)

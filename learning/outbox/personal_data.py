@@ -3,13 +3,22 @@
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from learning.accounts import personal_data
+from learning.accounts import personal_data, redaction
 
 from .models import OutboxMessage
 
 
 def _messages_of(user):
-    return OutboxMessage.objects.filter(Q(user=user) | Q(to__iexact=user.email))
+    from allauth.account.models import EmailAddress
+
+    addresses = {
+        user.email,
+        *EmailAddress.objects.filter(user=user).values_list("email", flat=True),
+    }
+    to_person = Q(user=user)
+    for address in addresses:
+        to_person |= Q(to__iexact=address)
+    return OutboxMessage.objects.filter(to_person)
 
 
 def _export(user) -> list[dict]:
@@ -28,7 +37,11 @@ def _export(user) -> list[dict]:
 
 
 def _erase(user) -> None:
+    """The person's own e-mails go; e-mails to others that name them (a colleague's hand-over,
+    a coordinator's notice of an application) are kept without the name and address."""
+    terms = redaction.identifiers(user)
     _messages_of(user).delete()
+    redaction.redact_rows(OutboxMessage.objects.all(), terms)
 
 
 def register_provider() -> None:
