@@ -1,11 +1,16 @@
 """Wagtail's user admin, with our fields instead of first and last name."""
 
 from django import forms
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
 from wagtail.users.forms import UserCreationForm, UserEditForm
+from wagtail.users.views.users import DeleteView as WagtailUserDeleteView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from .models import JobRole, User
+from .services import AccountError, user_delete
 
 ADMIN_USER_FIELDS = ["email", "full_name", "organisation", "job_role", "is_superuser", "groups"]
 
@@ -32,7 +37,38 @@ class AdminUserEditForm(AdminUserFieldsMixin, UserEditForm):
         widgets = {"groups": forms.CheckboxSelectMultiple}
 
 
+class UserDeleteView(WagtailUserDeleteView):
+    """Deleting someone in the admin erases what the site stores about them, exactly as when
+    they delete their own account (``user_delete``), instead of only removing the row."""
+
+    success_message = _("Het account en de gegevens van deze gebruiker zijn verwijderd.")
+
+    def delete_action(self):
+        user_pk = self.object.pk
+        user_delete(user=self.object)
+        # The admin log says which account went, by number: a label with the name would be
+        # the one place left that names the person.
+        self.object.pk = user_pk
+        log(
+            instance=self.object,
+            action="wagtail.delete",
+            user=self.request.user,
+            title=str(_("Gebruiker %(pk)s") % {"pk": user_pk}),
+            deleted=True,
+        )
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except AccountError as error:
+            # Two administrators who delete each other at the same moment: the second is
+            # refused (user_delete keeps one administrator) and nothing of it is written.
+            messages.error(self.request, error.message)
+            return redirect(self.get_success_url())
+
+
 class UserViewSet(WagtailUserViewSet):
+    delete_view_class = UserDeleteView
     create_template_name = "accounts/admin/users/create.html"
     edit_template_name = "accounts/admin/users/edit.html"
 
