@@ -89,6 +89,15 @@ def _export_admin_preferences(user) -> dict | None:
     }
 
 
+def _erase_admin_preferences(user) -> None:
+    """The profile row goes with the account; its photo is a file that would stay behind."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.objects.filter(user=user).first()
+    if profile is not None and profile.avatar:
+        profile.avatar.delete(save=False)
+
+
 def _log_entry_models() -> list:
     from wagtail.log_actions import registry
 
@@ -156,8 +165,8 @@ def _sessions_end(user) -> None:
 
 
 def register_builtin_providers() -> None:
-    # E-mail addresses and admin preferences go with the user row (on_delete CASCADE),
-    # so they need no eraser of their own.
+    # E-mail addresses and admin preferences go with the user row (on_delete CASCADE); only
+    # the profile photo, a file, needs an eraser of its own.
     register(
         "account",
         label=_("Account"),
@@ -178,6 +187,7 @@ def register_builtin_providers() -> None:
         label=_("Voorkeuren beheeromgeving"),
         description=_("Als u redacteur bent: uw taal en tijdzone in de beheeromgeving."),
         export=_export_admin_preferences,
+        erase=_erase_admin_preferences,
     )
     register(
         "admin_history",

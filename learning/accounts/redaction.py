@@ -22,13 +22,20 @@ REDACTED = "[verwijderd]"
 MIN_TERM_LENGTH = 3
 
 
-def identifiers(user) -> list[str]:
-    """The strings that name ``user``: the full name and every e-mail address of the account."""
+def email_addresses(user) -> set[str]:
+    """Every e-mail address of the account, lower case: the login address and allauth's."""
     from allauth.account.models import EmailAddress
 
-    values = {user.full_name, user.email}
-    values.update(EmailAddress.objects.filter(user=user.pk).values_list("email", flat=True))
-    terms = {" ".join((value or "").split()) for value in values}
+    addresses = {
+        user.email,
+        *EmailAddress.objects.filter(user=user.pk).values_list("email", flat=True),
+    }
+    return {address.strip().lower() for address in addresses if address and address.strip()}
+
+
+def identifiers(user) -> list[str]:
+    """The strings that name ``user``: the full name and every e-mail address of the account."""
+    terms = {" ".join((user.full_name or "").split()), *email_addresses(user)}
     return sorted((term for term in terms if len(term) >= MIN_TERM_LENGTH), key=len, reverse=True)
 
 

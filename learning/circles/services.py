@@ -590,7 +590,8 @@ def memberships_erase(*, user) -> None:
     terms = redaction.identifiers(user)
     with transaction.atomic():
         MeetingAttendance.objects.filter(user=user).delete()
-        CircleInvitation.objects.filter(email__iexact=user.email).delete()
+        for address in redaction.email_addresses(user):
+            CircleInvitation.objects.filter(email__iexact=address).delete()
         CircleMembership.objects.filter(user=user).delete()
         for model in (MembershipLog, CircleMembership, CircleInvitation, CircleMeeting):
             redaction.redact_rows(model.objects.all(), terms)

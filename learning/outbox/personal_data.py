@@ -9,14 +9,8 @@ from .models import OutboxMessage
 
 
 def _messages_of(user):
-    from allauth.account.models import EmailAddress
-
-    addresses = {
-        user.email,
-        *EmailAddress.objects.filter(user=user).values_list("email", flat=True),
-    }
     to_person = Q(user=user)
-    for address in addresses:
+    for address in redaction.email_addresses(user):
         to_person |= Q(to__iexact=address)
     return OutboxMessage.objects.filter(to_person)
 

@@ -10,6 +10,8 @@ from datetime import timedelta
 import pytest
 from allauth.account.models import EmailAddress
 from django.apps import apps
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Cast
@@ -20,9 +22,15 @@ from wagtail.models import Comment, CommentReply, Site
 from wagtail.users.models import UserProfile
 
 from learning.accounts.models import User
+from learning.accounts.redaction import REDACTED
 from learning.accounts.services import user_delete, user_export_data
 from learning.circles import services as circles
-from learning.circles.models import CircleIndexPage, CircleMeeting, LearningCirclePage
+from learning.circles.models import (
+    CircleIndexPage,
+    CircleInvitation,
+    CircleMeeting,
+    LearningCirclePage,
+)
 from learning.core.models import Theme
 from learning.events import services as events
 from learning.knowledge import services as knowledge
@@ -97,7 +105,9 @@ def world(db, django_capture_on_commit_callbacks, open_round):  # noqa: F811
     EmailAddress.objects.create(user=zebediah, email=OTHER_EMAIL, verified=True)
     xavier = UserFactory(full_name="Xaviera Collega", organisation=zebediah.organisation)
     editor = UserFactory(full_name="Erik Redacteur", is_staff=True, is_superuser=True)
-    UserProfile.get_for_user(zebediah)
+    profile = UserProfile.get_for_user(zebediah)
+    profile.avatar = SimpleUploadedFile("zebediah.png", b"\x89PNG photo", "image/png")
+    profile.save()
 
     with django_capture_on_commit_callbacks(execute=True):
         _events(home, zebediah, xavier, editor)
@@ -111,7 +121,7 @@ def world(db, django_capture_on_commit_callbacks, open_round):  # noqa: F811
     # The e-mails were rendered and sent, so their texts name the people they are about.
     assert OutboxMessage.objects.exclude(status=OutboxStatus.SENT).count() == 0
     assert mentions(), "the world should name the person before the deletion"
-    return {"zebediah": zebediah, "xavier": xavier, "editor": editor}
+    return {"zebediah": zebediah, "xavier": xavier, "editor": editor, "avatar": profile.avatar.name}
 
 
 def _events(home, zebediah, xavier, editor):
@@ -269,6 +279,10 @@ def test_deleting_an_account_leaves_the_name_nowhere(
     assert not User.objects.filter(pk=zebediah.pk).exists()
     found = mentions()
     assert not found, "still naming the deleted person:\n" + "\n".join(found)
+    # What was only about the person is gone, not kept with "[verwijderd]" in it.
+    assert not OutboxMessage.objects.filter(to__icontains=REDACTED).exists()
+    assert not CircleInvitation.objects.exists()
+    assert not default_storage.exists(world["avatar"])
     # Every session of the account ended, not only the one that asked.
     assert "_auth_user_id" not in other_device.session
 
