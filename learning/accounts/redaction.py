@@ -105,8 +105,12 @@ def redact_rows(queryset, terms: Iterable[str], *, exclude: Iterable[str] = ()) 
     if pattern is None or not fields:
         return 0
     # A cheap filter in the database first (the longest word of each term), then the exact
-    # whole-word match in Python.
-    words = {max(term.split(), key=len) for term in terms}
+    # whole-word match in Python. JSON kept as text escapes "ü" as \u00fc, once or twice.
+    words = set()
+    for term in terms:
+        word = max(term.split(), key=len)
+        once = json.dumps(word)[1:-1]
+        words |= {word, once, json.dumps(once)[1:-1]}
     casts = {
         f"_redact_{field.attname}": Cast(field.attname, models.TextField()) for field in fields
     }

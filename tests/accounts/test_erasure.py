@@ -303,7 +303,7 @@ def test_after_the_retention_period_registrations_and_emails_name_nobody(
     db, django_capture_on_commit_callbacks
 ):
     """The account stays; what the registrations and their e-mails said about the person goes."""
-    from learning.events.models import EventIndexPage, EventPage
+    from learning.events.models import EventIndexPage, EventPage, RegistrationLog
 
     home = Site.objects.get(is_default_site=True).root_page.specific
     zebediah = UserFactory(full_name=NAME, email=EMAIL)
@@ -332,6 +332,10 @@ def test_after_the_retention_period_registrations_and_emails_name_nobody(
 
     later = event.ends_at + timedelta(days=round(13 * 30.44))
     assert events.registrations_anonymise(now=later) == 2
+    log_entries = RegistrationLog.objects.filter(registration__event=event)
+    # Who did what stays for coordinators acting in their role, not for participants.
+    assert set(log_entries.exclude(actor=None).values_list("actor", flat=True)) == {coordinator.pk}
+    assert not log_entries.exclude(reason="").exists()
     outbox.messages_purge(now=later)
     found = mentions(allowed=_account_rows(zebediah))
     assert not found, "still naming the person after the retention period:\n" + "\n".join(found)
