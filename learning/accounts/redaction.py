@@ -78,11 +78,12 @@ def text_fields(model) -> list[models.Field]:
     """The fields of ``model`` that can hold free text: char, text and JSON (StreamField too).
 
     Slugs and Wagtail's URL paths are left out (they are the page's address, not a mention),
-    as are fields with fixed choices.
+    as are fields with fixed choices and unique keys (tokens, paths: two rows redacted alike
+    would collide, and the deletion would fail).
     """
     fields = []
     for field in model._meta.concrete_fields:
-        if field.primary_key or field.choices or field.is_relation:
+        if field.primary_key or field.unique or field.choices or field.is_relation:
             continue
         if isinstance(field, models.SlugField) or field.name == "url_path":
             continue
@@ -95,13 +96,13 @@ def _is_json(field) -> bool:
     return isinstance(field, models.JSONField | StreamField)
 
 
-def redact_rows(queryset, terms: Iterable[str], *, exclude: Iterable[str] = ()) -> int:
+def redact_rows(queryset, terms: Iterable[str]) -> int:
     """Replace the terms in every free-text field of the rows of ``queryset``; returns how many
     rows changed. Rows that mention none of the terms are not touched (one query finds them)."""
     terms = list(terms)
     pattern = _pattern(terms)
     model = queryset.model
-    fields = [field for field in text_fields(model) if field.name not in set(exclude)]
+    fields = text_fields(model)
     if pattern is None or not fields:
         return 0
     # A cheap filter in the database first (the longest word of each term), then the exact
