@@ -42,22 +42,23 @@ class CircuitBreaker:
         self.stale_keys: set[str] = set()
         self.stale_keys_overflow = False
         self.lock = threading.Lock()
+        self.clock = time.monotonic
 
     def allows(self) -> bool:
         """True when an operation should ask Redis (closed, or time for a trial)."""
         with self.lock:
             if self.open_until is None:
                 return True
-            if time.monotonic() < self.open_until:
+            if self.clock() < self.open_until:
                 return False
             # One trial; others keep answering from the fallback until it succeeds.
-            self.open_until = time.monotonic() + self.retry_after
+            self.open_until = self.clock() + self.retry_after
             return True
 
     def failed(self, exc: BaseException) -> None:
         with self.lock:
             first = self.open_until is None
-            self.open_until = time.monotonic() + self.retry_after
+            self.open_until = self.clock() + self.retry_after
         if first:
             logger.error(
                 "cache unreachable; serving without it for now",

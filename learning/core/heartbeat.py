@@ -7,7 +7,7 @@ database, not the cache, so a cache outage does not make the workers look dead.
 
 from datetime import datetime, timedelta
 
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 from django.utils import timezone
 
 from .models import Heartbeat
@@ -24,7 +24,8 @@ def heartbeat_record(*, name: str, now: datetime | None = None) -> None:
     """Store that process ``name`` is alive now (one row per name, overwritten)."""
     # Beat is a long-running process outside any request: a connection that PostgreSQL
     # closed (restart, idle timeout) must be replaced, not reused forever.
-    close_old_connections()
+    if not connection.in_atomic_block:
+        close_old_connections()
     Heartbeat.objects.update_or_create(name=name, defaults={"seen_at": now or timezone.now()})
 
 
