@@ -7,10 +7,10 @@ nothing: reads miss, writes are dropped, and the callers go to the database as o
 
 A circuit breaker keeps a dead Redis from costing every request a connect timeout: the first
 failure opens it and is logged once (per process); for ``retry_after`` seconds every operation
-answers at once without asking Redis; then one operation tries again. When that works, the
-breaker closes, "cache reachable again" is logged, and the keys that were written or deleted
-during the outage are deleted, so that an entry the outage left behind (a session that was
-logged out, an old copy of the site structure) cannot come back.
+answers at once without asking Redis; then one operation tries again. That trial first
+deletes the keys that were written or deleted during the outage, so that an entry the outage
+left behind (a session that was logged out, an old copy of the site structure) cannot come
+back; when that works, the breaker closes and "cache reachable again" is logged.
 """
 
 from __future__ import annotations
@@ -70,17 +70,26 @@ class CircuitBreaker:
                 },
             )
 
-    def succeeded(self) -> set[str] | None:
-        """Close the breaker; the keys to delete when it was open, else None."""
+    def stale(self) -> set[str]:
+        with self.lock:
+            return set(self.stale_keys)
+
+    def succeeded(self, *, deleted: set[str]) -> set[str]:
+        """Close the breaker after a trial that deleted ``deleted``; returns the keys that
+        were remembered meanwhile and still need deleting."""
         with self.lock:
             if self.open_until is None:
-                return None
+                return set()
             self.open_until = None
-            keys, self.stale_keys = self.stale_keys, set()
+            remaining, self.stale_keys = self.stale_keys - deleted, set()
             overflow, self.stale_keys_overflow = self.stale_keys_overflow, False
         logger.warning(
             "cache reachable again",
-            extra={"event": "cache_up", "cache": self.name, "stale_keys": len(keys)},
+            extra={
+                "event": "cache_up",
+                "cache": self.name,
+                "stale_keys": len(deleted) + len(remaining),
+            },
         )
         if overflow:
             logger.warning(
@@ -88,7 +97,7 @@ class CircuitBreaker:
                 "some cache entries may be stale until they expire",
                 extra={"event": "cache_stale_overflow", "cache": self.name},
             )
-        return keys
+        return remaining
 
     def remember(self, keys) -> None:
         """Keys whose write or delete did not reach Redis."""
@@ -137,23 +146,27 @@ class ResilientRedisCache(RedisCache):
             self.breaker.remember(keys)
             return fallback
         try:
-            result = operation()
+            if self.breaker.is_open:
+                # The first operation after an outage: before it may read anything, the
+                # entries that the outage left stale go.
+                self._recover()
+            return operation()
         except OUTAGE_ERRORS as exc:
             self.breaker.failed(exc)
             self.breaker.remember(keys)
             return fallback
-        if self.breaker.is_open:
-            stale = self.breaker.succeeded()
-            if stale:
-                self._forget_stale(stale)
-        return result
 
-    def _forget_stale(self, keys: set[str]) -> None:
-        try:
-            self._cache.delete_many(list(keys))
-        except OUTAGE_ERRORS as exc:
-            self.breaker.failed(exc)
-            self.breaker.remember(keys)
+    def _recover(self) -> None:
+        """Delete the keys changed during the outage and close the breaker; raises when
+        Redis still fails."""
+        stale = self.breaker.stale()
+        if stale:
+            self._cache.delete_many(list(stale))
+        else:
+            self._cache.get_client(write=True).ping()
+        remaining = self.breaker.succeeded(deleted=stale)
+        if remaining:  # written by other threads while this one was deleting
+            self._cache.delete_many(list(remaining))
 
     def _raw(self, key, version):
         return self.make_and_validate_key(key, version=version)
@@ -167,9 +180,8 @@ class ResilientRedisCache(RedisCache):
         self._cache.set(key, "1", 10)
         if self._cache.get(key, None) != "1":
             raise RedisError("the cache did not return the value just written")
-        stale = self.breaker.succeeded()
-        if stale:
-            self._forget_stale(stale)
+        if self.breaker.is_open:
+            self._recover()
 
     # Every public operation of Django's RedisCache, each with what an empty cache answers.
 
