@@ -39,3 +39,20 @@ def _task_finished(task_id=None, task=None, state=None, **kwargs):
             "retries": getattr(task.request, "retries", 0),
         },
     )
+
+
+@signals.before_task_publish.connect
+def _beat_heartbeat(sender=None, **kwargs):
+    """Beat sends the heartbeat task: record that beat is alive (see learning/core/heartbeat.py).
+
+    Only beat sends this task, so this runs in the beat process. A database outage must not
+    stop beat from sending the task, hence only logged.
+    """
+    from learning.core.heartbeat import BEAT, TASK_NAME, heartbeat_record
+
+    if sender != TASK_NAME:
+        return
+    try:
+        heartbeat_record(name=BEAT)
+    except Exception:
+        logger.exception("could not record the beat heartbeat", extra={"event": "heartbeat"})

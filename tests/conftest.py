@@ -53,3 +53,17 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    """A redis-server of this test's own (no persistence), stopped afterwards."""
+    import shutil
+
+    from tests.redis_server import RedisServer
+
+    require_service(shutil.which("redis-server") is not None, "redis-server")
+    server = RedisServer(tmp_path)
+    server.start()
+    yield server
+    server.stop()

@@ -99,3 +99,22 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"
+
+
+class Heartbeat(models.Model):
+    """When a background process last showed it was alive (for ``/health/``).
+
+    "beat" is written by Celery beat each time it sends the heartbeat task, "worker" by the
+    worker that runs it: a fresh "worker" proves both, a fresh "beat" with an old "worker"
+    means the workers (or the broker) are down.
+    """
+
+    name = models.CharField(_("proces"), max_length=40, primary_key=True)
+    seen_at = models.DateTimeField(_("laatst gezien"))
+
+    class Meta:
+        verbose_name = _("hartslag")
+        verbose_name_plural = _("hartslagen")
+
+    def __str__(self) -> str:
+        return self.name

@@ -37,8 +37,16 @@ logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 8
 FIRST_RETRY_DELAY = timedelta(minutes=1)
 MAX_RETRY_DELAY = timedelta(hours=1)
-# A worker that has not finished sending within this time is presumed dead.
-SENDING_LEASE = timedelta(minutes=15)
+# How long one send may take. A mail server that accepts the connection and then says
+# nothing costs EMAIL_TIMEOUT (settings, from EMAIL_URL) per reply it owes; these limits stop
+# a server that answers, but too slowly, from holding a worker. At the soft limit the send
+# fails like any other (back to the queue with a back-off); at the hard limit the worker
+# process is killed and the flush reclaims the message once its lease has run out.
+SEND_SOFT_TIME_LIMIT = 60
+SEND_TIME_LIMIT = 90
+# A worker that has not finished sending within this time is presumed dead. Longer than the
+# hard time limit, so a message still being sent is never reclaimed and sent twice.
+SENDING_LEASE = timedelta(minutes=3)
 # A freshly queued message is sent by the task dispatched on commit; only when that has not
 # happened within this time (broker down, task lost) does the periodic flush dispatch it again.
 DISPATCH_GRACE = timedelta(minutes=2)

@@ -1,9 +1,19 @@
 from celery import shared_task
 
-from .services import message_send, messages_flush, messages_purge
+from .services import (
+    SEND_SOFT_TIME_LIMIT,
+    SEND_TIME_LIMIT,
+    message_send,
+    messages_flush,
+    messages_purge,
+)
 
 
-@shared_task(name="outbox.send_message")
+@shared_task(
+    name="outbox.send_message",
+    soft_time_limit=SEND_SOFT_TIME_LIMIT,
+    time_limit=SEND_TIME_LIMIT,
+)
 def send_message_task(message_id: int) -> bool:
     return message_send(message_id=message_id)
 

@@ -103,10 +103,20 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Redis serves the cache and the Celery broker. A Redis that does not answer must cost a
+# request at most this many seconds, and only once per outage (see learning/core/cache.py).
+REDIS_TIMEOUT = env_int("REDIS_TIMEOUT", 1)
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        # Answers as an empty cache while Redis is down, logged once per outage.
+        "BACKEND": "learning.core.cache.ResilientRedisCache",
         "LOCATION": env("CACHE_URL"),
+        "OPTIONS": {
+            "socket_connect_timeout": REDIS_TIMEOUT,
+            "socket_timeout": REDIS_TIMEOUT,
+            # Seconds between attempts to reach a Redis that failed.
+            "retry_after": env_int("CACHE_RETRY_AFTER", 30),
+        },
     }
     if env("CACHE_URL")
     else {
@@ -115,8 +125,9 @@ CACHES = {
     }
 }
 # With a shared cache (Redis), sessions are read from it and written to both: a logged-in
-# request costs a cache hit instead of a database query. A per-process memory cache cannot
-# be shared by several workers (a logout would not reach the others), so then the database.
+# request costs a cache hit instead of a database query, and a Redis outage costs the
+# database query (the cache then misses). A per-process memory cache cannot be shared by
+# several workers (a logout would not reach the others), so then the database.
 SESSION_ENGINE = (
     "django.contrib.sessions.backends.cached_db"
     if env("CACHE_URL")
@@ -216,7 +227,22 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A web request that queues an e-mail while the broker is down gives up quickly: the row is
+# in the outbox and the periodic flush sends it (learning/outbox/services.py).
+CELERY_BROKER_CONNECTION_TIMEOUT = REDIS_TIMEOUT
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": REDIS_TIMEOUT,
+    "socket_timeout": 10,
+}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
 CELERY_BEAT_SCHEDULE: dict = {
+    # Proof for /health/ that beat and a worker are alive (learning/core/heartbeat.py).
+    "core-heartbeat": {"task": "core.heartbeat", "schedule": 60, "options": {"expires": 55}},
     # E-mails the on-commit dispatch did not deliver (broker down, retries, dead workers).
     "outbox-flush": {"task": "outbox.flush", "schedule": 60, "options": {"expires": 55}},
     "events-reminders": {"task": "events.queue_reminders", "schedule": 60 * 60},

@@ -39,6 +39,10 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+# Seconds Django's SMTP backend waits for the mail server on connect and on each reply. Without
+# it a server that accepts the connection and never answers holds a worker for ever.
+EMAIL_TIMEOUT_DEFAULT = 20
+
 EMAIL_BACKENDS = {
     "smtp": "django.core.mail.backends.smtp.EmailBackend",
     "smtps": "django.core.mail.backends.smtp.EmailBackend",
@@ -54,7 +58,8 @@ def parse_email_url(url: str) -> dict:
     """Turn an ``EMAIL_URL`` into Django e-mail settings.
 
     ``smtp://user:password@host:587?tls=1`` (STARTTLS), ``smtps://…:465`` (implicit TLS),
-    ``console://``, ``locmem://``, ``file:///path/to/dir`` and ``dummy://``.
+    ``console://``, ``locmem://``, ``file:///path/to/dir`` and ``dummy://``. SMTP URLs take
+    ``?timeout=`` (seconds to wait for the mail server, ``EMAIL_TIMEOUT_DEFAULT`` if absent).
     """
     parsed = urlparse(url)
     scheme = parsed.scheme.lower()
@@ -76,6 +81,13 @@ def parse_email_url(url: str) -> dict:
         config["EMAIL_USE_TLS"] = not config["EMAIL_USE_SSL"] and (
             scheme == "submission" or query.get("tls", "") in TRUE_VALUES
         )
-        if "timeout" in query:
-            config["EMAIL_TIMEOUT"] = int(query["timeout"])
+        timeout = query.get("timeout", str(EMAIL_TIMEOUT_DEFAULT))
+        try:
+            config["EMAIL_TIMEOUT"] = int(timeout)
+        except ValueError as exc:
+            raise ImproperlyConfigured(
+                f"EMAIL_URL's timeout must be a whole number of seconds, got {timeout!r}"
+            ) from exc
+        if config["EMAIL_TIMEOUT"] <= 0:
+            raise ImproperlyConfigured("EMAIL_URL's timeout must be more than 0 seconds")
     return config

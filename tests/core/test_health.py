@@ -1,14 +1,36 @@
 import os
+from datetime import timedelta
 
 import pytest
+from celery import signals
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
+import learning.celery  # noqa: F401 - connects the beat heartbeat signal
+from learning.core import heartbeat
+from learning.core.heartbeat import heartbeat_record
+from learning.core.tasks import heartbeat_task
 from tests.conftest import require_service, service_reachable
 
 pytestmark = pytest.mark.django_db
 
 REDIS_URL = os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
+
+
+@pytest.fixture
+def broker_up(settings):
+    require_service(service_reachable(REDIS_URL), f"Redis at {REDIS_URL}")
+    settings.CELERY_BROKER_CONFIGURED = True
+    settings.CELERY_BROKER_URL = REDIS_URL
+
+
+def beats(*, worker_age=None, beat_age=None):
+    now = timezone.now()
+    if worker_age is not None:
+        heartbeat_record(name="worker", now=now - worker_age)
+    if beat_age is not None:
+        heartbeat_record(name="beat", now=now - beat_age)
 
 
 def test_healthy_without_a_broker(client, settings):
@@ -18,29 +40,81 @@ def test_healthy_without_a_broker(client, settings):
     body = response.json()
     assert body["status"] == "ok"
     assert body["checks"]["database"]["status"] == "up"
-    assert "broker" not in body["checks"]
+    assert body["checks"]["cache"]["status"] == "up"
+    # Tasks run in the web process: no broker, worker or beat to watch.
+    assert set(body["checks"]) == {"database", "cache"}
     assert response["Cache-Control"].startswith("max-age=0")
 
 
-def test_unreachable_broker_gives_503(client, settings):
+def test_unreachable_broker_is_degraded_not_down(client, settings):
+    """The load balancer keeps the web server: e-mails wait in the outbox meanwhile."""
     settings.CELERY_BROKER_CONFIGURED = True
     # A port nothing listens on; the health check must answer quickly, not hang.
     settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"
+    beats(worker_age=timedelta(0), beat_age=timedelta(0))
     response = client.get(reverse("health"))
-    assert response.status_code == 503
+    assert response.status_code == 200
     body = response.json()
-    assert body["status"] == "error"
+    assert body["status"] == "degraded"
     assert body["checks"]["broker"]["status"] == "down"
     assert body["checks"]["database"]["status"] == "up"
 
 
-def test_reachable_broker_gives_200(client, settings):
-    require_service(service_reachable(REDIS_URL), f"Redis at {REDIS_URL}")
-    settings.CELERY_BROKER_CONFIGURED = True
-    settings.CELERY_BROKER_URL = REDIS_URL
+def test_everything_up_is_ok(client, broker_up):
+    beats(worker_age=timedelta(seconds=30), beat_age=timedelta(seconds=30))
     response = client.get(reverse("health"))
     assert response.status_code == 200
-    assert response.json()["checks"]["broker"]["status"] == "up"
+    body = response.json()
+    assert body["status"] == "ok", body
+    assert body["checks"]["broker"]["status"] == "up"
+    assert body["checks"]["worker"]["status"] == "up"
+    assert body["checks"]["worker"]["age_s"] == 30
+    assert body["checks"]["beat"]["status"] == "up"
+
+
+def test_dead_worker_is_degraded_not_down(client, broker_up):
+    """Beat still sends the heartbeat, nobody runs it: the workers are down (or stuck)."""
+    beats(worker_age=heartbeat.MAX_AGE + timedelta(seconds=1), beat_age=timedelta(seconds=5))
+    response = client.get(reverse("health"))
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "degraded"
+    assert body["checks"]["worker"]["status"] == "down"
+    assert body["checks"]["beat"]["status"] == "up"
+
+
+def test_dead_beat_is_degraded_not_down(client, broker_up):
+    beats(
+        worker_age=heartbeat.MAX_AGE + timedelta(minutes=1),
+        beat_age=heartbeat.MAX_AGE + timedelta(minutes=1),
+    )
+    response = client.get(reverse("health"))
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "degraded"
+    assert body["checks"]["beat"]["status"] == "down"
+
+
+def test_no_heartbeat_ever_is_down(client, broker_up):
+    body = client.get(reverse("health")).json()
+    assert body["checks"]["worker"] == {"status": "down", "last_seen": None}
+    assert body["checks"]["beat"] == {"status": "down", "last_seen": None}
+
+
+def test_unreachable_cache_is_degraded_not_down(client, settings):
+    settings.CELERY_BROKER_CONFIGURED = False
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "learning.core.cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+    response = client.get(reverse("health"))
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "degraded"
+    assert body["checks"]["cache"] == {"status": "down", "error": "ConnectionError"}
 
 
 def test_unreachable_database_gives_503(client, settings, monkeypatch):
@@ -52,7 +126,26 @@ def test_unreachable_database_gives_503(client, settings, monkeypatch):
     monkeypatch.setattr(connection, "cursor", broken_cursor)
     response = client.get(reverse("health"))
     assert response.status_code == 503
-    assert response.json()["checks"]["database"] == {"status": "down", "error": "OperationalError"}
+    body = response.json()
+    assert body["status"] == "error"
+    assert body["checks"]["database"] == {"status": "down", "error": "OperationalError"}
+
+
+def test_the_worker_writes_the_worker_heartbeat_and_beat_the_beat_heartbeat():
+    heartbeat_task.delay()  # eager in the test settings: runs as the worker would
+    assert heartbeat.heartbeat_status(name="worker")["status"] == "up"
+    assert heartbeat.heartbeat_status(name="beat")["status"] == "down"
+    # What beat does when it sends the task; sending another task records nothing.
+    signals.before_task_publish.send(sender="outbox.flush")
+    assert heartbeat.heartbeat_status(name="beat")["status"] == "down"
+    signals.before_task_publish.send(sender=heartbeat.TASK_NAME)
+    assert heartbeat.heartbeat_status(name="beat")["status"] == "up"
+
+
+def test_beat_schedules_the_heartbeat(settings):
+    entry = settings.CELERY_BEAT_SCHEDULE["core-heartbeat"]
+    assert entry["task"] == heartbeat.TASK_NAME
+    assert entry["schedule"] < heartbeat.MAX_AGE.total_seconds()
 
 
 def test_health_only_answers_get(client):
