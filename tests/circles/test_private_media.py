@@ -12,6 +12,7 @@ against runserver only.
 import http.client
 import io
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -32,6 +33,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.utils import sendfile as wagtail_sendfile
 
+from tests.conftest import require_service
 from tests.factories import UserFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -290,3 +292,113 @@ def test_a_private_collection_outside_circles_answers_403_too(client, world, med
     response = client.get(document.url)
     assert response.status_code == 403
     assert "Geen toegang" in response.content.decode()
+
+
+NGINX = os.environ.get("NGINX_PATH", "/usr/sbin/nginx")
+
+
+def _nginx_site(*, port: int, media_root: Path, upstream: str) -> str:
+    """The HTTPS server of deploy/nginx.conf, on plain HTTP at ``port``, with its media folder
+    and its upstream pointed at this test's."""
+    conf = (ROOT / "deploy" / "nginx.conf").read_text()
+    start = conf.index("server {", conf.index("listen 443") - 200)
+    depth, end = 0, start
+    for end in range(start, len(conf)):
+        depth += {"{": 1, "}": -1}.get(conf[end], 0)
+        if depth == 0 and conf[end] == "}":
+            break
+    server = conf[start : end + 1]
+    server = re.sub(r"listen 443[^;]*;", f"listen 127.0.0.1:{port};", server)
+    server = re.sub(r"\n\s*ssl_certificate[^;]*;", "", server)
+    server = server.replace("/var/lib/circulair/media/", f"{media_root}/")
+    return server.replace("http://127.0.0.1:8000", upstream)
+
+
+@pytest.fixture
+def nginx(live_server, media_root, tmp_path):
+    """deploy/nginx.conf's site in a real nginx in front of the live server."""
+    require_service(Path(NGINX).exists(), f"nginx at {NGINX}")
+    port = _free_port()
+    work = tmp_path / "nginx"
+    work.mkdir()
+    temp_paths = "\n".join(
+        f"{kind}_temp_path {work}/{kind};"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    user = "user root root;" if os.geteuid() == 0 else ""
+    (work / "nginx.conf").write_text(
+        f"""{user}
+worker_processes 1;
+daemon off;
+pid {work}/nginx.pid;
+error_log {work}/error.log;
+events {{ worker_connections 64; }}
+http {{
+    access_log off;
+    types {{ text/plain txt; image/png png; }}
+    {temp_paths}
+    {_nginx_site(port=port, media_root=media_root, upstream=live_server.url)}
+}}
+"""
+    )
+    process = subprocess.Popen(
+        [NGINX, "-p", str(work), "-c", str(work / "nginx.conf")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            if process.poll() is not None:
+                pytest.fail("nginx stopped:\n" + (work / "error.log").read_text())
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    pytest.fail("nginx did not start")
+                time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_deploy_nginx_conf_serves_documents_only_after_the_app_allowed_them(nginx, world, x_accel):
+    document, image = world["private_document"], world["private_image"]
+    unicode_name = Document.objects.create(
+        title="Één verslag",
+        collection=world["circle"].collection,
+        file=ContentFile(SECRET, name="verslag één.txt"),
+    )
+    member, outsider = _session(world["member"]), _session(world["outsider"])
+
+    # Straight from disk: nothing but renditions, for nobody.
+    for path in (
+        f"/media/{document.file.name}",
+        f"/media/{world['public_document'].file.name}",
+        f"/media/{image.file.name}",
+        f"/beschermde-media/{document.file.name}",
+        f"/beschermde-media/{image.file.name}",
+    ):
+        for session in (None, member):
+            status, _headers, body = _get(nginx, path, session)
+            assert status == 404, (path, status)
+            assert SECRET not in body
+    status, _headers, body = _get(nginx, world["rendition"].url)
+    assert status == 200 and body[:4] == b"\x89PNG"
+
+    # Through the app: checked there, sent by nginx.
+    for doc in (document, unicode_name):
+        status, headers, body = _get(nginx, doc.url, member)
+        assert (status, body) == (200, SECRET), (doc.file.name, status, headers)
+        assert headers["Content-Disposition"].startswith("attachment")
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert headers["Content-Security-Policy"] == "default-src 'none'"
+        assert "X-Accel-Redirect" not in headers
+    status, _headers, body = _get(nginx, document.url, outsider)
+    assert status == 403 and SECRET not in body
+    status, headers, _body = _get(nginx, document.url)
+    assert status == 302 and "/accounts/login/" in headers["Location"]
+    status, _headers, body = _get(nginx, world["public_document"].url)
+    assert (status, body) == (200, PUBLIC)
