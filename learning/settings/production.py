@@ -28,7 +28,7 @@ STORAGES = {
 MEDIA_X_ACCEL_REDIRECT = env_bool("MEDIA_X_ACCEL_REDIRECT", False)
 if MEDIA_X_ACCEL_REDIRECT:
     SENDFILE_BACKEND = "learning.core.sendfile"
-    SENDFILE_URL = env("SENDFILE_URL", "/beschermde-media/")
+    SENDFILE_URL = "/beschermde-media/"  # the internal location in deploy/nginx.conf
 
 # TLS ends at the reverse proxy, which sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
