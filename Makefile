@@ -10,13 +10,14 @@ PORT ?= 8000
 UTRECHT_CSS := node_modules/@utrecht/component-library-css/dist/index.css
 VENDOR_CSS := static_src/vendor/utrecht/component-library.css
 
-.PHONY: help install assets run test test-fast worker lint format migrate demo messages clean
+.PHONY: help install install-prod assets run test test-fast worker lint format migrate demo messages clean
 
 help:
 	@echo "make run      site with demo content at http://$(HOST):$(PORT)"
 	@echo "make test     the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)"
 	@echo "make worker   Celery worker and beat against CELERY_BROKER_URL"
 	@echo "make lint     ruff"
+	@echo "make install-prod  production: runtime dependencies only (no test tools, no Node.js)"
 
 # The virtualenv, with the locked dependencies (uv.lock) installed by uv.
 $(VENV)/.synced: pyproject.toml uv.lock
@@ -27,7 +28,18 @@ $(VENV)/.synced: pyproject.toml uv.lock
 
 install: $(VENV)/.synced
 
+# Production: only the runtime dependencies of uv.lock, without the dev group (pytest,
+# Playwright, Node.js, ruff). The NL Design System CSS is in the repository
+# (static_src/vendor/), so collectstatic needs no npm.
+install-prod: pyproject.toml uv.lock
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/pip --disable-pip-version-check -q install "uv==$(UV_VERSION)"
+	@rm -f $(VENV)/.synced
+	$(BIN)/uv sync --frozen --no-dev --python $(PY)
+
 # NL Design System CSS from npm (package-lock.json), using the Node.js that the venv carries.
+# The copy in static_src/vendor/ is committed (production builds without Node.js); the CI
+# checks that it equals what npm installs.
 node_modules/.installed: package.json package-lock.json $(VENV)/.synced
 	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
@@ -68,4 +80,4 @@ messages: install
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -l en
 
 clean:
-	rm -rf $(VENV) node_modules static_src/vendor var/static
+	rm -rf $(VENV) node_modules var/static

@@ -95,6 +95,8 @@ PRIVACY = {
     ],
 }
 
+# After the model of digitoegankelijk.nl: scope, date, status, how it was checked, known
+# problems with their planned fix, and the route for feedback and complaints.
 ACCESSIBILITY = {
     "slug": "toegankelijkheidsverklaring",
     "title": "Toegankelijkheidsverklaring",
@@ -102,19 +104,81 @@ ACCESSIBILITY = {
     "seo_title": "",
     "search_description": "Hoe toegankelijk Circulair Leren is en hoe u een probleem meldt.",
     "intro": (
-        "Circulair Leren wil voor iedereen bruikbaar zijn en voldoet aan de WCAG 2.1 op niveau AA."
+        "Circulair Leren wil dat iedereen het platform kan gebruiken, ook mensen met een "
+        "beperking. Hier leest u hoe ver wij daarmee zijn, wat nog niet goed werkt en hoe u "
+        "een probleem meldt."
     ),
     "body": [
-        _heading("Wat wij doen"),
+        _heading("Voor welke website geldt deze verklaring"),
         _paragraph(
-            "<p>Elke pagina is met het toetsenbord te bedienen, heeft voldoende kleurcontrast en "
-            "werkt op een scherm van 320 pixels breed. Bij iedere wijziging controleren wij de "
-            "belangrijkste pagina's automatisch met axe-core.</p>"
+            "<p>Deze verklaring geldt voor circulairleren.nl: alle openbare pagina's, de "
+            "pagina's na inloggen (account, aanmeldingen, leerkringen en de monitor circulair "
+            "inkopen) en de documenten die de redactie zelf publiceert. De beheeromgeving voor "
+            "redacteuren en coördinatoren valt er ook onder; zie de bekende problemen.</p>"
+        ),
+        _heading("Status: voldoet gedeeltelijk"),
+        _paragraph(
+            "<p>Circulair Leren voldoet gedeeltelijk aan de eisen van de Web Content "
+            "Accessibility Guidelines (WCAG) 2.1 op niveau A en AA, de norm EN 301 549 die het "
+            "Besluit digitale toegankelijkheid overheid voorschrijft. Een aantal onderdelen "
+            "voldoet nog niet; die staan hieronder, met wat wij eraan doen en wanneer.</p>"
+        ),
+        _heading("Hoe wij dit hebben gecontroleerd"),
+        _paragraph(
+            "<ul><li><b>Automatisch, bij elke wijziging:</b> de browsertests openen de "
+            "belangrijkste pagina's en formulieren (registreren, inloggen, agenda, aanmelden "
+            "voor een bijeenkomst, leerkringen, kennisbank, pioniers en de monitor) in een "
+            "echte browser en controleren ze met axe-core op de regels van WCAG 2.1 A en AA. "
+            "Vindt axe-core een fout, dan falen de tests.</li><li><b>Handmatig, door het eigen "
+            "team:</b> bediening met alleen het toetsenbord, zichtbare focus, vergroten tot "
+            "400% (een scherm van 320 pixels breed), kleurcontrast, koppen en labels van "
+            "formulieren.</li></ul>"
+        ),
+        _paragraph(
+            "<p>Dit is eigen onderzoek. Een volledig onderzoek door een onafhankelijke "
+            "deskundige volgens de methode WCAG-EM is nog niet gedaan; dat staat gepland voor "
+            "het eerste kwartaal van 2027. Daarna passen wij deze verklaring aan.</p>"
+        ),
+        _heading("Bekende problemen en wat wij eraan doen"),
+        _paragraph(
+            "<ul><li><b>Documenten van deelnemers en redactie.</b> PDF- en Office-documenten "
+            "die in leerkringen en de kennisbank worden gedeeld, zijn niet allemaal "
+            "toegankelijk gemaakt (bijvoorbeeld zonder koppen of tekstalternatieven). Vanaf "
+            "1 maart 2027 controleert de redactie elk nieuw document voor publicatie; oudere "
+            "documenten zetten wij uiterlijk 1 september 2027 om of vervangen wij door een "
+            "webpagina. Tot die tijd sturen wij op verzoek een toegankelijke versie.</li>"
+            "<li><b>Afbeeldingen zonder goede beschrijving.</b> De tekstalternatieven van "
+            "afbeeldingen schrijven redacteuren zelf. Niet elke afbeelding heeft al een "
+            "beschrijving die zegt wat erop te zien is. Wij lopen alle afbeeldingen na vóór "
+            "1 maart 2027.</li><li><b>De beheeromgeving.</b> Redacteuren en coördinatoren "
+            "werken in het beheer van Wagtail. Wagtail streeft zelf naar WCAG 2.1 AA, maar "
+            "wij hebben de schermen die wij eraan toevoegden (aanmeldingen, leerkringleden, "
+            "monitor) nog niet met hulpmiddelen zoals een schermlezer getest. Dat doen wij "
+            "uiterlijk 1 juni 2027.</li></ul>"
         ),
         _heading("Een probleem melden"),
         _paragraph(
-            "<p>Loopt u ergens tegenaan? Mail ons via het adres onderaan de pagina. Wij "
-            "reageren binnen vijf werkdagen.</p>"
+            "<p>Kunt u iets niet lezen, invullen of bereiken? Laat het ons weten via "
+            "redactie@circulairleren.example (ook onderaan elke pagina). Vertel op welke "
+            "pagina het was en wat er misging. Wij bevestigen uw melding binnen vijf "
+            "werkdagen en laten u binnen vier weken weten wat wij ermee doen. Hebt u de "
+            "informatie eerder nodig, dan helpen wij u op een andere manier, bijvoorbeeld "
+            "per e-mail of telefoon.</p>"
+        ),
+        _heading("Niet tevreden? Dien een klacht in"),
+        _paragraph(
+            "<p>Bent u niet tevreden over hoe wij met uw melding omgaan, dan kunt u een "
+            "klacht indienen bij de redactie, via hetzelfde e-mailadres. Wij behandelen die "
+            "volgens onze klachtenregeling en reageren binnen zes weken. Bent u daarna nog "
+            "niet tevreden, dan kunt u zich kosteloos wenden tot de Nationale ombudsman: via "
+            '<a href="https://www.nationaleombudsman.nl/">nationaleombudsman.nl</a> of '
+            "telefonisch op 0800 33 55 555.</p>"
+        ),
+        _heading("Over deze verklaring"),
+        _paragraph(
+            "<p>Deze verklaring is opgesteld op 2 december 2026 en volgt het model van "
+            "digitoegankelijk.nl. Wij werken haar bij na elk onderzoek en uiterlijk elk "
+            "jaar.</p>"
         ),
     ],
 }

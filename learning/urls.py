@@ -10,6 +10,9 @@ from learning.core import views as core_views
 from learning.events import feeds as event_feeds
 from learning.events import routing as event_routing
 
+# The one folder of MEDIA_ROOT with public files: Wagtail's image renditions.
+PUBLIC_MEDIA_DIR = "images"
+
 urlpatterns = [
     path("health/", core_views.health, name="health"),
     path("admin/", include(wagtailadmin_urls)),
@@ -44,6 +47,11 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Only image renditions are public files. Documents go through /documenten/ (which checks
+    # private collections) and originals of images are never served, as in deploy/nginx.conf.
+    urlpatterns += static(
+        f"{settings.MEDIA_URL}{PUBLIC_MEDIA_DIR}/",
+        document_root=settings.MEDIA_ROOT / PUBLIC_MEDIA_DIR,
+    )
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -23,6 +23,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import Button
 
+from learning.core.exports import SafeCsvExportMixin
 from learning.events.admin_views import RegistrationIndexView
 
 from . import services
@@ -60,7 +61,7 @@ class DecisionLinksMixin:
         ]
 
 
-class MembershipIndexView(DecisionLinksMixin, generic.IndexView):
+class MembershipIndexView(DecisionLinksMixin, SafeCsvExportMixin, generic.IndexView):
     custom_value_preprocess = RegistrationIndexView.custom_value_preprocess
 
     def get_base_queryset(self):

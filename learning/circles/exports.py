@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
+from learning.core.exports import SafeCsvExportMixin
 from learning.events.admin_views import RegistrationIndexView
 
 FORMATS = SpreadsheetExportMixin.FORMATS
@@ -50,7 +51,7 @@ ATTENDANCE_COLUMNS = {
 }
 
 
-class Export(SpreadsheetExportMixin):
+class Export(SafeCsvExportMixin, SpreadsheetExportMixin):
     """A spreadsheet of ``rows`` with the given columns: {key: (heading, accessor)}."""
 
     # Dutch local time, as in the registrations export.

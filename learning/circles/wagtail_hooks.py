@@ -1,8 +1,8 @@
 """Learning circles in the Wagtail admin: memberships with approve/decline, log and export.
 
 The listing filters, searches and exports; decisions go only through the action views, which
-call the services (group, log and e-mail in one transaction). Also: members-only pages answer
-403 (not a login page) to people who are logged in but not in the circle.
+call the services (group, log and e-mail in one transaction). Also: members-only pages and
+documents answer 403 (not a login page) to people who are logged in but not in the circle.
 """
 
 from django.contrib.auth.views import redirect_to_login
@@ -12,13 +12,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import DateColumn, StatusTagColumn
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import BaseViewRestriction
 
 from learning.core.admin import ServiceManagedViewSetMixin
 from learning.core.visibility import page_visible_to
 
 from . import admin_views
 from .exports import MEMBER_COLUMNS
-from .models import CircleKnowledgeIndexPage, CircleKnowledgePage, CircleMembership
+from .models import (
+    CircleKnowledgeIndexPage,
+    CircleKnowledgePage,
+    CircleMembership,
+    LearningCirclePage,
+)
 
 
 class MembershipViewSet(ServiceManagedViewSetMixin, ModelViewSet):
@@ -123,5 +129,34 @@ def members_only_pages(page, request, serve_args, serve_kwargs):
     circle = page.get_parent() if isinstance(page, CircleKnowledgeIndexPage) else None
     circle = (circle or page.get_parent().get_parent()).specific
     response = TemplateResponse(request, "circles/forbidden.html", {"page": circle}, status=403)
+    response["Cache-Control"] = "private, no-cache, no-store, must-revalidate, max-age=0"
+    return response
+
+
+@hooks.register("before_serve_document", order=-1)
+def members_only_documents(document, request):
+    """A logged-in person refused by a login or groups restriction of the document's collection
+    gets a 403. Wagtail's own check (which runs after this one) would send them to the login
+    page, which sends a logged-in person straight back to the document: an endless loop.
+    Anonymous visitors and password restrictions are left to Wagtail."""
+    if not request.user.is_authenticated:
+        return None
+    refused = [
+        restriction
+        for restriction in document.collection.get_view_restrictions()
+        if restriction.restriction_type in (BaseViewRestriction.LOGIN, BaseViewRestriction.GROUPS)
+        and not restriction.accept_request(request)
+    ]
+    if not refused:
+        return None
+    circle = (
+        LearningCirclePage.objects.filter(
+            collection_id__in=[restriction.collection_id for restriction in refused]
+        )
+        .live()
+        .first()
+    )
+    template = "circles/forbidden.html" if circle else "403.html"
+    response = TemplateResponse(request, template, {"page": circle}, status=403)
     response["Cache-Control"] = "private, no-cache, no-store, must-revalidate, max-age=0"
     return response

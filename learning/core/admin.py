@@ -5,7 +5,19 @@ from django.contrib.auth import get_permission_codename
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
+from wagtail.admin.views import generic
 from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
+
+from .exports import SafeCsvExportMixin
+
+
+class SafeExportIndexView(SafeCsvExportMixin, generic.IndexView):
+    """Wagtail's model listing, its CSV export without formulas (``learning.core.exports``)."""
+
+
+class SafeExportSnippetIndexView(SafeCsvExportMixin, SnippetIndexView):
+    """Wagtail's snippet listing, its CSV export without formulas (``learning.core.exports``)."""
 
 
 class ServiceManagedViewSetMixin:

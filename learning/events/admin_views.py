@@ -30,6 +30,8 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import Button
 from wagtail.permissions import policy_registry
 
+from learning.core.exports import SafeCsvExportMixin
+
 from . import selectors, services
 from .filters import event_choice_label
 from .forms import CoordinatorReasonForm, EventMessageForm, HandoverForm
@@ -191,7 +193,7 @@ class RegistrationActionLinksMixin:
         return [action for action in REGISTRATION_ACTIONS if action.applies_to(registration)]
 
 
-class RegistrationIndexView(RegistrationActionLinksMixin, generic.IndexView):
+class RegistrationIndexView(RegistrationActionLinksMixin, SafeCsvExportMixin, generic.IndexView):
     results_template_name = "events/admin/registration_index_results.html"
     message_url_name = None
     custom_value_preprocess = {

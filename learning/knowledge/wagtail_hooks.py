@@ -5,6 +5,8 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from learning.core.admin import SafeExportSnippetIndexView
+
 from .models import Initiative, PolicyGoal
 
 
@@ -20,6 +22,7 @@ class PolicyGoalViewSet(SnippetViewSet):
     menu_label = _("Beleidsdoelen")
     menu_name = "policy_goals"
     list_display = ["title", "quantity", "target_year", "source"]
+    index_view_class = SafeExportSnippetIndexView
     list_export = ["title", "goal_text", "quantity", "target_year", "source", "source_url"]
     filterset_class = PolicyGoalFilterSet
     search_fields = ["title", "goal_text"]
@@ -38,6 +41,7 @@ class InitiativeViewSet(SnippetViewSet):
     menu_label = _("Organisaties en initiatieven")
     menu_name = "initiatives"
     list_display = ["name", "kind", "region", "province"]
+    index_view_class = SafeExportSnippetIndexView
     list_export = ["name", "kind", "region", "province", "website", "description"]
     filterset_class = InitiativeFilterSet
     search_fields = ["name", "description", "region"]

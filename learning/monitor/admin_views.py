@@ -22,6 +22,7 @@ from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from learning.core.exports import SafeCsvExportMixin
 from learning.organisations.models import Organisation, OrganisationKind
 
 from . import selectors, services
@@ -128,7 +129,7 @@ class _ExportMixin:
         )
 
 
-class ResponseIndexView(_ExportMixin, generic.IndexView):
+class ResponseIndexView(_ExportMixin, SafeCsvExportMixin, generic.IndexView):
     export_columns = RESPONSE_EXPORT
 
     def get_base_queryset(self):
@@ -153,7 +154,7 @@ class ResponseIndexView(_ExportMixin, generic.IndexView):
         return buttons
 
 
-class AnswerIndexView(_ExportMixin, generic.IndexView):
+class AnswerIndexView(_ExportMixin, SafeCsvExportMixin, generic.IndexView):
     export_columns = ANSWER_EXPORT
 
     def get_base_queryset(self):

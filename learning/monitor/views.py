@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from learning.accounts.models import User
+from learning.core.exports import spreadsheet_safe
 
 from . import charts, selectors, services
 from .forms import EditorRemoveForm, QuestionnaireForm, explanation_field_name, score_field_name
@@ -282,12 +283,6 @@ def results(request, page):
     return TemplateResponse(request, "monitor/results.html", context)
 
 
-def _csv_text(value) -> str:
-    """A cell a spreadsheet will not run as a formula (titles come from editors)."""
-    text = str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
-
-
 def _csv_number(value) -> str:
     return "" if value is None else f"{value:.2f}".replace(".", ",")
 
@@ -320,16 +315,16 @@ def results_csv(request, page):
     for row in results.rows:
         for comparison in row.comparisons:
             figures = comparison.distribution
-            writer.writerow(
-                [
-                    _csv_text(results.round.title),
-                    _csv_text(row.label),
-                    _csv_number(row.own),
-                    _csv_text(comparison.label),
-                    figures.count if figures else _("te weinig deelnemers"),
-                    _csv_number(figures.q1 if figures else None),
-                    _csv_number(figures.median if figures else None),
-                    _csv_number(figures.q3 if figures else None),
-                ]
-            )
+            cells = [
+                str(results.round.title),
+                str(row.label),
+                _csv_number(row.own),
+                str(comparison.label),
+                figures.count if figures else _("te weinig deelnemers"),
+                _csv_number(figures.q1 if figures else None),
+                _csv_number(figures.median if figures else None),
+                _csv_number(figures.q3 if figures else None),
+            ]
+            # Titles and labels come from editors: no cell may run as a formula.
+            writer.writerow([spreadsheet_safe(cell) for cell in cells])
     return response

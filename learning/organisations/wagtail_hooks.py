@@ -5,7 +5,7 @@ from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from learning.core.admin import ProtectedDeleteView
+from learning.core.admin import ProtectedDeleteView, SafeExportSnippetIndexView
 
 from .filters import OrganisationFilterSet
 from .models import Organisation
@@ -19,6 +19,7 @@ class OrganisationViewSet(SnippetViewSet):
     menu_order = 300
     add_to_admin_menu = True
     list_display = ["name", "kind", "cbs_code", "province", BooleanColumn("is_active")]
+    index_view_class = SafeExportSnippetIndexView
     list_export = ["name", "kind", "cbs_code", "province", "is_active"]
     export_filename = "organisaties"
     list_per_page = 50

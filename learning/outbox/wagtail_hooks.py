@@ -10,14 +10,14 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
-from learning.core.admin import ServiceManagedViewSetMixin
+from learning.core.admin import SafeExportIndexView, ServiceManagedViewSetMixin
 
 from .filters import OutboxMessageFilterSet
 from .models import OutboxMessage, OutboxStatus
 from .views import RetryView
 
 
-class OutboxIndexView(generic.IndexView):
+class OutboxIndexView(SafeExportIndexView):
     retry_url_name = None
 
     def get_list_more_buttons(self, instance):

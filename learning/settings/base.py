@@ -265,6 +265,10 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents only through Wagtail's view (/documenten/<id>/<name>), which checks the view
+# restrictions of the document's collection; never a direct /media/ URL. Neither `make run`
+# (learning/urls.py) nor deploy/nginx.conf serves /media/documents/ or /media/original_images/.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No third parties: no Gravatar (it would leak hashed e-mail addresses and break the CSP).

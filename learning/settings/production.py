@@ -22,6 +22,14 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Behind deploy/nginx.conf, a document the view allowed is sent by nginx (X-Accel-Redirect to
+# its internal location), so no gunicorn worker streams files. Without such a proxy the view
+# streams the file itself.
+MEDIA_X_ACCEL_REDIRECT = env_bool("MEDIA_X_ACCEL_REDIRECT", False)
+if MEDIA_X_ACCEL_REDIRECT:
+    SENDFILE_BACKEND = "learning.core.sendfile"
+    SENDFILE_URL = "/beschermde-media/"  # the internal location in deploy/nginx.conf
+
 # TLS ends at the reverse proxy, which sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

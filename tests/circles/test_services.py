@@ -13,6 +13,7 @@ from learning.circles.models import CircleMeeting, MeetingAttendance, Membership
 from learning.circles.services import CircleError
 from learning.outbox.models import OutboxMessage
 from tests.factories import UserFactory
+from tests.spreadsheets import FORMULAS, assert_formulas_neutralised
 
 pytestmark = pytest.mark.django_db
 
@@ -273,3 +274,19 @@ def test_leaving_through_the_site_revokes_access_at_once(
     # Leaving twice is a polite refusal, not an error page.
     again = client.post(f"{circle.url}verlaten/")
     assert again.status_code == 409
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["leden/export/?formaat=csv", "aanwezigheid/export/?formaat=csv", "/admin/circle_memberships/"],
+)
+def test_csv_exports_neutralise_formulas(client, circle, coordinator, editor, make_member, path):
+    for formula in FORMULAS:
+        make_member(circle, full_name=formula, job_title="=1+1")
+    if path.startswith("/admin/"):
+        client.force_login(editor)
+        response = client.get(path, {"export": "csv"})
+    else:
+        client.force_login(coordinator)
+        response = client.get(f"{circle.url}{path}")
+    assert_formulas_neutralised(response)

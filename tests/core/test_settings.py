@@ -164,3 +164,19 @@ def test_sessions_are_cached_only_in_a_shared_cache(cache_url, engine, tmp_path)
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == engine
+
+
+@pytest.mark.parametrize(
+    ("accel", "backend"), [("", "streamed by the app"), ("true", "learning.core.sendfile")]
+)
+def test_documents_go_through_the_view_and_nginx_only_when_asked(accel, backend):
+    result = run_python(
+        "from django.conf import settings; import django; django.setup(); "
+        "print(settings.WAGTAILDOCS_SERVE_METHOD, "
+        "getattr(settings, 'SENDFILE_BACKEND', 'streamed by the app'))",
+        DJANGO_SETTINGS_MODULE="learning.settings.production",
+        SECRET_KEY=STRONG_KEY,
+        MEDIA_X_ACCEL_REDIRECT=accel,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == f"serve_view {backend}"

@@ -56,3 +56,43 @@ def test_signup_verify_login_with_accessible_pages(page, live_server, axe_check)
     page.wait_for_url(re.compile(r".*/accounts/profiel/$"))
     assert page.get_by_role("heading", level=1).inner_text().strip() != ""
     assert page.get_by_label("Volledige naam").input_value() == "Femke de Vries"
+
+
+def test_accessibility_statement_and_the_403_page_are_accessible(
+    page, live_server, axe_check, settings, tmp_path, password
+):
+    from django.contrib.auth.models import Group
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    from home import demo
+    from tests.e2e.helpers import log_in
+    from tests.factories import UserFactory
+
+    demo.load()
+    page.goto("/")
+    page.get_by_role("link", name="Toegankelijkheidsverklaring").click()
+    page.wait_for_url("**/toegankelijkheidsverklaring/")
+    assert page.get_by_role("heading", name="Status: voldoet gedeeltelijk").is_visible()
+    axe_check(page)
+
+    # A logged-in person outside a private collection gets a 403 page, not a login loop.
+    settings.MEDIA_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+    collection = Collection.get_first_root_node().add_child(name="Alleen redactie")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    restriction.groups.set([Group.objects.get(name="Editors")])
+    document = Document.objects.create(
+        title="Intern", collection=collection, file=ContentFile(b"intern", name="intern.txt")
+    )
+    log_in(page, UserFactory(), password)
+    response = page.goto(document.url)
+    assert response.status == 403
+    assert page.get_by_role("heading", name="Geen toegang").is_visible()
+    axe_check(page)

@@ -20,6 +20,7 @@ from learning.events.models import RegistrationLog, RegistrationStatus
 from learning.organisations.models import Organisation
 from learning.outbox.models import OutboxMessage
 from tests.factories import UserFactory
+from tests.spreadsheets import FORMULAS, assert_formulas_neutralised
 
 pytestmark = pytest.mark.django_db
 
@@ -466,3 +467,11 @@ def test_coordinators_may_edit_event_pages(coordinator_client, make_event):
     event = make_event()
     response = coordinator_client.get(reverse("wagtailadmin_pages:edit", args=[event.pk]))
     assert response.status_code == 200
+
+
+def test_export_csv_neutralises_formulas(staff_client, make_event, person):
+    event = make_event(title="-1")
+    for formula in FORMULAS:
+        register(event, person(formula, job_title="@beleid"))
+    response = staff_client.get(reverse(INDEX), {"event": event.pk, "export": "csv"})
+    assert_formulas_neutralised(response)

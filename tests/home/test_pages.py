@@ -121,3 +121,39 @@ def test_sitemap_lists_public_pages(client, demo):
     content = response.content.decode()
     assert "/over-circulair-leren/" in content
     assert "/besloten-pagina/" not in content
+
+
+def test_accessibility_statement_follows_the_digitoegankelijk_model(client):
+    """Scope, status, how it was checked, known problems with a planned date, feedback and
+    complaints (Nationale ombudsman), and its date; reached from the footer of every page."""
+    import re
+
+    from home import demo as home_demo
+
+    home_demo.load()
+    home_page = client.get("/").content.decode()
+    assert 'href="/toegankelijkheidsverklaring/"' in home_page
+    response = client.get("/toegankelijkheidsverklaring/")
+    assert response.status_code == 200
+    content = response.content.decode()
+    headings = re.findall(r"<h2[^>]*>\s*(.*?)\s*</h2>", content, flags=re.S)
+    assert headings == [
+        "Voor welke website geldt deze verklaring",
+        "Status: voldoet gedeeltelijk",
+        "Hoe wij dit hebben gecontroleerd",
+        "Bekende problemen en wat wij eraan doen",
+        "Een probleem melden",
+        "Niet tevreden? Dien een klacht in",
+        "Over deze verklaring",
+    ]
+    assert "WCAG) 2.1 op niveau A en AA" in content
+    assert "axe-core" in content and "toetsenbord" in content and "WCAG-EM" in content
+    known = content[content.index("Bekende problemen") : content.index("Een probleem melden")]
+    problems = re.findall(r"<li>(.*?)</li>", known, flags=re.S)
+    assert len(problems) == 3
+    for problem in problems:  # each with the date by which it is fixed
+        assert re.search(r"\d{1,2} (maart|juni|september) 2027", problem), problem
+    assert "redactie@circulairleren.example" in content
+    assert "binnen vijf werkdagen" in content
+    assert '<a href="https://www.nationaleombudsman.nl/">' in content
+    assert "opgesteld op 2 december 2026" in content

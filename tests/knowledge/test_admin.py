@@ -4,6 +4,7 @@ import pytest
 
 from learning.knowledge.models import Initiative, InitiativeKind, PolicyGoal
 from tests.factories import UserFactory
+from tests.spreadsheets import FORMULAS, assert_formulas_neutralised
 
 pytestmark = pytest.mark.django_db
 
@@ -39,3 +40,14 @@ def test_snippets_list_filter_and_export(admin_client, bouw):
     response = admin_client.get("/admin/snippets/knowledge/initiative/", {"export": "csv"})
     assert response.status_code == 200
     assert "Betonketen Oost" in b"".join(response.streaming_content).decode()
+
+
+@pytest.mark.parametrize("model", ["policygoal", "initiative"])
+def test_snippet_csv_exports_neutralise_formulas(admin_client, model):
+    for formula in FORMULAS:
+        if model == "policygoal":
+            PolicyGoal.objects.create(title=formula, goal_text="+31", source="@bron")
+        else:
+            Initiative.objects.create(name=formula, kind=InitiativeKind.COMPANY, description="-x")
+    response = admin_client.get(f"/admin/snippets/knowledge/{model}/", {"export": "csv"})
+    assert_formulas_neutralised(response)

@@ -9,6 +9,7 @@ from django.test import Client
 
 from learning.monitor.models import Answer, Response, ResponseStatus
 from tests.monitor.fixtures import municipalities, submit_responses
+from tests.spreadsheets import FORMULAS, assert_formulas_neutralised
 
 pytestmark = pytest.mark.django_db
 
@@ -253,3 +254,28 @@ def test_a_refused_first_save_leaves_nothing_behind(
     data = {**form_data(open_round, 1, 2), **change}  # two of four answered
     assert client.post(questionnaire_url(monitor_page, open_round), data).status_code == status
     assert not Response.objects.filter(organisation=organisation).exists()
+
+
+@pytest.mark.parametrize("formula", FORMULAS)
+def test_results_csv_neutralises_formulas(monitor_page, make_round, make_user, formula):
+    """The round's title comes from editors; the file is the participant's own download."""
+    round = make_round(title=formula)
+    organisations = municipalities(6)
+    submit_responses(round, {o: [1, 2, 3, 4] for o in organisations})
+    response = client_for(make_user(organisations[0])).get(f"{monitor_page.url}resultaten/csv/")
+    assert_formulas_neutralised(response, delimiter=";", formulas=[formula])
+
+
+@pytest.mark.parametrize("listing", ["ingevuld", "antwoorden"])
+def test_coordinator_csv_exports_neutralise_formulas(open_round, make_user, listing):
+    organisations = municipalities(4)
+    responses = submit_responses(open_round, {o: [1, 2, 3, 4] for o in organisations})
+    for response, organisation, formula in zip(responses, organisations, FORMULAS, strict=True):
+        Response.objects.filter(pk=response.pk).update(
+            submitted_by=make_user(organisation, full_name=formula)
+        )
+        Answer.objects.filter(response=response).update(explanation=formula)
+    coordinator = make_user(organisations[0], is_staff=True)
+    coordinator.groups.add(Group.objects.get(name="Coördinatoren"))
+    response = client_for(coordinator).get(f"/admin/monitor/{listing}/", {"export": "csv"})
+    assert_formulas_neutralised(response)

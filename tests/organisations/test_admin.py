@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import UserFactory
+from tests.spreadsheets import FORMULAS, assert_formulas_neutralised
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +74,12 @@ def test_a_tampered_province_is_a_form_error(editor_client):
         response = editor_client.post(url, data)
         assert response.status_code == 200  # the form again, with the error
         assert "Selecteer een geldige keuze" in response.content.decode()
+
+
+def test_csv_export_neutralises_formulas(editor_client):
+    from learning.organisations.models import Organisation
+
+    for formula in FORMULAS:
+        Organisation.objects.create(kind="overig", name=formula)
+    url = reverse("wagtailsnippets_organisations_organisation:list")
+    assert_formulas_neutralised(editor_client.get(url, {"export": "csv"}))

@@ -8,6 +8,7 @@ from django.urls import reverse
 from learning.outbox.models import OutboxStatus
 from tests.factories import UserFactory
 from tests.outbox.factories import OutboxMessageFactory
+from tests.spreadsheets import FORMULAS, assert_formulas_neutralised
 
 pytestmark = pytest.mark.django_db
 
@@ -157,3 +158,9 @@ def test_only_view_and_change_are_offered_as_group_permissions():
         if permission.content_type.app_label == "outbox"
     }
     assert offered == {"view_outboxmessage", "change_outboxmessage"}
+
+
+def test_csv_export_neutralises_formulas(admin_client):
+    for formula in FORMULAS:
+        OutboxMessageFactory(subject=formula)
+    assert_formulas_neutralised(admin_client.get(reverse(INDEX), {"export": "csv"}))

@@ -1,0 +1,88 @@
+"""One rule for every CSV export: text a spreadsheet would run as a formula is neutralised.
+
+Each export has its own test with the formulas of tests/spreadsheets.py (events, circles,
+monitor, outbox, knowledge, organisations). These tests make sure no export can be added
+without the shared function.
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+from wagtail.admin.viewsets import viewsets
+from wagtail.admin.viewsets.base import ViewSet
+
+from learning.core.exports import SafeCsvExportMixin, spreadsheet_safe
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (
+            '=HYPERLINK("https://kwaad.example","Klik")',
+            '\'=HYPERLINK("https://kwaad.example","Klik")',
+        ),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
+        ("\t=1+1", "'\t=1+1"),
+        ("\r=1+1", "'\r=1+1"),
+        ("Anna de Vries", "Anna de Vries"),
+        ("a=b", "a=b"),
+        ("", ""),
+        (-1, -1),
+        (2.5, 2.5),
+        (None, None),
+    ],
+)
+def test_spreadsheet_safe(value, expected):
+    assert spreadsheet_safe(value) == expected
+
+
+def _exports(viewset) -> list:
+    """What the listing exports: the viewset's list_export, else its view class's own."""
+    if not hasattr(viewset, "get_index_view_kwargs"):
+        return []
+    value = viewset.get_index_view_kwargs().get("list_export", ViewSet.UNDEFINED)
+    if value is ViewSet.UNDEFINED:
+        value = getattr(viewset.index_view_class, "list_export", [])
+    return list(value or [])
+
+
+def test_every_admin_listing_with_an_export_uses_the_shared_mixin():
+    reverse("wagtailadmin_home")  # loads the admin URLs, which fill the viewset registry
+    ours = [
+        viewset
+        for viewset in viewsets.viewsets
+        if type(viewset).__module__.startswith(("learning.", "home.")) and _exports(viewset)
+    ]
+    # Registrations, memberships, monitor responses and answers, outbox, policy goals,
+    # initiatives, organisations.
+    assert len(ours) == 8, [type(viewset).__name__ for viewset in ours]
+    unsafe = [
+        type(viewset).__name__
+        for viewset in ours
+        if not issubclass(viewset.index_view_class, SafeCsvExportMixin)
+    ]
+    assert not unsafe
+
+
+def test_every_hand_written_csv_uses_the_shared_function():
+    writers = re.compile(r"csv\.(writer|DictWriter)\(|SpreadsheetExportMixin\)")
+    sources = [
+        path
+        for base in ("learning", "home")
+        for path in (ROOT / base).rglob("*.py")
+        if writers.search(path.read_text())
+    ]
+    assert sources, "no CSV writers found: has the code moved?"
+    unsafe = [
+        str(path.relative_to(ROOT))
+        for path in sources
+        if "spreadsheet_safe" not in path.read_text()
+        and "SafeCsvExportMixin" not in path.read_text()
+    ]
+    assert not unsafe
