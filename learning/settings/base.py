@@ -163,7 +163,14 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Circulair Leren] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
-# allauth's own defaults, spelled out so the limits are visible and reviewed.
+# Behind the documented nginx every request comes from 127.0.0.1; nginx appends the visitor's
+# address to X-Forwarded-For. allauth's limits (and ours, learning/core/ratelimit.py) take the
+# address this many proxies from the right. 0 (no proxy): REMOTE_ADDR, and X-Forwarded-For is
+# ignored, because a visitor can write anything in it. production.py defaults to 1.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# allauth's own defaults, spelled out so the limits are visible and reviewed. "login_failed"
+# per key counts per visitor address and e-mail address together (AccountAdapter), so a
+# stranger's wrong passwords cannot lock the owner of the account out.
 ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
@@ -174,6 +181,15 @@ ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
     "confirm_email": "1/3m/key",
+}
+# Our own forms (learning/core/ratelimit.py, same notation): per person and per address, a
+# refusal is a 429 page in Dutch. There is no contact form that relays messages (yet).
+RATE_LIMITS = {
+    "event_register": "10/m/user,30/h/user,30/m/ip",
+    "event_handover": "5/m/user,20/h/user,20/m/ip",
+    "knowledge_contribute": "10/10m/user,30/d/user,30/h/ip",
+    "circle_apply": "5/m/user,20/h/user,20/m/ip",
+    "circle_invite": "10/m/user,60/d/user,30/m/ip",
 }
 
 # --- Internationalisation -------------------------------------------------------------------
