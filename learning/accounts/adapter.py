@@ -42,7 +42,8 @@ class AccountAdapter(DefaultAccountAdapter):
         back by the limit per address ("10/m/ip") and the password rules. allauth has no
         public hook for this key; tests/accounts/test_login_limits.py pins the behaviour.
         """
-        return f"{client_address(request)}:{super()._get_login_attempts_cache_key(request, **credentials)}"
+        account_key = super()._get_login_attempts_cache_key(request, **credentials)
+        return f"{client_address(request)}:{account_key}"
 
     def send_mail(self, template_prefix, email, context):
         context.setdefault("site_url", settings.SITE_URL)
