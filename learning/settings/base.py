@@ -257,6 +257,10 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "z
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The admin's login checks passwords through allauth, under allauth's login limits; its
+# password reset (no limits of its own) is off: editors use /accounts/password/reset/.
+WAGTAILADMIN_USER_LOGIN_FORM = "learning.accounts.allauth_forms.AdminLoginForm"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 # No third parties: no Gravatar (it would leak hashed e-mail addresses and break the CSP).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 

@@ -88,3 +88,44 @@ def test_production_trusts_one_proxy_by_default():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "1"
+
+
+def admin_log_in(client, email, password):
+    return client.post(reverse("wagtailadmin_login"), {"username": email, "password": password})
+
+
+def test_admin_login_still_works(password):
+    editor = UserFactory(is_staff=True, is_superuser=True)
+    client = through_nginx(VISITOR_A)
+    response = admin_log_in(client, editor.email, password)
+    assert response.status_code == 302
+    assert logged_in(client)
+
+
+def test_admin_login_is_limited_like_the_site_login(password):
+    editor = UserFactory(is_staff=True, is_superuser=True)
+    attacker = through_nginx(VISITOR_A)
+    for _ in range(40):
+        admin_log_in(attacker, editor.email, "geraden-wachtwoord")
+    response = admin_log_in(attacker, editor.email, password)
+    assert response.status_code == 200
+    assert "Te veel inlogpogingen" in response.content.decode()
+    assert not logged_in(attacker)
+    # The editor, from his own address, is not locked out by the attacker.
+    admin_log_in(own := through_nginx(VISITOR_B), editor.email, password)
+    assert logged_in(own)
+
+
+def test_admin_login_failures_count_towards_the_site_login(password):
+    editor = UserFactory(is_staff=True, is_superuser=True)
+    attacker = through_nginx(VISITOR_A)
+    for _ in range(5):
+        admin_log_in(attacker, editor.email, "geraden-wachtwoord")
+    log_in(attacker, editor.email, password)
+    assert not logged_in(attacker)
+
+
+def test_admin_password_reset_is_off_in_favour_of_the_limited_one(client):
+    """Wagtail's own reset form sends e-mail without any limit; allauth's is limited."""
+    response = client.post("/admin/password_reset/", {"email": "redactie@example.org"})
+    assert response.status_code == 404
