@@ -112,6 +112,16 @@ def rate_limited_response(request):
     return response
 
 
+def posted(field: str):
+    """A ``key`` for ``rate_limited``: the posted value of ``field``, trimmed and in lower case
+    (an e-mail address, so that ``Anna@x.nl`` and ``anna@x.nl`` count together)."""
+
+    def key(request) -> str:
+        return request.POST.get(field, "").strip().lower()
+
+    return key
+
+
 def rate_limited(action: str, *, key=None):
     """View decorator: POSTs to the view count towards ``action``; over the limit → 429.
 

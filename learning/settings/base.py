@@ -182,14 +182,17 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "confirm_email": "1/3m/key",
 }
-# Our own forms (learning/core/ratelimit.py, same notation): per person and per address, a
-# refusal is a 429 page in Dutch. There is no contact form that relays messages (yet).
+# Our own forms (learning/core/ratelimit.py, same notation), refused with a 429 page in Dutch.
+# These forms need a login, so they count per person, and per e-mail address asked about
+# ("key") where there is one. Not per visitor address: colleagues of one municipality share
+# its gateway and may all register in the same minute. There is no contact form that relays
+# messages (yet); sign-up and password reset are allauth's ("signup", "reset_password" above).
 RATE_LIMITS = {
-    "event_register": "10/m/user,30/h/user,30/m/ip",
-    "event_handover": "5/m/user,20/h/user,20/m/ip",
-    "knowledge_contribute": "10/10m/user,30/d/user,30/h/ip",
-    "circle_apply": "5/m/user,20/h/user,20/m/ip",
-    "circle_invite": "10/m/user,60/d/user,30/m/ip",
+    "event_register": "10/m/user,30/h/user",
+    "event_handover": "5/m/user,20/h/user,10/h/key",
+    "knowledge_contribute": "10/10m/user,30/d/user",
+    "circle_apply": "5/m/user,20/h/user",
+    "circle_invite": "10/m/user,60/d/user,3/d/key",
 }
 
 # --- Internationalisation -------------------------------------------------------------------

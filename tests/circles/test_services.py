@@ -273,3 +273,23 @@ def test_leaving_through_the_site_revokes_access_at_once(
     # Leaving twice is a polite refusal, not an error page.
     again = client.post(f"{circle.url}verlaten/")
     assert again.status_code == 409
+
+
+def test_a_flood_of_invitations_gets_a_dutch_429(client, circle, coordinator):
+    client.force_login(coordinator)
+    url = f"{circle.url}uitnodigen/"
+    statuses = [
+        client.post(url, {"email": f"collega{n}@gemeente.example"}).status_code for n in range(11)
+    ]
+    assert statuses == [302] * 10 + [429]
+    assert OutboxMessage.objects.filter(kind="circle_invitation").count() == 10
+
+
+def test_one_address_is_invited_at_most_three_times_a_day(client, make_circle, coordinator):
+    client.force_login(coordinator)
+    circles = [make_circle(coordinators=[coordinator]) for _ in range(4)]
+    statuses = [
+        client.post(f"{c.url}uitnodigen/", {"email": "Doelwit@gemeente.example"}).status_code
+        for c in circles
+    ]
+    assert statuses == [302, 302, 302, 429]
