@@ -6,6 +6,8 @@ importing allauth's forms there would be circular.
 
 from allauth.account import forms as allauth_forms
 from allauth.account.adapter import get_adapter
+from django.contrib.auth import get_user_model, password_validation
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
@@ -41,6 +43,24 @@ class SignupForm(allauth_forms.SignupForm):
             "Vul het wachtwoord nog een keer in."
         )
         self.order_fields(self.field_order)
+
+    def clean(self):
+        """allauth checks the password against a user with only an e-mail address; check it
+        again with the name and organisation filled in, so "Apeldoorn2026!" is refused for
+        someone at the municipality of Apeldoorn (SiteWordsValidator) at sign-up too."""
+        cleaned_data = super().clean()
+        password = cleaned_data.get("password1")
+        if password:
+            applicant = get_user_model()(
+                email=cleaned_data.get("email") or "",
+                full_name=cleaned_data.get("full_name") or "",
+                organisation=cleaned_data.get("organisation"),
+            )
+            try:
+                password_validation.validate_password(password, applicant)
+            except ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned_data
 
 
 class ResetPasswordForm(allauth_forms.ResetPasswordForm):
