@@ -164,7 +164,11 @@ class PrivateCacheMiddleware:
     ``Cache-Control: private`` keeps it out of shared caches (a proxy at the municipality, a
     CDN); ``no-store`` keeps it off the disk of a shared computer, except for responses a
     client is meant to revalidate (an ETag or Last-Modified: the calendar feeds), which keep
-    their own max-age. Anonymous visitors without a session cookie cost no lookup here.
+    their own max-age.
+
+    "Logged in" here is "sends a session cookie" (or logged in during this request): only
+    logged-in visitors have a session, and deciding by the cookie costs no lookup of the
+    session and the user on requests that never needed them (a feed's 304).
     """
 
     def __init__(self, get_response):
@@ -172,21 +176,11 @@ class PrivateCacheMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if _is_logged_in(request):
+        if settings.SESSION_COOKIE_NAME in request.COOKIES or _user_id(request) is not None:
             patch_cache_control(response, private=True)
             if not (response.has_header("ETag") or response.has_header("Last-Modified")):
                 patch_cache_control(response, no_store=True, no_cache=True, max_age=0)
         return response
-
-
-def _is_logged_in(request) -> bool:
-    user = getattr(request, "user", None)
-    if user is None:
-        return False
-    not_loaded = isinstance(user, SimpleLazyObject) and user._wrapped is empty
-    if not_loaded and settings.SESSION_COOKIE_NAME not in request.COOKIES:
-        return False
-    return user.is_authenticated
 
 
 class LanguageMiddleware:
