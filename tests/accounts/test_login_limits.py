@@ -129,3 +129,18 @@ def test_admin_password_reset_is_off_in_favour_of_the_limited_one(client):
     """Wagtail's own reset form sends e-mail without any limit; allauth's is limited."""
     response = client.post("/admin/password_reset/", {"email": "redactie@example.org"})
     assert response.status_code == 404
+
+
+def test_allauths_own_refusals_are_the_dutch_429_page_too():
+    """allauth limits sign-ups to 20 a minute per address and answers with templates/429.html."""
+    visitor = through_nginx(VISITOR_A)
+    statuses = [
+        visitor.post(reverse("account_signup"), {"email": f"x{n}@example.org"}).status_code
+        for n in range(21)
+    ]
+    assert statuses[-1] == 429
+    refused = visitor.post(reverse("account_signup"), {"email": "y@example.org"})
+    assert refused.status_code == 429
+    assert "Te veel pogingen" in refused.content.decode()
+    # Another visitor behind the same nginx signs up as usual.
+    assert through_nginx(VISITOR_B).post(reverse("account_signup"), {}).status_code == 200
