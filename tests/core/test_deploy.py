@@ -1,6 +1,7 @@
 """The example deployment (deploy/) run for real: gunicorn as the systemd unit starts it."""
 
 import os
+import re
 import shlex
 import socket
 import subprocess
@@ -87,3 +88,41 @@ def test_gunicorn_as_deployed_logs_no_feed_token(tmp_path):
     assert status == 200, text
     assert "/agenda/persoonlijk/***.ics" in text  # the app's own request line
     assert token not in text
+
+
+NGINX = ROOT / "deploy" / "nginx.conf"
+
+
+def nginx_log_masks() -> list[tuple[re.Pattern, str]]:
+    """The regex entries of the ``map $request_uri $loggable_request_uri`` in nginx.conf."""
+    text = NGINX.read_text()
+    block = text[text.index("map $request_uri $loggable_request_uri") :]
+    block = block[: block.index("}")]
+    return [
+        (re.compile(pattern), value)
+        for pattern, value in re.findall(r"^\s*~(\S+)\s+\"([^\"]*)\";", block, re.MULTILINE)
+    ]
+
+
+def nginx_loggable(request_uri: str) -> str:
+    for pattern, value in nginx_log_masks():
+        if pattern.search(request_uri):
+            return value.replace("$uri", request_uri.split("?", 1)[0])
+    return request_uri
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs", "query"),
+    [
+        ("personal_feed", {"token": "Zg7pQv2K-geheim"}, ""),
+        ("account_confirm_email", {"key": "Zg7pQv2K-geheim"}, ""),
+        ("account_reset_password_from_key", {"uidb36": "3f", "key": "Zg7pQv2K-geheim"}, ""),
+        ("search", {}, "?token=Zg7pQv2K-geheim"),  # a signed link: accept/, uitnodiging/, feed
+    ],
+)
+def test_nginx_access_log_masks_the_secrets_in_our_urls(name, kwargs, query):
+    from django.urls import reverse
+
+    uri = reverse(name, kwargs=kwargs) + query
+    assert "Zg7pQv2K-geheim" not in nginx_loggable(uri)
+    assert nginx_loggable("/agenda/?maand=2026-05") == "/agenda/?maand=2026-05"
