@@ -14,6 +14,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from learning.core.ratelimit import posted, rate_limited
+
 from . import exports, selectors, services
 from .feeds import feed_token
 from .forms import ApplyForm, DecisionForm, InviteForm
@@ -80,6 +82,7 @@ def circle_detail(
     return TemplateResponse(request, circle.get_template(request), context, status=status)
 
 
+@rate_limited("circle_apply")
 def circle_apply(request, circle):
     if (refused := _post_only(request)) is not None:
         return refused
@@ -209,6 +212,7 @@ def circle_decide(request, circle, *, membership_id: int, decision: str):
     return redirect(f"{circle.url}aanmeldingen/")
 
 
+@rate_limited("circle_invite", key=posted("email"))
 def circle_invite(request, circle):
     if (refused := _post_only(request)) is not None:
         return refused

@@ -65,13 +65,11 @@ def _error(code: str) -> RegistrationError:
         "no_offer": _("Er staat geen plek voor u klaar."),
         "offer_expired": _("Het aanbod is verlopen. De plek is doorgegeven aan de volgende."),
         "reason_required": _("Geef een reden op; die komt in het logboek."),
-        "handover_other_organisation": _(
-            "U kunt uw plek alleen overdragen aan een collega van dezelfde organisatie."
-        ),
         "handover_no_seat": _("U kunt alleen een bevestigde plek overdragen."),
         "handover_colleague_registered": _("Deze collega is al aangemeld voor deze bijeenkomst."),
         "handover_colleague_unknown": _(
-            "Er is geen account met een bevestigd e-mailadres voor deze collega."
+            "U kunt uw plek alleen overdragen aan een collega van dezelfde organisatie met een "
+            "account en een bevestigd e-mailadres. Controleer het e-mailadres."
         ),
         "not_waiting": _("Alleen wie op de wachtlijst staat, kan worden verplaatst."),
     }
@@ -306,9 +304,17 @@ def offer_accept(*, registration: Registration, user) -> Registration:
 
 
 def registration_handover(*, registration: Registration, to_email: str, actor) -> Registration:
-    """Rule 8: hand a seat to a colleague of the same organisation; the seat is kept."""
+    """Rule 8: hand a seat to a colleague of the same organisation; the seat is kept.
+
+    An address without an account, of someone at another organisation or not yet confirmed
+    gets one and the same refusal: the form must not tell who has an account here.
+    """
     colleague = (
-        User.objects.filter(email__iexact=to_email.strip(), is_active=True)
+        User.objects.filter(
+            email__iexact=to_email.strip(),
+            is_active=True,
+            organisation_id=registration.organisation_id,
+        )
         .select_related("organisation")
         .first()
     )
@@ -323,8 +329,6 @@ def registration_handover(*, registration: Registration, to_email: str, actor) -
             check_can_register(user=colleague)
         except RegistrationError as error:
             raise _error("handover_colleague_unknown") from error
-        if colleague.organisation_id != registration.organisation_id:
-            raise _error("handover_other_organisation")
         check_eligible(event=locked, user=colleague)
         if Registration.objects.filter(
             event=locked, user=colleague, status__in=ACTIVE_STATUSES

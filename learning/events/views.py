@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from learning.accounts.services import calendar_token_get_or_create, calendar_token_regenerate
 from learning.core.pagination import paginate
+from learning.core.ratelimit import posted, rate_limited
 
 from . import selectors, services
 from .calendars import calendar_links
@@ -102,6 +103,7 @@ def _post_only(request):
     return None if request.method == "POST" else HttpResponseNotAllowed(["POST"])
 
 
+@rate_limited("event_register")
 def event_register(request, event):
     if (refused := _post_only(request)) is not None:
         return refused
@@ -170,6 +172,7 @@ def event_accept_offer(request, event):
     )
 
 
+@rate_limited("event_handover", key=posted("email"))
 def event_handover(request, event):
     if (refused := _post_only(request)) is not None:
         return refused

@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
 from learning.core.pagination import paginate
+from learning.core.ratelimit import rate_limited
 
 from . import selectors, services
 from .forms import ArticleFilterForm, DirectoryFilterForm, PracticeExampleForm
@@ -51,6 +52,7 @@ def knowledge_index(request, index_page):
     return TemplateResponse(request, "knowledge/knowledge_index_page.html", context, status=status)
 
 
+@rate_limited("knowledge_contribute")
 def contribute(request, index_page):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())

@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "learning.core.sitecache.SiteCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "learning.core.middleware.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -141,7 +142,12 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ("email", "full_name")},
+    },
+    # "Circulair2026!" and the name of one's own organisation are the first guesses.
+    {"NAME": "learning.accounts.password_validation.SiteWordsValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 10},
@@ -174,7 +180,14 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Circulair Leren] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
-# allauth's own defaults, spelled out so the limits are visible and reviewed.
+# Behind the documented nginx every request comes from 127.0.0.1; nginx appends the visitor's
+# address to X-Forwarded-For. allauth's limits (and ours, learning/core/ratelimit.py) take the
+# address this many proxies from the right. 0 (no proxy): REMOTE_ADDR, and X-Forwarded-For is
+# ignored, because a visitor can write anything in it. production.py defaults to 1.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# allauth's own defaults, spelled out so the limits are visible and reviewed. "login_failed"
+# per key counts per visitor address and e-mail address together (AccountAdapter), so a
+# stranger's wrong passwords cannot lock the owner of the account out.
 ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
@@ -185,6 +198,18 @@ ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
     "confirm_email": "1/3m/key",
+}
+# Our own forms (learning/core/ratelimit.py, same notation), refused with a 429 page in Dutch.
+# These forms need a login, so they count per person, and per e-mail address asked about
+# ("key") where there is one. Not per visitor address: colleagues of one municipality share
+# its gateway and may all register in the same minute. There is no contact form that relays
+# messages (yet); sign-up and password reset are allauth's ("signup", "reset_password" above).
+RATE_LIMITS = {
+    "event_register": "10/m/user,30/h/user",
+    "event_handover": "5/m/user,20/h/user,10/h/key",
+    "knowledge_contribute": "10/10m/user,30/d/user",
+    "circle_apply": "5/m/user,20/h/user",
+    "circle_invite": "10/m/user,60/d/user,3/d/key",
 }
 
 # --- Internationalisation -------------------------------------------------------------------
@@ -271,6 +296,10 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The admin's login checks passwords through allauth, under allauth's login limits; its
+# password reset (no limits of its own) is off: editors use /accounts/password/reset/.
+WAGTAILADMIN_USER_LOGIN_FORM = "learning.accounts.allauth_forms.AdminLoginForm"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 # No third parties: no Gravatar (it would leak hashed e-mail addresses and break the CSP).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
@@ -297,8 +326,16 @@ LOGGING = {
             "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
         },
     },
+    "filters": {
+        # Feed tokens and reset keys in paths never reach the log (learning.core.middleware).
+        "mask_secrets": {"()": "learning.core.middleware.MaskSecretsFilter"},
+    },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT},
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["mask_secrets"],
+        },
     },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {

@@ -41,5 +41,7 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
+# One nginx in front (deploy/nginx.conf): it appends the visitor's address to X-Forwarded-For.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1)
 
 LOGGING["handlers"]["console"]["formatter"] = env("LOG_FORMAT", "json")

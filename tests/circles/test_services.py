@@ -290,3 +290,23 @@ def test_csv_exports_neutralise_formulas(client, circle, coordinator, editor, ma
         client.force_login(coordinator)
         response = client.get(f"{circle.url}{path}")
     assert_formulas_neutralised(response)
+
+
+def test_a_flood_of_invitations_gets_a_dutch_429(client, circle, coordinator):
+    client.force_login(coordinator)
+    url = f"{circle.url}uitnodigen/"
+    statuses = [
+        client.post(url, {"email": f"collega{n}@gemeente.example"}).status_code for n in range(11)
+    ]
+    assert statuses == [302] * 10 + [429]
+    assert OutboxMessage.objects.filter(kind="circle_invitation").count() == 10
+
+
+def test_one_address_is_invited_at_most_three_times_a_day(client, make_circle, coordinator):
+    client.force_login(coordinator)
+    circles = [make_circle(coordinators=[coordinator]) for _ in range(4)]
+    statuses = [
+        client.post(f"{c.url}uitnodigen/", {"email": "Doelwit@gemeente.example"}).status_code
+        for c in circles
+    ]
+    assert statuses == [302, 302, 302, 429]

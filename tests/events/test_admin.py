@@ -337,7 +337,7 @@ def test_handover_to_a_colleague(coordinator_client, make_event, person):
 
     response = coordinator_client.post(url, {"email": "onbekend@gemeente.example"})
     assert response.status_code == 409
-    assert "Er is geen account met een bevestigd e-mailadres" in response.content.decode()
+    assert "een collega van dezelfde organisatie met een account" in response.content.decode()
 
     response = coordinator_client.post(url, {"email": colleague.email})
     assert response.status_code == 302

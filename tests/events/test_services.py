@@ -386,7 +386,7 @@ def test_rule8_handover_refusals(make_event, make_user, utrecht):
     registration = register(event, owner)
     outsider = make_user(municipalities(1)[0])
     refused(
-        "handover_other_organisation",
+        "handover_colleague_unknown",
         services.registration_handover,
         registration=registration,
         to_email=outsider.email,

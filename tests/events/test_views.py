@@ -364,3 +364,51 @@ def test_broker_outage_at_registration_loses_neither_registration_nor_email(
     message.refresh_from_db()
     assert message.status == OutboxStatus.SENT
     assert [m.to for m in mail.outbox] == [[user.email]]
+
+
+def test_a_flood_of_registrations_gets_a_dutch_429(make_event, make_user):
+    event = make_event(capacity=100)
+    client = client_for(make_user())
+    statuses = []
+    for _ in range(12):
+        statuses.append(client.post(f"{event.url}register/").status_code)
+        client.post(f"{event.url}cancel/")
+    assert 429 in statuses
+    refused = client.post(f"{event.url}register/")
+    assert refused.status_code == 429
+    assert "Te veel pogingen" in refused.content.decode()
+    # Someone else registers as usual.
+    assert client_for(make_user()).post(f"{event.url}register/").status_code == 302
+
+
+def handover_answer(client, event, email):
+    response = client.post(f"{event.url}handover/", {"email": email})
+    return response.status_code, response.context["error"] if response.context else None
+
+
+def test_handover_answers_alike_for_unknown_and_other_organisation_addresses(
+    make_event, make_user, utrecht
+):
+    event = make_event()
+    owner = make_user(utrecht)
+    services.registration_create(event=event, user=owner)
+    outsider = make_user(municipalities(1)[0])
+    unconfirmed = make_user(utrecht, verified=False)
+    client = client_for(owner)
+    unknown = handover_answer(client, event, "niemand@utrecht.example")
+    assert unknown[0] == 409
+    assert handover_answer(client, event, outsider.email) == unknown
+    assert handover_answer(client, event, unconfirmed.email) == unknown
+    assert Registration.objects.get(event=event).user == owner
+
+
+def test_handover_is_limited_per_person(make_event, make_user, utrecht):
+    event = make_event()
+    owner = make_user(utrecht)
+    services.registration_create(event=event, user=owner)
+    client = client_for(owner)
+    statuses = [
+        client.post(f"{event.url}handover/", {"email": f"gok{n}@utrecht.example"}).status_code
+        for n in range(6)
+    ]
+    assert statuses == [409] * 5 + [429]

@@ -129,3 +129,13 @@ def test_service_refuses_without_an_organisation(knowledge_index):
             approach="w",
         )
     assert error.value.code == "organisation_missing"
+
+
+def test_a_flood_of_contributions_gets_a_dutch_429(client, knowledge_index, make_user):
+    client.force_login(make_user())
+    statuses = [
+        submit(client, knowledge_index, title=f"Voorbeeld {n}").status_code for n in range(11)
+    ]
+    assert statuses == [302] * 10 + [429]
+    assert "Te veel pogingen" in submit(client, knowledge_index).content.decode()
+    assert KnowledgePage.objects.count() == 10
