@@ -307,7 +307,8 @@ def _nginx_site(*, port: int, media_root: Path, upstream: str) -> str:
         depth += {"{": 1, "}": -1}.get(conf[end], 0)
         if depth == 0 and conf[end] == "}":
             break
-    server = conf[start : end + 1]
+    # The http-level lines before the first server (the access-log format and its map) too.
+    server = conf[: conf.index("server {")] + conf[start : end + 1]
     server = re.sub(r"listen 443[^;]*;", f"listen 127.0.0.1:{port};", server)
     server = re.sub(r"\n\s*ssl_certificate[^;]*;", "", server)
     server = server.replace("/var/lib/circulair/media/", f"{media_root}/")
@@ -339,18 +340,19 @@ http {{
     {temp_paths}
     {_nginx_site(port=port, media_root=media_root, upstream=live_server.url)}
 }}
-"""
+""".replace("/var/log/nginx/", f"{work}/")
     )
     process = subprocess.Popen(
         [NGINX, "-p", str(work), "-c", str(work / "nginx.conf")],
-        stdout=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         deadline = time.monotonic() + 30
         while True:
             if process.poll() is not None:
-                pytest.fail("nginx stopped:\n" + (work / "error.log").read_text())
+                pytest.fail(f"nginx stopped:\n{process.stdout.read()}")
             try:
                 socket.create_connection(("127.0.0.1", port), timeout=1).close()
                 break
