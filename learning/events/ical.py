@@ -10,9 +10,16 @@ Identity and ordering, the same in every place an event shows up:
   when the time, the place or the cancelled status changes. A participant's own changes
   (withdrawing, registering again) keep the event's SEQUENCE; RFC 5546 orders messages with
   equal SEQUENCE by DTSTAMP, which is "now" in every e-mail.
-- Events have a start and end time, written with TZID=Europe/Amsterdam and a VTIMEZONE
-  added by ``Calendar.add_missing_timezones()``; all-day events (``EventPage.all_day``) are
-  DATE values, with DTEND the day after the last day (RFC 5545 3.6.1).
+- Events have a start and end time, written with TZID=Europe/Amsterdam and the VTIMEZONE
+  below; all-day events (``EventPage.all_day``) are DATE values, with DTEND the day after the
+  last day (RFC 5545 3.6.1).
+- The VTIMEZONE is the rule form that Outlook, Google and Apple write: one STANDARD and one
+  DAYLIGHT observance with a yearly RRULE (the EU rule since 1996: last Sunday of March and
+  of October), valid for every year. icalendar's ``add_missing_timezones()`` writes long RDATE
+  lists instead, which some clients read only the first of (summer times came out an hour
+  late in ical.js, Thunderbird's parser) and which end in 2038. Every calendar carries it,
+  also one without events, so that an empty feed still has the component RFC 5545 requires.
+
 """
 
 import hashlib
@@ -22,7 +29,17 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
-from icalendar import Calendar, Event, vCalAddress, vDuration, vText
+from icalendar import (
+    Calendar,
+    Event,
+    Timezone,
+    TimezoneDaylight,
+    TimezoneStandard,
+    vCalAddress,
+    vDuration,
+    vRecur,
+    vText,
+)
 
 PRODID = "-//Circulair Leren//Agenda//NL"
 TZ = ZoneInfo("Europe/Amsterdam")
@@ -136,8 +153,51 @@ def new_calendar(*, method: str | None = None, name: str | None = None) -> Calen
     return calendar
 
 
+def _observance(kind, *, name: str, start: datetime, offset_from: int, offset_to: int, month: int):
+    observance = kind()
+    observance.add("tzname", name)
+    observance.add("dtstart", start)  # floating local time, as the RFC's examples
+    observance.add("tzoffsetfrom", timedelta(hours=offset_from))
+    observance.add("tzoffsetto", timedelta(hours=offset_to))
+    observance.add("rrule", vRecur(freq="YEARLY", bymonth=month, byday="-1SU"))
+    return observance
+
+
+def amsterdam_vtimezone() -> Timezone:
+    """Europe/Amsterdam as Google Calendar writes it: yearly rules, no list of dates."""
+    timezone_ = Timezone()
+    timezone_.add("tzid", "Europe/Amsterdam")
+    timezone_.add("x-lic-location", "Europe/Amsterdam")
+    timezone_.add_component(
+        _observance(
+            TimezoneDaylight,
+            name="CEST",
+            start=datetime(1970, 3, 29, 2, 0),
+            offset_from=1,
+            offset_to=2,
+            month=3,
+        )
+    )
+    timezone_.add_component(
+        _observance(
+            TimezoneStandard,
+            name="CET",
+            start=datetime(1970, 10, 25, 3, 0),
+            offset_from=2,
+            offset_to=1,
+            month=10,
+        )
+    )
+    return timezone_
+
+
+VTIMEZONE = amsterdam_vtimezone()
+
+
 def serialise(calendar: Calendar) -> str:
-    calendar.add_missing_timezones()
+    """The calendar as text, with the Europe/Amsterdam VTIMEZONE first (see above)."""
+    if VTIMEZONE not in calendar.subcomponents:
+        calendar.subcomponents.insert(0, VTIMEZONE)
     return calendar.to_ical().decode("utf-8")
 
 
