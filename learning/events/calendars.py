@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from . import selectors
-from .ical import event_url, new_calendar, serialise, vevent
+from .ical import event_url, new_calendar, personal_sequence, serialise, vevent
 from .models import EventPage, RegistrationStatus
 
 AGENDA_NAME = "Circulair Leren – agenda"
@@ -94,6 +94,11 @@ def personal_calendar(*, user, request=None) -> str:
                 status=status,
                 dtstamp=max(stamps) if stamps else timezone.now(),
                 include_online=status == "CONFIRMED",
+                sequence=personal_sequence(
+                    event,
+                    earlier_registrations=registration.earlier_registrations,
+                    cancelled=status == "CANCELLED",
+                ),
             )
         )
     # Meetings of the person's learning circles (members only, with their online links).

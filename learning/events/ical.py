@@ -99,11 +99,16 @@ def vevent(
     dtstamp: datetime,
     include_online: bool = False,
     attendee=None,
+    sequence: int | None = None,
 ) -> Event:
-    """One VEVENT for ``event``. The online link only when ``include_online`` (participants)."""
+    """One VEVENT for ``event``. The online link only when ``include_online`` (participants).
+
+    ``sequence`` defaults to the event's; a participant's calendar passes
+    ``personal_sequence(...)``.
+    """
     item = Event()
     item.add("uid", event_uid(event))
-    item.add("sequence", event.ical_sequence)
+    item.add("sequence", event.ical_sequence if sequence is None else sequence)
     item.add("dtstamp", dtstamp)
     if event.last_published_at:
         item.add("last-modified", event.last_published_at)
@@ -205,11 +210,16 @@ def invitation(registration, *, method: str = "REQUEST", attendee=None) -> str:
     """An invitation (REQUEST) or its withdrawal (CANCEL) for one participant.
 
     ``attendee`` defaults to the registration's user (after a handover, the CANCEL goes to
-    the previous holder, who is passed explicitly).
+    the previous holder, who is passed explicitly). SEQUENCE is ``personal_sequence``: one
+    query counts the attendee's earlier registrations for the event.
     """
     event = registration.event
+    attendee = attendee or registration.user
     calendar = new_calendar(method=method)
     cancelled = method == "CANCEL" or event.cancelled
+    earlier = type(registration).objects.filter(
+        event_id=registration.event_id, user_id=attendee.pk, pk__lt=registration.pk
+    )
     calendar.add_component(
         vevent(
             event,
@@ -217,10 +227,39 @@ def invitation(registration, *, method: str = "REQUEST", attendee=None) -> str:
             status="CANCELLED" if cancelled else "CONFIRMED",
             dtstamp=timezone.now(),
             include_online=not cancelled,
-            attendee=attendee or registration.user,
+            attendee=attendee,
+            sequence=personal_sequence(
+                event, earlier_registrations=earlier.count(), cancelled=cancelled
+            ),
         )
     )
     return serialise(calendar)
+
+
+def personal_sequence(event, *, earlier_registrations: int, cancelled: bool) -> int:
+    """The SEQUENCE of ``event`` in one person's calendar (invitations, personal feed).
+
+    The event's own sequence plus two for every earlier registration of this person for the
+    event (each was a REQUEST and a CANCEL) plus one when this one is withdrawn: a CANCEL
+    always carries a higher SEQUENCE than the REQUEST it withdraws, and registering again
+    after withdrawing a higher one than that CANCEL (RFC 5546 2.1.4: a lower or equal
+    SEQUENCE is ignored or ordered by DTSTAMP, which clients do not all do).
+    """
+    return event.ical_sequence + 2 * earlier_registrations + (1 if cancelled else 0)
+
+
+def calendar_state(event) -> dict:
+    """Time, place, online link and status as stored after a publication (JSON), so that
+    participants can be told what changed."""
+    return {
+        "starts_at": event.starts_at.astimezone(UTC).isoformat(),
+        "ends_at": event.ends_at.astimezone(UTC).isoformat(),
+        "all_day": bool(getattr(event, "all_day", False)),
+        "location_name": event.location_name,
+        "location_address": event.location_address,
+        "online_url": event.online_url,
+        "cancelled": bool(event.cancelled),
+    }
 
 
 def calendar_fingerprint(event) -> str:

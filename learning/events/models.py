@@ -130,6 +130,9 @@ class EventPage(RoutablePageMixin, Page):
     ical_fingerprint = models.CharField(
         _("iCalendar-vingerafdruk"), max_length=64, blank=True, editable=False
     )
+    # Time, place, online link and status at the last publication (ical.calendar_state), so
+    # that participants can be told what changed ("begint nu om 10:00 in plaats van 09:30").
+    ical_state = models.JSONField(_("iCalendar-stand"), default=dict, blank=True, editable=False)
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -188,7 +191,7 @@ class EventPage(RoutablePageMixin, Page):
 
     parent_page_types = ["events.EventIndexPage", "masterclasses.ProgrammePage"]
     subpage_types: list[str] = []
-    exclude_fields_in_copy = ["ical_sequence", "ical_fingerprint"]
+    exclude_fields_in_copy = ["ical_sequence", "ical_fingerprint", "ical_state"]
 
     class Meta:
         verbose_name = _("bijeenkomst")
@@ -228,6 +231,7 @@ class EventPage(RoutablePageMixin, Page):
         page = super().with_content_json(content)
         page.ical_sequence = self.ical_sequence
         page.ical_fingerprint = self.ical_fingerprint
+        page.ical_state = self.ical_state
         return page
 
     @path("")

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Length, Substr
+from django.db.models.functions import Coalesce, Length, Substr
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
@@ -211,6 +211,18 @@ def calendar_feed_state(*, kind: str = "", audience: str = "", theme: str = "") 
     return FeedState(max(moments) if moments else None, state["count"])
 
 
+def _earlier_registrations():
+    # For ical.personal_sequence: the person's earlier registrations for the same event.
+    return Subquery(
+        Registration.objects.filter(
+            event_id=OuterRef("event_id"), user_id=OuterRef("user_id"), pk__lt=OuterRef("pk")
+        )
+        .values("event_id")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+
+
 def registrations_for_calendar(*, user) -> list[Registration]:
     """The personal feed: one registration per event, each with its event (one query).
 
@@ -232,6 +244,7 @@ def registrations_for_calendar(*, user) -> list[Registration]:
             )
         )
         .select_related("event")
+        .annotate(earlier_registrations=Coalesce(_earlier_registrations(), 0))
         .order_by("event__starts_at", "event_id", "-updated_at")
     )
     chosen: dict[int, Registration] = {}

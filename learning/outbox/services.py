@@ -69,8 +69,12 @@ def message_queue(
     dedupe_key: str | None = None,
     renderer: str = "",
     payload: Mapping | None = None,
+    send_after: timedelta | None = None,
 ) -> OutboxMessage:
     """Store one e-mail to one address and send it once the surrounding transaction commits.
+
+    With ``send_after`` it is not dispatched on commit but left for the periodic flush once
+    that time has passed (see ``message_queue_debounced``).
 
     Call it inside the transaction that makes the change the e-mail is about: if that
     transaction rolls back, neither the row nor the send exists. (Outside a transaction the row
@@ -103,7 +107,7 @@ def message_queue(
         "payload": dict(payload or {}),
         "event": event,
         "user": user,
-        "next_attempt_at": timezone.now() + DISPATCH_GRACE,
+        "next_attempt_at": timezone.now() + (send_after or DISPATCH_GRACE),
     }
     if dedupe_key:
         # get_or_create inserts in a savepoint and falls back to the existing row when a
@@ -115,8 +119,56 @@ def message_queue(
             return message
     else:
         message = OutboxMessage.objects.create(**values)
-    transaction.on_commit(partial(_dispatch, message.pk))
+    if send_after is None:
+        transaction.on_commit(partial(_dispatch, message.pk))
     return message
+
+
+def message_queue_debounced(
+    *,
+    to: str,
+    kind: str,
+    renderer: str,
+    payload: Mapping,
+    event=None,
+    user=None,
+    delay: timedelta,
+    max_delay: timedelta,
+) -> OutboxMessage:
+    """Queue a rendered-when-sent message that waits ``delay`` for more of the same.
+
+    While a message of the same ``kind`` for the same address and ``event`` is still waiting
+    (queued, not yet rendered), a new call moves its send time to ``delay`` from now, but
+    never later than ``max_delay`` after it was queued, and keeps its payload: a burst of
+    changes (an editor saving three times in ten minutes) gives one e-mail, rendered from the
+    state at sending time, with the payload of the first call. Once it has been rendered or
+    sent, the next call queues a new message.
+    """
+    now = timezone.now()
+    waiting = (
+        OutboxMessage.objects.filter(
+            kind=kind, to=to.strip(), event=event, status=OutboxStatus.QUEUED, text=""
+        )
+        .order_by("pk")
+        .first()
+    )
+    if waiting is not None:
+        due = min(now + delay, waiting.created_at + max_delay)
+        moved = OutboxMessage.objects.filter(
+            pk=waiting.pk, status=OutboxStatus.QUEUED, text=""
+        ).update(next_attempt_at=due)
+        if moved:
+            waiting.next_attempt_at = due
+            return waiting
+    return message_queue(
+        to=to,
+        kind=kind,
+        renderer=renderer,
+        payload=payload,
+        event=event,
+        user=user,
+        send_after=delay,
+    )
 
 
 def message_send(*, message_id: int) -> bool:
