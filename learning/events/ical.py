@@ -6,10 +6,11 @@ Identity and ordering, the same in every place an event shows up:
 - UID is the page's translation key, so it never changes with title, slug or time; the
   invitation in an e-mail and the item in the personal feed carry the same UID and calendar
   clients merge them into one entry.
-- SEQUENCE is ``EventPage.ical_sequence``: services.event_calendar_refresh raises it by one
-  when the time, the place or the cancelled status changes. A participant's own changes
-  (withdrawing, registering again) keep the event's SEQUENCE; RFC 5546 orders messages with
-  equal SEQUENCE by DTSTAMP, which is "now" in every e-mail.
+- SEQUENCE is ``EventPage.ical_sequence`` in public feeds: services.event_calendar_refresh
+  raises it by one when the time, the place, the online link or the cancelled status
+  changes. In a participant's own calendar (invitations, personal feed) it is
+  ``personal_sequence``: withdrawing and registering again raise it too, so a CANCEL never
+  carries the SEQUENCE of the REQUEST it withdraws.
 - Events have a start and end time, written with TZID=Europe/Amsterdam and the VTIMEZONE
   below; all-day events (``EventPage.all_day``) are DATE values, with DTEND the day after the
   last day (RFC 5545 3.6.1).
