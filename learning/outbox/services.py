@@ -134,6 +134,7 @@ def message_queue_debounced(
     user=None,
     delay: timedelta,
     max_delay: timedelta,
+    same: Mapping | None = None,
 ) -> OutboxMessage:
     """Queue a rendered-when-sent message that waits ``delay`` for more of the same.
 
@@ -142,12 +143,18 @@ def message_queue_debounced(
     never later than ``max_delay`` after it was queued, and keeps its payload: a burst of
     changes (an editor saving three times in ten minutes) gives one e-mail, rendered from the
     state at sending time, with the payload of the first call. Once it has been rendered or
-    sent, the next call queues a new message.
+    sent, the next call queues a new message. ``same``: payload values that must match too
+    (one message per meeting of a circle, say).
     """
     now = timezone.now()
     waiting = (
         OutboxMessage.objects.filter(
-            kind=kind, to=to.strip(), event=event, status=OutboxStatus.QUEUED, text=""
+            kind=kind,
+            to=to.strip(),
+            event=event,
+            status=OutboxStatus.QUEUED,
+            text="",
+            **{f"payload__{key}": value for key, value in (same or {}).items()},
         )
         .order_by("pk")
         .first()
