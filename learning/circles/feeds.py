@@ -93,6 +93,20 @@ def personal_feed_aggregates() -> dict:
             distinct=True,
         ),
         "circles_count": Count("circle_memberships", distinct=True),
+        # Unpublishing a circle or removing a meeting changes what the feed holds.
+        "circles_live": Count(
+            "circle_memberships",
+            filter=Q(
+                circle_memberships__status=MembershipStatus.APPROVED,
+                circle_memberships__circle__live=True,
+            ),
+            distinct=True,
+        ),
+        "circles_meetings": Count(
+            "circle_memberships__circle__meetings",
+            filter=Q(circle_memberships__status=MembershipStatus.APPROVED),
+            distinct=True,
+        ),
     }
 
 
@@ -102,7 +116,11 @@ def personal_feed_state(*, user, values: dict) -> tuple:
     last = max(moments) if moments else None
     user._circle_memberships_approved = values["circles_approved"]
     stamp = last.timestamp() if last else 0
-    return last, f"circles-{stamp:.6f}-{values['circles_approved']}-{values['circles_count']}"
+    counts = "-".join(
+        str(values[key])
+        for key in ("circles_approved", "circles_count", "circles_live", "circles_meetings")
+    )
+    return last, f"circles-{stamp:.6f}-{counts}"
 
 
 def feed_token(*, circle, user) -> str:

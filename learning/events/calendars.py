@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from . import selectors
 from .ical import event_url, new_calendar, personal_sequence, serialise, vevent
@@ -43,6 +44,15 @@ FEED_FIELDS = (
     "cancelled",
     "ical_sequence",
 )
+
+def _personal_labels() -> dict:
+    # SUMMARY prefixes for what is not a confirmed seat (ical.vevent).
+    return {
+        RegistrationStatus.WAITING: _("[Wachtlijst]"),
+        RegistrationStatus.OFFERED: _("[Plek aangeboden]"),
+        RegistrationStatus.CANCELLED: _("[Afgemeld]"),
+    }
+
 
 PERSONAL_STATUS = {
     RegistrationStatus.CONFIRMED: "CONFIRMED",
@@ -83,9 +93,11 @@ def personal_calendar(*, user, request=None) -> str:
     The online link is added for confirmed participants only, and never for a cancelled event.
     """
     calendar = new_calendar(name=PERSONAL_NAME)
+    labels = _personal_labels()
     for registration in selectors.registrations_for_calendar(user=user):
         event = registration.event
         status = "CANCELLED" if event.cancelled else PERSONAL_STATUS[registration.status]
+        label = None if event.cancelled else labels.get(registration.status, "")
         stamps = [moment for moment in (event.last_published_at, registration.updated_at) if moment]
         calendar.add_component(
             vevent(
@@ -94,6 +106,7 @@ def personal_calendar(*, user, request=None) -> str:
                 status=status,
                 dtstamp=max(stamps) if stamps else timezone.now(),
                 include_online=status == "CONFIRMED",
+                label=label,
                 sequence=personal_sequence(
                     event,
                     earlier_registrations=registration.earlier_registrations,

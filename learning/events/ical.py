@@ -30,6 +30,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import (
     Calendar,
     Event,
@@ -101,12 +102,17 @@ def vevent(
     include_online: bool = False,
     attendee=None,
     sequence: int | None = None,
+    label: str | None = None,
 ) -> Event:
     """One VEVENT for ``event``. The online link only when ``include_online`` (participants).
 
     ``sequence`` defaults to the event's; a participant's calendar passes
-    ``personal_sequence(...)``.
+    ``personal_sequence(...)``. Anything but CONFIRMED is TRANSP:TRANSPARENT (not busy) and
+    its SUMMARY starts with ``label`` ("[Wachtlijst]"; "[Gaat niet door]" by default for
+    CANCELLED), for clients that ignore STATUS.
     """
+    if label is None:
+        label = _("[Gaat niet door]") if status == "CANCELLED" else ""
     item = Event()
     item.add("uid", event_uid(event))
     item.add("sequence", event.ical_sequence if sequence is None else sequence)
@@ -121,7 +127,8 @@ def vevent(
     else:
         item.add("dtstart", event.starts_at.astimezone(TZ))
         item.add("dtend", event.ends_at.astimezone(TZ))
-    item.add("summary", PlainText(event.title))
+    item.add("summary", PlainText(f"{label} {event.title}" if label else event.title))
+    item.add("transp", "OPAQUE" if status == "CONFIRMED" else "TRANSPARENT")
     description = event.intro  # plain text already (a TextField shown escaped)
     if include_online and event.online_url:
         description = f"{description}\n\nOnline deelnemen: {event.online_url}"

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Length, Substr
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageLogEntry, PageViewRestriction
 
 from .models import ACTIVE_STATUSES, SEAT_STATUSES, EventPage, Registration, RegistrationStatus
 
@@ -132,6 +132,8 @@ def events_for_agenda(
 # How long a cancelled event (public feeds) or a withdrawn registration (personal feed) stays
 # in a feed as STATUS:CANCELLED, so subscribed calendars remove it instead of keeping it.
 CALENDAR_CANCELLED_KEPT = timedelta(days=30)
+# A person's past events stay in their personal feed for a year and a bit.
+CALENDAR_PAST_KEPT = timedelta(days=400)
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,37 @@ def _public_live_events() -> QuerySet[EventPage]:
         page__path=Substr(OuterRef("path"), 1, Length("page__path"))
     )
     return EventPage.objects.live().filter(~Exists(restricted))
+
+
+# Wagtail log actions that take a page out of feeds without a publication.
+FEED_REMOVALS = (
+    "wagtail.unpublish",
+    "wagtail.delete",
+    "wagtail.move",
+    "wagtail.view_restriction.create",
+    "wagtail.view_restriction.edit",
+)
+
+
+def _last_removal():
+    """The moment a page last left the site or its public part (unpublished, deleted, moved,
+    restricted), from Wagtail's page log: a scalar subquery for the feeds' state queries, so
+    that Last-Modified moves when an item leaves a feed without any publication."""
+    return Subquery(
+        PageLogEntry.objects.filter(action__in=FEED_REMOVALS)
+        .order_by("-timestamp")
+        .values("timestamp")[:1]
+    )
+
+
+def _last_event_publication():
+    """The newest publication of any event (live or not): the agenda's Last-Modified never
+    moves backwards when its newest event leaves it."""
+    return Subquery(
+        EventPage.objects.exclude(last_published_at=None)
+        .order_by("-last_published_at")
+        .values("last_published_at")[:1]
+    )
 
 
 def _in_calendar_feed(now) -> Q:
@@ -203,8 +236,10 @@ def calendar_feed_state(*, kind: str = "", audience: str = "", theme: str = "") 
                 last_published_at__lt=now - CALENDAR_CANCELLED_KEPT,
             ),
         ),
+        published_any=Max(_last_event_publication()),
+        removed=Max(_last_removal()),
     )
-    moments = [state["published"], state["ended"]]
+    moments = [state["published"], state["ended"], state["published_any"], state["removed"]]
     if state["cancellation_aged"]:
         moments.append(state["cancellation_aged"] + CALENDAR_CANCELLED_KEPT)
     moments = [moment for moment in moments if moment]
@@ -226,15 +261,15 @@ def _earlier_registrations():
 def registrations_for_calendar(*, user) -> list[Registration]:
     """The personal feed: one registration per event, each with its event (one query).
 
-    Active registrations for events that ended less than CALENDAR_CANCELLED_KEPT ago or are
-    still to come, and the person's own withdrawals of the last CALENDAR_CANCELLED_KEPT.
+    Active registrations for events that ended less than CALENDAR_PAST_KEPT ago or are still
+    to come, and the person's own withdrawals of the last CALENDAR_CANCELLED_KEPT.
     Where someone withdrew and registered again, the active registration wins (one UID per
     event in a calendar). Extension point: learning circles will add their meetings here.
     """
     now = timezone.now()
     registrations = (
         Registration.objects.filter(
-            user=user, event__live=True, event__ends_at__gte=now - CALENDAR_CANCELLED_KEPT
+            user=user, event__live=True, event__ends_at__gte=now - CALENDAR_PAST_KEPT
         )
         .filter(
             Q(status__in=ACTIVE_STATUSES)
@@ -265,10 +300,14 @@ def registrations_calendar_state(*, user) -> FeedState:
         changed=Max("registrations__updated_at"),
         published=Max("registrations__event__last_published_at"),
         count=Count("registrations", distinct=True),
+        live=Count("registrations", filter=Q(registrations__event__live=True), distinct=True),
+        removed=Max(_last_removal()),
         **personal_feed_aggregates(),
     )
     circles_changed, circles_state = personal_feed_state(user=user, values=state)
-    moments = [m for m in (state["changed"], state["published"], circles_changed) if m]
+    moments = [
+        m for m in (state["changed"], state["published"], state["removed"], circles_changed) if m
+    ]
     # The window moves with time even when nothing changes: the date keeps the ETag honest.
-    extra = f"{timezone.localdate():%Y%m%d}-{circles_state}"
+    extra = f"{timezone.localdate():%Y%m%d}-{state['live']}-{circles_state}"
     return FeedState(max(moments) if moments else None, state["count"], extra)
