@@ -45,6 +45,7 @@ FEED_FIELDS = (
     "ical_sequence",
 )
 
+
 def _personal_labels() -> dict:
     # SUMMARY prefixes for what is not a confirmed seat (ical.vevent).
     return {
@@ -119,6 +120,14 @@ def personal_calendar(*, user, request=None) -> str:
 
     add_meetings(calendar, user=user, request=request)
     return serialise(calendar)
+
+
+def subscribe_url(url: str) -> str:
+    """A "subscribe" link for a feed URL. ``webcal://`` is fetched over plain HTTP by several
+    clients, which would send a secret token in the clear: an HTTPS feed gets ``webcals://``
+    (fetched over HTTPS) instead."""
+    scheme, rest = url.split("://", 1)
+    return f"{'webcals' if scheme == 'https' else 'webcal'}://{rest}"
 
 
 def _utc_stamp(moment: datetime) -> str:

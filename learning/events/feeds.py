@@ -23,7 +23,9 @@ PUBLIC_MAX_AGE = 900
 PRIVATE_MAX_AGE = 300
 
 
-def _respond(request, *, state: str, last_modified, build, public: bool, filename: str):
+def calendar_response(request, *, state: str, last_modified, build, public: bool, filename: str):
+    """A calendar answer with ETag and Last-Modified from ``state``; 304 before ``build()``
+    runs when the client has it already. Shared by every feed (also the circle feed)."""
     etag = quote_etag(sha256(state.encode()).hexdigest()[:32])
     modified = int(last_modified.timestamp()) if last_modified else None  # HTTP has seconds
     response = get_conditional_response(request, etag=etag, last_modified=modified)
@@ -53,7 +55,7 @@ def event_feed(request, event):
     if request.method not in ("GET", "HEAD"):
         return HttpResponse(status=405, headers={"Allow": "GET, HEAD"})
     stamp = event.last_published_at.timestamp() if event.last_published_at else 0
-    return _respond(
+    return calendar_response(
         request,
         state=f"event-{event.pk}-{stamp}-{event.ical_sequence}",
         last_modified=event.last_published_at,
@@ -77,7 +79,7 @@ def agenda_feed(request):
         filters = {"kind": data["soort"], "audience": data["doelgroep"], "theme": data["thema"]}
     events = selectors.events_for_calendar_feed(**filters)
     state = selectors.calendar_feed_state(**filters)
-    return _respond(
+    return calendar_response(
         request,
         state=f"agenda-{sorted(filters.items())}-{state.etag}",
         last_modified=state.last_modified,
@@ -94,7 +96,7 @@ def personal_feed(request, token: str):
     if user is None:
         raise Http404("Onbekende agendalink.")
     state = selectors.registrations_calendar_state(user=user)
-    return _respond(
+    return calendar_response(
         request,
         state=f"personal-{user.pk}-{state.etag}",
         last_modified=state.last_modified,

@@ -15,7 +15,7 @@ from learning.accounts.services import calendar_token_get_or_create, calendar_to
 from learning.core.pagination import paginate
 
 from . import selectors, services
-from .calendars import calendar_links
+from .calendars import calendar_links, subscribe_url
 from .forms import AgendaFilterForm, HandoverForm
 from .models import Registration, RegistrationStatus
 from .notifications import OFFER_SALT, offer_token
@@ -208,7 +208,7 @@ def my_registrations(request):
         {
             "registrations": registrations,
             "feed_url": feed_url,
-            "feed_webcal_url": "webcal://" + feed_url.split("://", 1)[1],
+            "feed_webcal_url": subscribe_url(feed_url),
         },
     )
 

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from learning.accounts.services import calendar_token_get_or_create
@@ -172,3 +173,43 @@ def test_the_agenda_last_modified_never_moves_backwards(make_event, later):
     assert again.status_code == 200
     assert ical.event_uid(newest) not in read_all(again.content.decode())
     assert ical.event_uid(older) in read_all(again.content.decode())
+
+
+def test_circle_feed_links_are_the_personal_token_revocable_and_end_on_leaving(
+    make_circle, make_member
+):
+    from learning.circles.services import membership_leave
+
+    circle = make_circle(coordinators=[UserFactory(is_staff=True)])
+    member = make_member(circle)
+    client = Client()
+    client.force_login(member)
+    pages = [client.get(circle.url).content.decode() for _ in range(2)]
+    member.refresh_from_db()
+    link = f"{circle.url}agenda.ics?token={member.calendar_token}"
+    assert all(link in page for page in pages)  # the same link every time, not a new one
+    assert reverse("events:my_registrations") in pages[0]
+    feeds = Client()
+    assert feeds.get(link).status_code == 200
+    # Revoked on the personal feed's page: both feeds stop at once.
+    client.post(reverse("events:my_calendar_token_regenerate"))
+    assert feeds.get(link).status_code == 404
+    assert feeds.get(f"/agenda/persoonlijk/{member.calendar_token}.ics").status_code == 404
+    member.refresh_from_db()
+    new_link = f"{circle.url}agenda.ics?token={member.calendar_token}"
+    assert feeds.get(new_link).status_code == 200
+    # Leaving the circle: the link stops at once.
+    membership_leave(circle=circle, user=member, actor=member)
+    assert feeds.get(new_link).status_code == 403
+    for shape in ("", "kort", "a%00b", "x" * 200, "%22"):
+        assert feeds.get(f"{circle.url}agenda.ics?token={shape}").status_code == 404
+
+
+def test_subscribe_links_keep_the_token_on_https(make_user):
+    user = make_user()
+    client = Client()
+    client.force_login(user)
+    html = client.get(reverse("events:my_registrations"), secure=True).content.decode()
+    user.refresh_from_db()
+    assert f"webcals://testserver/agenda/persoonlijk/{user.calendar_token}.ics" in html
+    assert f"webcal://testserver/agenda/persoonlijk/{user.calendar_token}" not in html
