@@ -213,3 +213,44 @@ def test_subscribe_links_keep_the_token_on_https(make_user):
     user.refresh_from_db()
     assert f"webcals://testserver/agenda/persoonlijk/{user.calendar_token}.ics" in html
     assert f"webcal://testserver/agenda/persoonlijk/{user.calendar_token}" not in html
+
+
+def test_add_to_calendar_links_for_all_day_multi_day_and_timed_events(make_event):
+    from datetime import datetime
+    from urllib.parse import parse_qs, urlsplit
+    from zoneinfo import ZoneInfo
+
+    from django.test import RequestFactory
+
+    from learning.events.calendars import calendar_links
+
+    amsterdam = ZoneInfo("Europe/Amsterdam")
+    year = timezone.now().year + 1
+    start = datetime(year, 6, 3, 9, 0, tzinfo=amsterdam)
+    two_days = make_event(all_day=True, starts_at=start, ends_at=start + timedelta(days=1, hours=8))
+    timed = make_event(starts_at=start, ends_at=start + timedelta(hours=3))
+    request = RequestFactory().get("/", secure=True)
+
+    def query(url):
+        return {key: values[0] for key, values in parse_qs(urlsplit(url).query).items()}
+
+    links = calendar_links(two_days, request=request)
+    assert query(links["google"])["dates"] == f"{year}0603/{year}0605"
+    for key in ("outlook", "outlook_365"):
+        outlook = query(links[key])
+        assert (outlook["allday"], outlook["startdt"], outlook["enddt"]) == (
+            "true",
+            f"{year}-06-03",
+            f"{year}-06-05",
+        )
+    assert links["outlook_365"].startswith("https://outlook.office.com/calendar/")
+    assert links["outlook"].startswith("https://outlook.live.com/calendar/")
+    assert links["subscribe"].startswith("webcals://")
+
+    links = calendar_links(timed, request=request)
+    assert query(links["google"])["dates"] == f"{year}0603T070000Z/{year}0603T100000Z"
+    outlook = query(links["outlook_365"])
+    assert outlook["allday"] == "false"
+    assert outlook["startdt"] == f"{year}-06-03T07:00:00+00:00"
+    page = Client().get(timed.url).content.decode()
+    assert "https://outlook.office.com/calendar/0/deeplink/compose?" in page
