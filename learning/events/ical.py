@@ -132,13 +132,21 @@ def vevent(
     description = event.intro  # plain text already (a TextField shown escaped)
     if include_online and event.online_url:
         description = f"{description}\n\nOnline deelnemen: {event.online_url}"
+    if event.organiser_email:
+        description = (
+            f"{description}\n\n{_('Vragen? Mail de organisator')}: {event.organiser_email}"
+        )
     item.add("description", PlainText(f"{description}\n\n{url}"))
     location = _location(event, include_online=include_online)
     if location:
         item.add("location", PlainText(location))
     item.add("url", url)
     item.add("status", status)
-    organiser = vCalAddress(f"mailto:{event.organiser_email or NOREPLY}")
+    # The organizer is the site's no-reply address (with the organiser's name), never the
+    # organiser's own: an "Accept/Decline" from a calendar would otherwise land with a person
+    # who cannot act on it (a decline frees no seat; withdrawing is done on the site). The
+    # attendee is already ACCEPTED and asked for no reply (RSVP=FALSE).
+    organiser = vCalAddress(f"mailto:{NOREPLY}")
     organiser.params["cn"] = vText(_param(event.organiser_name) or "Circulair Leren")
     item.add("organizer", organiser)
     if attendee is not None:
@@ -146,6 +154,7 @@ def vevent(
         address.params["cn"] = vText(_param(attendee.full_name) or attendee.email)
         address.params["role"] = vText("REQ-PARTICIPANT")
         address.params["partstat"] = vText("ACCEPTED")
+        address.params["rsvp"] = vText("FALSE")
         item.add("attendee", address)
     return item
 

@@ -22,7 +22,7 @@ from functools import partial
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.core.mail.message import SafeMIMEText
+from django.core.mail.message import SafeMIMEMultipart, SafeMIMEText
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -306,18 +306,58 @@ def _render(message: OutboxMessage) -> None:
     message.save(update_fields=["subject", "text", "html", "attachments"])
 
 
+class _InvitationEmail(EmailMultiAlternatives):
+    """An e-mail whose iCalendar invitation (``text/calendar; method=...``) is also a part of
+    its multipart/alternative body, beside text and HTML: that is what makes Outlook, Gmail
+    and Apple Mail show a meeting with its buttons instead of a file. The same invitation
+    stays attached as ``application/ics`` for clients that only look at attachments."""
+
+    calendar_parts: list
+
+    def _create_alternatives(self, msg):
+        msg = super()._create_alternatives(msg)
+        if not self.calendar_parts:
+            return msg
+        if not msg.is_multipart():
+            body = msg
+            msg = SafeMIMEMultipart(_subtype="alternative", encoding=settings.DEFAULT_CHARSET)
+            msg.attach(body)
+        for part in self.calendar_parts:
+            msg.attach(part)
+        return msg
+
+
 def _deliver(message: OutboxMessage) -> None:
-    email = EmailMultiAlternatives(
+    email = _InvitationEmail(
         subject=message.subject,
         body=message.text,
         from_email=message.from_email,
         to=[message.to],
     )
+    email.calendar_parts = []
     if message.html:
         email.attach_alternative(message.html, "text/html")
     for attachment in message.attachments:
+        if _is_invitation(attachment["mimetype"]):
+            email.calendar_parts.append(_calendar_part(**attachment))
+            attachment = {**attachment, "mimetype": "application/ics"}
         email.attach(_attachment_part(**attachment))
     email.send()
+
+
+def _is_invitation(mimetype: str) -> bool:
+    content_type, *params = (part.strip().lower() for part in mimetype.split(";"))
+    return content_type == "text/calendar" and any(p.startswith("method=") for p in params)
+
+
+def _calendar_part(*, filename: str, content: str, mimetype: str) -> SafeMIMEText:
+    """The invitation as a body alternative: text/calendar with its METHOD, not an attachment."""
+    part = SafeMIMEText(content, "calendar", settings.DEFAULT_CHARSET)
+    for param in mimetype.split(";")[1:]:
+        key, _sep, value = param.partition("=")
+        if key.strip().lower() != "charset":
+            part.set_param(key.strip(), value.strip().strip('"'))
+    return part
 
 
 def _attachment_part(*, filename: str, content: str, mimetype: str) -> MIMEBase:

@@ -84,7 +84,10 @@ def test_event_feed_fields(make_event):
     assert str(item["location"]) == "Stadhuis, Stadsplateau 1, Utrecht"
     assert str(item["status"]) == "CONFIRMED"
     assert item.decoded("sequence") == 0
-    assert str(item["organizer"]) == "mailto:ce@utrecht.nl"
+    # Replies from calendars must not reach a person who cannot act on them.
+    assert str(item["organizer"]) == "mailto:noreply@circulairleren.nl"
+    assert item["organizer"].params["CN"] == "Team CE"
+    assert "ce@utrecht.nl" in str(item["description"])
     assert str(item["url"]).endswith(event.url)
     assert item.decoded("last-modified") == event.last_published_at.replace(microsecond=0)
 

@@ -238,3 +238,29 @@ def test_the_personal_feed_carries_the_personal_sequence(make_event, make_user):
     services.registration_create(event=event, user=person)
     item = read_all(Client().get(url).content.decode())[ical.event_uid(event)]
     assert (item["status"], item["sequence"]) == ("CONFIRMED", 2)
+
+
+def test_the_confirmation_is_a_meeting_for_outlook(make_event, make_user, committed):
+    event = make_event(organiser_name="Team CE", organiser_email="ce@utrecht.nl")
+    person = make_user()
+    mail.outbox.clear()
+    with committed():
+        services.registration_create(event=event, user=person)
+    (confirmation,) = sent_to(person)
+    message = confirmation.message()
+    (alternative,) = [p for p in message.walk() if p.get_content_type() == "multipart/alternative"]
+    inline = [part.get_content_type() for part in alternative.get_payload()]
+    assert inline == ["text/plain", "text/html", "text/calendar"]
+    (calendar,) = [p for p in alternative.get_payload() if p.get_content_type() == "text/calendar"]
+    assert calendar.get_param("method") == "REQUEST"
+    assert calendar.get("Content-Disposition") is None  # a body part, not a file
+    (attached,) = [p for p in message.walk() if p.get_filename() == "uitnodiging.ics"]
+    assert attached.get_content_type() == "application/ics"
+    text = calendar.get_payload(decode=True).decode()
+    item = read_all(text)[ical.event_uid(event)]
+    assert item["status"] == "CONFIRMED"
+    # Accept/Decline replies go nowhere a person must act on; the attendee is asked for none.
+    unfolded = text.replace("\r\n ", "")
+    assert 'ORGANIZER;CN="Team CE":mailto:noreply@circulairleren.nl' in unfolded
+    assert "RSVP=FALSE" in unfolded
+    assert "ce@utrecht.nl" not in text.split("ORGANIZER")[1].split("\r\n")[0]

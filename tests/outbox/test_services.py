@@ -109,8 +109,12 @@ def test_commit_sends_exactly_one_email_with_html_and_attachment(
     [calendar] = [p for p in email.message().walk() if p.get_content_type() == "text/calendar"]
     assert calendar.get_param("method") == "REQUEST"
     assert calendar.get_params().count(("charset", "utf-8")) == 1
-    assert calendar.get_filename() == "uitnodiging.ics"
+    # In the body (so Outlook shows a meeting), and attached as a file for other clients.
+    assert calendar.get_filename() is None
     assert "METHOD:REQUEST" in calendar.get_payload(decode=True).decode()
+    [attached] = [p for p in email.message().walk() if p.get_filename() == "uitnodiging.ics"]
+    assert attached.get_content_type() == "application/ics"
+    assert attached.get_payload(decode=True).decode() == calendar.get_payload(decode=True).decode()
     message.refresh_from_db()
     assert message.status == OutboxStatus.SENT
     assert message.sent_at is not None
