@@ -1,7 +1,8 @@
 """Circle meetings in calendars: the circle feed ``<circle-url>agenda.ics?token=…`` for its
-members, and the VEVENTs that the personal feed (learning.events.calendars) adds.
+members, and the personal feed's source for meetings (registered in apps.py with
+learning.calendar.registry).
 
-Meetings use the events' VEVENT builder (learning.events.ical), so UID, SEQUENCE, time zone
+Meetings use the shared VEVENT builder (learning.calendar.ical), so UID, SEQUENCE, time zone
 and escaping follow the same rules. The online link is in these feeds only: both are for
 members alone.
 """
@@ -16,8 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from learning.accounts.services import calendar_token_get_or_create
-from learning.events.feeds import calendar_response
-from learning.events.ical import event_url, new_calendar, serialise, vevent
+from learning.calendar.ical import event_url, new_calendar, serialise, vevent
+from learning.calendar.responses import calendar_response
 
 from . import selectors
 from .models import MembershipStatus

@@ -10,8 +10,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from learning.calendar.ical import calendar_state, new_calendar, serialise
 from learning.events.changes import change_lines
-from learning.events.ical import calendar_state, new_calendar, serialise
 
 RENDERER = "circles.message"
 # As for events (learning.events.notifications): a burst of saves gives one message.

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from learning.accounts.models import User
-from learning.events.ical import calendar_fingerprint, calendar_state
+from learning.calendar.ical import calendar_fingerprint, calendar_state
 
 from . import notifications
 from .models import (

@@ -5,7 +5,8 @@ ical.py, so an event has the same UID and SEQUENCE in every feed and in e-mail i
 
 - one event: ``<page-url>agenda.ics``;
 - the agenda: ``/agenda.ics`` (the agenda filters as query parameters);
-- personal: ``/agenda/persoonlijk/<token>.ics``, the only place with online links.
+- personal: ``/agenda/persoonlijk/<token>.ics`` (learning.calendar.personal), to which
+  ``add_registrations`` contributes the person's registrations, with online links.
 """
 
 from datetime import UTC, datetime, timedelta
@@ -15,12 +16,12 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from learning.calendar.ical import TZ, event_url, new_calendar, personal_sequence, serialise, vevent
+
 from . import selectors
-from .ical import TZ, event_url, new_calendar, personal_sequence, serialise, vevent
 from .models import EventPage, RegistrationStatus
 
 AGENDA_NAME = "Circulair Leren – agenda"
-PERSONAL_NAME = "Circulair Leren – mijn aanmeldingen"
 
 # The columns a feed item needs; the programme (a StreamField) is never parsed for feeds.
 FEED_FIELDS = (
@@ -88,12 +89,12 @@ def agenda_calendar(events: QuerySet[EventPage], *, request=None) -> str:
     return serialise(calendar)
 
 
-def personal_calendar(*, user, request=None) -> str:
-    """The person's registrations: confirmed, tentative (waiting, offered) and withdrawn.
+def add_registrations(calendar, *, user, request=None) -> None:
+    """The personal feed's source for events (registered in apps.py): the person's
+    registrations, confirmed, tentative (waiting, offered) and withdrawn; one query.
 
     The online link is added for confirmed participants only, and never for a cancelled event.
     """
-    calendar = new_calendar(name=PERSONAL_NAME)
     labels = _personal_labels()
     for registration in selectors.registrations_for_calendar(user=user):
         event = registration.event
@@ -115,11 +116,6 @@ def personal_calendar(*, user, request=None) -> str:
                 ),
             )
         )
-    # Meetings of the person's learning circles (members only, with their online links).
-    from learning.circles.feeds import add_meetings
-
-    add_meetings(calendar, user=user, request=request)
-    return serialise(calendar)
 
 
 def subscribe_url(url: str) -> str:

@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from learning.calendar.ical import calendar_state, invitation
+
 from .changes import change_lines
-from .ical import calendar_state, invitation
 from .models import SEAT_STATUSES, RegistrationStatus
 
 OFFER_SALT = "events.offer"

@@ -6,7 +6,9 @@ from datetime import date, datetime, timedelta
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Length, Substr
 from django.utils import timezone
-from wagtail.models import PageLogEntry, PageViewRestriction
+from wagtail.models import PageViewRestriction
+
+from learning.calendar.selectors import last_removal
 
 from .models import ACTIVE_STATUSES, SEAT_STATUSES, EventPage, Registration, RegistrationStatus
 
@@ -162,27 +164,6 @@ def _public_live_events() -> QuerySet[EventPage]:
     return EventPage.objects.live().filter(~Exists(restricted))
 
 
-# Wagtail log actions that take a page out of feeds without a publication.
-FEED_REMOVALS = (
-    "wagtail.unpublish",
-    "wagtail.delete",
-    "wagtail.move",
-    "wagtail.view_restriction.create",
-    "wagtail.view_restriction.edit",
-)
-
-
-def _last_removal():
-    """The moment a page last left the site or its public part (unpublished, deleted, moved,
-    restricted), from Wagtail's page log: a scalar subquery for the feeds' state queries, so
-    that Last-Modified moves when an item leaves a feed without any publication."""
-    return Subquery(
-        PageLogEntry.objects.filter(action__in=FEED_REMOVALS)
-        .order_by("-timestamp")
-        .values("timestamp")[:1]
-    )
-
-
 def _last_event_publication():
     """The newest publication of any event (live or not): the agenda's Last-Modified never
     moves backwards when its newest event leaves it."""
@@ -237,7 +218,7 @@ def calendar_feed_state(*, kind: str = "", audience: str = "", theme: str = "") 
             ),
         ),
         published_any=Max(_last_event_publication()),
-        removed=Max(_last_removal()),
+        removed=Max(last_removal()),
     )
     moments = [state["published"], state["ended"], state["published_any"], state["removed"]]
     if state["cancellation_aged"]:
@@ -264,7 +245,7 @@ def registrations_for_calendar(*, user) -> list[Registration]:
     Active registrations for events that ended less than CALENDAR_PAST_KEPT ago or are still
     to come, and the person's own withdrawals of the last CALENDAR_CANCELLED_KEPT.
     Where someone withdrew and registered again, the active registration wins (one UID per
-    event in a calendar). Extension point: learning circles will add their meetings here.
+    event in a calendar).
     """
     now = timezone.now()
     registrations = (
@@ -290,24 +271,25 @@ def registrations_for_calendar(*, user) -> list[Registration]:
     return list(chosen.values())
 
 
-def registrations_calendar_state(*, user) -> FeedState:
-    """Newest registration change and newest event publication for the person, and the state
-    of the meetings of their learning circles (also in the personal feed); one query."""
-    from learning.accounts.models import User
-    from learning.circles.feeds import personal_feed_aggregates, personal_feed_state
+def registrations_feed_aggregates() -> dict:
+    """The personal feed's state (learning.calendar.personal): aggregates over a User
+    queryset for the person's registrations and their events."""
+    return {
+        "registrations_changed": Max("registrations__updated_at"),
+        "registrations_published": Max("registrations__event__last_published_at"),
+        "registrations_count": Count("registrations", distinct=True),
+        "registrations_live": Count(
+            "registrations", filter=Q(registrations__event__live=True), distinct=True
+        ),
+    }
 
-    state = User.objects.filter(pk=user.pk).aggregate(
-        changed=Max("registrations__updated_at"),
-        published=Max("registrations__event__last_published_at"),
-        count=Count("registrations", distinct=True),
-        live=Count("registrations", filter=Q(registrations__event__live=True), distinct=True),
-        removed=Max(_last_removal()),
-        **personal_feed_aggregates(),
+
+def registrations_feed_state(*, user, values: dict) -> tuple:
+    """(last change, state string) from the values of ``registrations_feed_aggregates``."""
+    moments = [values["registrations_changed"], values["registrations_published"]]
+    moments = [moment for moment in moments if moment]
+    last = max(moments) if moments else None
+    stamp = last.timestamp() if last else 0
+    return last, (
+        f"registrations-{stamp:.6f}-{values['registrations_count']}-{values['registrations_live']}"
     )
-    circles_changed, circles_state = personal_feed_state(user=user, values=state)
-    moments = [
-        m for m in (state["changed"], state["published"], state["removed"], circles_changed) if m
-    ]
-    # The window moves with time even when nothing changes: the date keeps the ETag honest.
-    extra = f"{timezone.localdate():%Y%m%d}-{state['live']}-{circles_state}"
-    return FeedState(max(moments) if moments else None, state["count"], extra)

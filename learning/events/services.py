@@ -15,9 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from learning.accounts.models import User
+from learning.calendar.ical import calendar_fingerprint, calendar_state
 
 from . import notifications
-from .ical import calendar_fingerprint, calendar_state
 from .models import (
     ACTIVE_STATUSES,
     SEAT_STATUSES,

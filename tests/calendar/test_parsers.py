@@ -10,9 +10,9 @@ from django.test import Client
 from django.utils import timezone
 
 from learning.accounts.services import calendar_token_get_or_create
+from learning.calendar import ical
 from learning.circles.feeds import feed_token
 from learning.circles.models import CircleMeeting
-from learning.events import ical
 from learning.events.models import Registration, RegistrationStatus
 from tests.calendar.readers import icaljs, read_all
 from tests.factories import UserFactory

@@ -16,8 +16,9 @@ from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
 from learning.accounts.services import calendar_token_get_or_create, calendar_token_regenerate
+from learning.calendar import ical
 from learning.core.models import Theme
-from learning.events import ical, services
+from learning.events import services
 from learning.events.models import Registration, RegistrationStatus
 from tests.factories import UserFactory
 

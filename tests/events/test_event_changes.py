@@ -8,7 +8,8 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from learning.events import ical, services
+from learning.calendar import ical
+from learning.events import services
 from learning.events.models import Registration, RegistrationStatus
 from learning.outbox.models import OutboxMessage, OutboxStatus
 from learning.outbox.services import message_send, messages_flush

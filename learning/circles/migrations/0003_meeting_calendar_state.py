@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 
 def fill_states(apps, schema_editor):
-    # A frozen copy of learning.events.ical.calendar_state, so that the first change after
+    # A frozen copy of learning.calendar.ical.calendar_state, so that the first change after
     # this migration can already tell members what changed.
     CircleMeeting = apps.get_model("circles", "CircleMeeting")
     for meeting in CircleMeeting.objects.iterator():
