@@ -161,7 +161,12 @@ def run(args, workdir: Path) -> int:
             item.add("dtstart", row["starts_at"].astimezone(TZ))
             item.add("dtend", row["ends_at"].astimezone(TZ))
             item.add("summary", row["title"])
-            item.add("description", row["intro"])
+            # The feed's description: intro, page link and the organiser to mail.
+            item.add(
+                "description",
+                f"{row['intro']}\n\nhttps://example.nl{row['url_path']}"
+                f"\n\nVragen? Mail de organisator: {row['organiser_email']}",
+            )
             item.add("location", f"{row['location_name']}, {row['location_address']}")
             item.add("url", f"https://example.nl{row['url_path']}")
             item.add("status", "CONFIRMED")
