@@ -204,3 +204,39 @@ def meeting_changed(membership, *, meeting, before: dict) -> None:
         max_delay=CHANGE_MAX_DELAY,
         same={"meeting_id": meeting.pk},
     )
+
+
+def meeting_removed(membership, *, meeting, circle) -> None:
+    """Tell a member that a meeting was taken off the circle: rendered now, because the
+    meeting is about to be deleted (``meeting`` is the service's cancelled copy)."""
+    from learning.outbox.services import message_queue
+
+    from .feeds import meeting_vevent
+
+    context = {
+        "circle": circle,
+        "circle_url": _absolute(circle.url),
+        "site_url": settings.SITE_URL,
+        "recipient": membership.user,
+        "meeting": meeting,
+        "starts_local": timezone.localtime(meeting.starts_at),
+        "changes": [_("De bijeenkomst gaat niet door.")],
+    }
+    calendar = new_calendar(method="CANCEL")
+    calendar.add_component(meeting_vevent(meeting, circle=circle))
+    message_queue(
+        to=membership.user.email,
+        kind="circle_meeting_removed",
+        subject=f"{_('Gaat niet door')}: {circle.title}",
+        text=render_to_string("circles/email/meeting_changed.txt", context),
+        html=render_to_string("circles/email/meeting_changed.html", context),
+        attachments=[
+            {
+                "filename": "uitnodiging.ics",
+                "content": serialise(calendar),
+                "mimetype": "text/calendar; method=CANCEL; charset=utf-8",
+            }
+        ],
+        event=circle,
+        user=membership.user,
+    )

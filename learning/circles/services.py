@@ -7,6 +7,7 @@ private collection of the circle) never disagrees with the memberships: leaving 
 access in the same commit.
 """
 
+import copy
 import secrets
 from datetime import datetime, timedelta
 
@@ -533,6 +534,29 @@ def meetings_notify_changes(
             for membership in members:
                 notifications.meeting_changed(membership, meeting=meeting, before=before)
     return len(changes) * len(members)
+
+
+def meeting_removed(*, meeting: CircleMeeting) -> int:
+    """A meeting is being deleted (taken off its circle and published): every approved
+    member hears that it does not take place, with a CANCEL for their calendar. Nothing for
+    a meeting that is over or was already cancelled. Returns the number of e-mails."""
+    if meeting.ends_at < timezone.now() or meeting.cancelled:
+        return 0
+    circle = LearningCirclePage.objects.filter(pk=meeting.circle_id).first()
+    if circle is None or not circle.live:
+        return 0
+    members = CircleMembership.objects.filter(
+        circle_id=circle.pk, status=MembershipStatus.APPROVED
+    ).select_related("user")
+    # A cancelled copy with a SEQUENCE above the last one clients saw (the row is going).
+    cancelled = copy.copy(meeting)
+    cancelled.cancelled = True
+    cancelled.ical_sequence = meeting.ical_sequence + 1
+    count = 0
+    for membership in members:
+        notifications.meeting_removed(membership, meeting=cancelled, circle=circle)
+        count += 1
+    return count
 
 
 def reports_notify(*, circle: LearningCirclePage) -> int:

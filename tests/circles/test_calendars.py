@@ -143,3 +143,33 @@ def test_moving_a_meeting_tells_every_member_once_with_an_update(
         f"leerkring-bijeenkomst-{meeting.pk}@circulairleren"
     ]
     assert item["sequence"] == 3
+
+
+def test_a_removed_meeting_is_cancelled_for_every_member(make_circle, coordinator, make_member):
+    from django.core import mail
+
+    from learning.outbox.models import OutboxMessage
+    from learning.outbox.services import message_send
+    from tests.calendar.readers import read_all
+
+    circle = make_circle(coordinators=[coordinator], meetings=2)
+    member = make_member(circle)
+    upcoming = max(CircleMeeting.objects.filter(circle=circle), key=lambda m: m.starts_at)
+    draft = circle.get_latest_revision_as_object()
+    draft.meetings = [meeting for meeting in draft.meetings.all() if meeting.pk != upcoming.pk]
+    draft.save_revision().publish()
+    assert not CircleMeeting.objects.filter(pk=upcoming.pk).exists()
+    messages = OutboxMessage.objects.filter(kind="circle_meeting_removed")
+    assert sorted(messages.values_list("to", flat=True)) == sorted(
+        [coordinator.email, member.email]
+    )
+    mail.outbox.clear()
+    message_send(message_id=messages.get(to=member.email).pk)
+    (email,) = mail.outbox
+    assert "De bijeenkomst gaat niet door." in email.body
+    (part,) = [p for p in email.message().walk() if p.get_content_type() == "text/calendar"]
+    assert part.get_param("method") == "CANCEL"
+    item = read_all(part.get_payload(decode=True).decode())[
+        f"leerkring-bijeenkomst-{upcoming.pk}@circulairleren"
+    ]
+    assert (item["status"], item["sequence"]) == ("CANCELLED", upcoming.ical_sequence + 1)
