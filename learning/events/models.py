@@ -229,9 +229,17 @@ class EventPage(RoutablePageMixin, Page):
     def with_content_json(self, content):
         """Keep the live calendar bookkeeping when a (possibly older) revision is published."""
         page = super().with_content_json(content)
-        page.ical_sequence = self.ical_sequence
-        page.ical_fingerprint = self.ical_fingerprint
-        page.ical_state = self.ical_state
+        # From the database, not from this instance: an editor's page loaded before another
+        # publication would copy an old SEQUENCE back, and the next change would repeat it.
+        live = (
+            EventPage.objects.filter(pk=self.pk)
+            .values("ical_sequence", "ical_fingerprint", "ical_state")
+            .first()
+        )
+        if live is not None:
+            page.ical_sequence = live["ical_sequence"]
+            page.ical_fingerprint = live["ical_fingerprint"]
+            page.ical_state = live["ical_state"]
         return page
 
     @path("")

@@ -265,3 +265,16 @@ def test_the_confirmation_is_a_meeting_for_outlook(make_event, make_user, commit
     assert 'ORGANIZER;CN="Team CE":mailto:noreply@circulairleren.nl' in unfolded
     assert "RSVP=FALSE" in unfolded
     assert "ce@utrecht.nl" not in text.split("ORGANIZER")[1].split("\r\n")[0]
+
+
+def test_a_page_loaded_before_another_publication_still_raises_the_sequence(event, people):
+    from learning.events.models import EventPage
+
+    other_editor = EventPage.objects.get(pk=event.pk)  # opened before the first change
+    publish(event, location_name="Provinciehuis")
+    assert event.ical_sequence == 1
+    other_editor.starts_at += timedelta(hours=1)
+    other_editor.ends_at += timedelta(hours=1)
+    other_editor.save_revision().publish()
+    event.refresh_from_db()
+    assert event.ical_sequence == 2  # not 1 again: clients ignore a repeated SEQUENCE
