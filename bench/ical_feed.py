@@ -13,7 +13,9 @@ What it does:
 3. times the full GET of ``/agenda.ics`` (query, VEVENT builder, VTIMEZONE, serialisation,
    HTTP response) against serialising the same events, already in memory, with plain
    icalendar (the same properties, the same VTIMEZONE); best of ``--repeat`` runs each;
-4. prints both times, the ratio (target at most 1.5) and the query counts (must be equal),
+4. asks again with the feed's ETag and with its Last-Modified and counts the queries of
+   those 304 answers (target at most 2);
+5. prints both times, the ratio (target at most 1.5) and the query counts (must be equal),
    and exits 1 when a target is missed.
 """
 
@@ -30,6 +32,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 RATIO_TARGET = 1.5
+NOT_MODIFIED_QUERIES = 2
 
 
 def _best(function, repeat: int) -> float:
@@ -75,7 +78,7 @@ def run(args, workdir: Path) -> int:
     from icalendar import Calendar, Event, vCalAddress
     from wagtail.models import Site
 
-    from learning.events.ical import TZ, calendar_fingerprint
+    from learning.calendar.ical import TZ, VTIMEZONE, calendar_fingerprint
     from learning.events.models import EventIndexPage, EventPage
 
     setup_test_environment()
@@ -158,20 +161,40 @@ def run(args, workdir: Path) -> int:
             item.add("dtstart", row["starts_at"].astimezone(TZ))
             item.add("dtend", row["ends_at"].astimezone(TZ))
             item.add("summary", row["title"])
-            item.add("description", row["intro"])
+            # The feed's description: intro, page link and the organiser to mail.
+            item.add(
+                "description",
+                f"{row['intro']}\n\nhttps://example.nl{row['url_path']}"
+                f"\n\nVragen? Mail de organisator: {row['organiser_email']}",
+            )
             item.add("location", f"{row['location_name']}, {row['location_address']}")
             item.add("url", f"https://example.nl{row['url_path']}")
             item.add("status", "CONFIRMED")
+            item.add("transp", "OPAQUE")
             organiser = vCalAddress(f"mailto:{row['organiser_email']}")
             organiser.params["cn"] = row["organiser_name"]
             item.add("organizer", organiser)
             calendar.add_component(item)
-        calendar.add_missing_timezones()
+        calendar.subcomponents.insert(0, VTIMEZONE)  # the feeds' rule-form VTIMEZONE
         return calendar.to_ical()
+
+    def not_modified_queries() -> int:
+        first = client.get("/agenda.ics")
+        counts = []
+        for headers in (
+            {"if-none-match": first["ETag"]},
+            {"if-modified-since": first["Last-Modified"]},
+        ):
+            with CaptureQueriesContext(connection) as captured:
+                response = client.get("/agenda.ics", headers=headers)
+            assert response.status_code == 304, response.status_code
+            counts.append(len(captured))
+        return max(counts)
 
     feed_seconds = _best(feed, args.repeat)
     plain_seconds = _best(plain, args.repeat)
     ratio = feed_seconds / plain_seconds
+    not_modified = not_modified_queries()
 
     print()
     print(f"/agenda.ics, {large_events} events (test client, best of {args.repeat}):")
@@ -179,10 +202,13 @@ def run(args, workdir: Path) -> int:
     print(f"  plain icalendar, same events  {plain_seconds * 1000:8.1f} ms")
     print(f"  ratio                         {ratio:8.2f}   (target <= {RATIO_TARGET})")
     print(f"queries: {small_queries} for {small_events} events, {large_queries} for {large_events}")
+    print(f"304 Not Modified: {not_modified} queries (target <= {NOT_MODIFIED_QUERIES})")
 
     failed = []
     if ratio > RATIO_TARGET:
         failed.append(f"ratio {ratio:.2f} > {RATIO_TARGET}")
+    if not_modified > NOT_MODIFIED_QUERIES:
+        failed.append(f"a 304 costs {not_modified} queries > {NOT_MODIFIED_QUERIES}")
     if small_queries != large_queries:
         failed.append("the query count grows with the number of events")
     if (small_events, large_events) != (args.small, args.events):

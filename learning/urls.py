@@ -6,6 +6,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from learning.calendar import personal as calendar_personal
 from learning.core import views as core_views
 from learning.events import feeds as event_feeds
 from learning.events import routing as event_routing
@@ -29,7 +30,11 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # Calendar feeds; before Wagtail's catch-all (the agenda page itself lives at /agenda/).
     path("agenda.ics", event_feeds.agenda_feed, name="agenda_feed"),
-    path("agenda/persoonlijk/<slug:token>.ics", event_feeds.personal_feed, name="personal_feed"),
+    path(
+        "agenda/persoonlijk/<slug:token>.ics",
+        calendar_personal.personal_feed,
+        name="personal_feed",
+    ),
     re_path(
         r"^(?P<page_path>(?:[\w\-]+/)+)agenda\.ics$",
         event_feeds.page_feed,

@@ -8,10 +8,19 @@ class CirclesConfig(AppConfig):
     verbose_name = _("Leerkringen")
 
     def ready(self):
+        from learning.calendar.registry import PersonalFeedSource, register_personal_source
         from learning.outbox import renderers
 
-        from . import handlers, notifications, personal_data
+        from . import feeds, handlers, notifications, personal_data
 
         personal_data.register()
+        register_personal_source(
+            PersonalFeedSource(
+                name="circles",
+                aggregates=feeds.personal_feed_aggregates,
+                state=feeds.personal_feed_state,
+                add_items=feeds.add_meetings,
+            )
+        )
         handlers.connect()
         renderers.register(notifications.RENDERER, notifications.render)

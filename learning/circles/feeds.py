@@ -1,27 +1,30 @@
 """Circle meetings in calendars: the circle feed ``<circle-url>agenda.ics?token=…`` for its
-members, and the VEVENTs that the personal feed (learning.events.calendars) adds.
+members, and the personal feed's source for meetings (registered in apps.py with
+learning.calendar.registry).
 
-Meetings use the events' VEVENT builder (learning.events.ical), so UID, SEQUENCE, time zone
+Meetings use the shared VEVENT builder (learning.calendar.ical), so UID, SEQUENCE, time zone
 and escaping follow the same rules. The online link is in these feeds only: both are for
 members alone.
 """
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.core import signing
 from django.db.models import Count, Max, Q
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from learning.events.feeds import _respond
-from learning.events.ical import event_url, new_calendar, serialise, vevent
+from learning.accounts.services import calendar_token_get_or_create
+from learning.calendar.ical import event_url, new_calendar, serialise, vevent
+from learning.calendar.responses import calendar_response
 
 from . import selectors
 from .models import MembershipStatus
 
-FEED_SALT = "circles.feed"
+# The shape of accounts' calendar tokens (URL-safe base64); anything else is not looked up.
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{20,128}")
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,20 @@ def personal_feed_aggregates() -> dict:
             distinct=True,
         ),
         "circles_count": Count("circle_memberships", distinct=True),
+        # Unpublishing a circle or removing a meeting changes what the feed holds.
+        "circles_live": Count(
+            "circle_memberships",
+            filter=Q(
+                circle_memberships__status=MembershipStatus.APPROVED,
+                circle_memberships__circle__live=True,
+            ),
+            distinct=True,
+        ),
+        "circles_meetings": Count(
+            "circle_memberships__circle__meetings",
+            filter=Q(circle_memberships__status=MembershipStatus.APPROVED),
+            distinct=True,
+        ),
     }
 
 
@@ -102,33 +119,37 @@ def personal_feed_state(*, user, values: dict) -> tuple:
     last = max(moments) if moments else None
     user._circle_memberships_approved = values["circles_approved"]
     stamp = last.timestamp() if last else 0
-    return last, f"circles-{stamp:.6f}-{values['circles_approved']}-{values['circles_count']}"
+    counts = "-".join(
+        str(values[key])
+        for key in ("circles_approved", "circles_count", "circles_live", "circles_meetings")
+    )
+    return last, f"circles-{stamp:.6f}-{counts}"
 
 
-def feed_token(*, circle, user) -> str:
-    """The per-person secret for a circle's feed. It only works while the person is a member."""
-    return signing.dumps({"u": user.pk, "c": circle.pk}, salt=FEED_SALT, compress=True)
+def feed_token(*, circle=None, user) -> str:
+    """The member's secret for a circle's feed: their personal calendar token (the personal
+    feed's), made once and then kept. "Nieuwe link maken" on Mijn aanmeldingen revokes it
+    for every feed at once; it only works while the person is a member."""
+    return calendar_token_get_or_create(user=user)
 
 
 def circle_feed(request, circle):
     """``<circle-url>agenda.ics?token=…``: the circle's meetings for one member.
 
-    An unknown or tampered token answers 404; the token of someone who is no longer a
-    member (or whose account is inactive) answers 403.
+    An unknown, revoked or malformed token answers 404; the token of someone who is no
+    longer a member (or whose account is inactive) answers 403.
     """
     from learning.accounts.models import User
 
     if request.method not in ("GET", "HEAD"):
         return HttpResponse(status=405, headers={"Allow": "GET, HEAD"})
-    try:
-        data = signing.loads(request.GET.get("token", ""), salt=FEED_SALT)
-        user_id, circle_id = int(data["u"]), int(data["c"])
-    except (signing.BadSignature, KeyError, TypeError, ValueError):
-        raise Http404("Onbekende agendalink.") from None
-    if circle_id != circle.pk:
+    token = request.GET.get("token", "")
+    if not TOKEN_SHAPE.fullmatch(token):
         raise Http404("Onbekende agendalink.")
-    user = User.objects.filter(pk=user_id, is_active=True).first()
-    if user is None or not selectors.circle_access(circle=circle, user=user).is_member:
+    user = User.objects.filter(calendar_token=token, is_active=True).first()
+    if user is None:
+        raise Http404("Onbekende agendalink.")
+    if not selectors.circle_access(circle=circle, user=user).is_member:
         return HttpResponse(
             _("Deze agendalink werkt alleen voor leden van de leerkring."),
             status=403,
@@ -142,7 +163,7 @@ def circle_feed(request, circle):
             calendar.add_component(meeting_vevent(meeting, circle=circle, request=request))
         return serialise(calendar)
 
-    return _respond(
+    return calendar_response(
         request,
         state=f"circle-{circle.pk}-{user.pk}-{state}-{timezone.localdate():%Y%m%d}",
         last_modified=last,

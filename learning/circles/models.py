@@ -158,11 +158,19 @@ class LearningCirclePage(RoutablePageMixin, Page):
         page = super().with_content_json(content)
         page.group_id = self.group_id
         page.collection_id = self.collection_id
-        live = {meeting.pk: meeting for meeting in self.meetings.all() if meeting.pk}
+        # From the database, not from this instance's (possibly stale) in-memory meetings:
+        # copying an old SEQUENCE back would undo the raise of an earlier publication.
+        live = {
+            row["pk"]: row
+            for row in CircleMeeting.objects.filter(circle_id=self.pk).values(
+                "pk", "ical_sequence", "ical_fingerprint", "ical_state"
+            )
+        }
         for meeting in page.meetings.all():
             if meeting.pk in live:
-                meeting.ical_sequence = live[meeting.pk].ical_sequence
-                meeting.ical_fingerprint = live[meeting.pk].ical_fingerprint
+                meeting.ical_sequence = live[meeting.pk]["ical_sequence"]
+                meeting.ical_fingerprint = live[meeting.pk]["ical_fingerprint"]
+                meeting.ical_state = live[meeting.pk]["ical_state"]
         return page
 
     @property
@@ -272,6 +280,7 @@ class CircleMeeting(Orderable):
     # Calendar bookkeeping (services.meetings_calendar_refresh), as for events.
     ical_sequence = models.PositiveIntegerField(default=0, editable=False)
     ical_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    ical_state = models.JSONField(default=dict, blank=True, editable=False)
 
     panels = [
         FieldPanel("title"),

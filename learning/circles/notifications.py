@@ -3,12 +3,20 @@
 Each queues a small row (recipient, template, ids); the worker renders it with ``render``.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from learning.calendar.ical import calendar_state, new_calendar, serialise
+from learning.events.changes import change_lines
+
 RENDERER = "circles.message"
+# As for events (learning.events.notifications): a burst of saves gives one message.
+CHANGE_DELAY = timedelta(minutes=15)
+CHANGE_MAX_DELAY = timedelta(hours=1)
 
 
 def _queue(*, to: str, template: str, subject, circle_id: int, dedupe_key=None, user=None, **extra):
@@ -67,10 +75,34 @@ def render(payload: dict) -> dict:
         context["invitation"] = invitation
         context["invitation_url"] = f"{circle_url}uitnodiging/?token={invitation.token}"
     template = payload["template"]
+    subject = payload["subject"]
+    attachments = []
+    if template == "meeting_changed" and context.get("meeting") is not None:
+        meeting = context["meeting"]
+        subject = _("Gaat niet door") if meeting.cancelled else _("Gewijzigd")
+        context["changes"] = change_lines(
+            payload.get("before") or {}, calendar_state(meeting), show_online=True
+        )
+        attachments = [_meeting_ics(meeting, circle=circle)]
     return {
-        "subject": f"{payload['subject']}: {circle.title}",
+        "subject": f"{subject}: {circle.title}",
         "text": render_to_string(f"circles/email/{template}.txt", context),
         "html": render_to_string(f"circles/email/{template}.html", context),
+        "attachments": attachments,
+    }
+
+
+def _meeting_ics(meeting, *, circle) -> dict:
+    """The meeting as an update (REQUEST) or withdrawal (CANCEL), with the feeds' UID."""
+    from .feeds import meeting_vevent
+
+    method = "CANCEL" if meeting.cancelled else "REQUEST"
+    calendar = new_calendar(method=method)
+    calendar.add_component(meeting_vevent(meeting, circle=circle))
+    return {
+        "filename": "uitnodiging.ics",
+        "content": serialise(calendar),
+        "mimetype": f"text/calendar; method={method}; charset=utf-8",
     }
 
 
@@ -146,4 +178,65 @@ def report_published(membership, *, meeting) -> None:
         user=membership.user,
         meeting_id=meeting.pk,
         dedupe_key=f"circle-report-{meeting.pk}-{membership.user_id}",
+    )
+
+
+def meeting_changed(membership, *, meeting, before: dict) -> None:
+    """Tell a member that a meeting's time, place, online link or status changed: one
+    message per meeting and member per burst of saves, rendered when it is sent."""
+    from learning.outbox.services import message_queue_debounced
+
+    message_queue_debounced(
+        to=membership.user.email,
+        kind="circle_meeting_changed",
+        renderer=RENDERER,
+        payload={
+            "template": "meeting_changed",
+            "subject": "",
+            "circle_id": meeting.circle_id,
+            "recipient_id": membership.user_id,
+            "meeting_id": meeting.pk,
+            "before": before,
+        },
+        event=meeting.circle,
+        user=membership.user,
+        delay=CHANGE_DELAY,
+        max_delay=CHANGE_MAX_DELAY,
+        same={"meeting_id": meeting.pk},
+    )
+
+
+def meeting_removed(membership, *, meeting, circle) -> None:
+    """Tell a member that a meeting was taken off the circle: rendered now, because the
+    meeting is about to be deleted (``meeting`` is the service's cancelled copy)."""
+    from learning.outbox.services import message_queue
+
+    from .feeds import meeting_vevent
+
+    context = {
+        "circle": circle,
+        "circle_url": _absolute(circle.url),
+        "site_url": settings.SITE_URL,
+        "recipient": membership.user,
+        "meeting": meeting,
+        "starts_local": timezone.localtime(meeting.starts_at),
+        "changes": [_("De bijeenkomst gaat niet door.")],
+    }
+    calendar = new_calendar(method="CANCEL")
+    calendar.add_component(meeting_vevent(meeting, circle=circle))
+    message_queue(
+        to=membership.user.email,
+        kind="circle_meeting_removed",
+        subject=f"{_('Gaat niet door')}: {circle.title}",
+        text=render_to_string("circles/email/meeting_changed.txt", context),
+        html=render_to_string("circles/email/meeting_changed.html", context),
+        attachments=[
+            {
+                "filename": "uitnodiging.ics",
+                "content": serialise(calendar),
+                "mimetype": "text/calendar; method=CANCEL; charset=utf-8",
+            }
+        ],
+        event=circle,
+        user=membership.user,
     )

@@ -24,7 +24,9 @@ from .models import (
 # Wagtail's own editor groups: they may read every circle's private section and manage it.
 EDITOR_GROUP_NAMES = ("Editors", "Moderators")
 # How long a past or cancelled meeting stays in calendar feeds (as for events).
-CALENDAR_KEPT = timedelta(days=30)
+# Past meetings stay in the personal feed for a year and a bit (a calendar that drops them
+# empties people's history); the circle's own feed keeps all of them.
+CALENDAR_KEPT = timedelta(days=400)
 
 
 @dataclass(frozen=True)
@@ -206,19 +208,17 @@ def circles_of_user(*, user) -> QuerySet[CircleMembership]:
 
 
 def meetings_for_calendar(*, user, circle: LearningCirclePage | None = None) -> list[CircleMeeting]:
-    """Meetings of the person's circles (or one circle) that ended less than CALENDAR_KEPT ago
-    or are still to come, each with its circle; one query. Only for approved members: a former
-    member's feed loses them at once."""
+    """Meetings of the person's circles that ended less than CALENDAR_KEPT ago or are still to
+    come, or every meeting of one ``circle``, each with its circle; one query. Only for
+    approved members: a former member's feed loses them at once."""
     circles = CircleMembership.objects.filter(user=user, status=MembershipStatus.APPROVED).values(
         "circle_id"
     )
-    meetings = CircleMeeting.objects.filter(
-        circle_id__in=circles,
-        circle__live=True,
-        ends_at__gte=timezone.now() - CALENDAR_KEPT,
-    )
+    meetings = CircleMeeting.objects.filter(circle_id__in=circles, circle__live=True)
     if circle is not None:
         meetings = meetings.filter(circle_id=circle.pk)
+    else:
+        meetings = meetings.filter(ends_at__gte=timezone.now() - CALENDAR_KEPT)
     return list(meetings.select_related("circle").order_by("starts_at", "pk"))
 
 

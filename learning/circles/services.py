@@ -7,8 +7,9 @@ private collection of the circle) never disagrees with the memberships: leaving 
 access in the same commit.
 """
 
+import copy
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -19,7 +20,7 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 
 from learning.accounts import redaction
 from learning.accounts.models import User
-from learning.events.ical import calendar_fingerprint
+from learning.calendar.ical import calendar_fingerprint, calendar_state
 
 from . import notifications
 from .models import (
@@ -487,19 +488,76 @@ def attendance_record(
     return len(present_ids & set(member_ids))
 
 
-def meetings_calendar_refresh(*, circle: LearningCirclePage) -> None:
-    """Raise a meeting's iCalendar SEQUENCE when its time, place or status changed (as for
-    events); the first publication only records the fingerprint. Conditional updates, so two
-    simultaneous publications raise it once."""
+def meetings_calendar_refresh(*, circle: LearningCirclePage) -> list[tuple[CircleMeeting, dict]]:
+    """Raise a meeting's iCalendar SEQUENCE when its time, place, online link or status
+    changed (as for events) and store its calendar state; the first publication only records
+    them. Conditional updates, so two simultaneous publications raise it once. Returns the
+    changed meetings with their state before this publication."""
+    changed = []
     for meeting in CircleMeeting.objects.filter(circle_id=circle.pk):
         fingerprint = calendar_fingerprint(meeting)
         previous = meeting.ical_fingerprint
         if fingerprint == previous:
             continue
-        updates = {"ical_fingerprint": fingerprint}
+        updates = {"ical_fingerprint": fingerprint, "ical_state": calendar_state(meeting)}
         if previous:
             updates["ical_sequence"] = F("ical_sequence") + 1
-        CircleMeeting.objects.filter(pk=meeting.pk, ical_fingerprint=previous).update(**updates)
+        if (
+            CircleMeeting.objects.filter(pk=meeting.pk, ical_fingerprint=previous).update(**updates)
+            and previous
+        ):
+            changed.append((meeting, meeting.ical_state or {}))
+    return changed
+
+
+def meetings_notify_changes(
+    *, circle: LearningCirclePage, changes: list[tuple[CircleMeeting, dict]]
+) -> int:
+    """Tell every approved member that a meeting's time, place, online link or status changed:
+    one update per meeting and member however often the circle is saved in a row (see
+    learning.events.notifications.event_changed). Nothing for meetings that were and are over.
+    Returns the number of e-mails asked for."""
+    now = timezone.now()
+    changes = [
+        (meeting, before)
+        for meeting, before in changes
+        if meeting.ends_at >= now or (before and datetime.fromisoformat(before["ends_at"]) >= now)
+    ]
+    if not changes:
+        return 0
+    members = list(
+        CircleMembership.objects.filter(
+            circle_id=circle.pk, status=MembershipStatus.APPROVED
+        ).select_related("user")
+    )
+    with transaction.atomic():
+        for meeting, before in changes:
+            for membership in members:
+                notifications.meeting_changed(membership, meeting=meeting, before=before)
+    return len(changes) * len(members)
+
+
+def meeting_removed(*, meeting: CircleMeeting) -> int:
+    """A meeting is being deleted (taken off its circle and published): every approved
+    member hears that it does not take place, with a CANCEL for their calendar. Nothing for
+    a meeting that is over or was already cancelled. Returns the number of e-mails."""
+    if meeting.ends_at < timezone.now() or meeting.cancelled:
+        return 0
+    circle = LearningCirclePage.objects.filter(pk=meeting.circle_id).first()
+    if circle is None or not circle.live:
+        return 0
+    members = CircleMembership.objects.filter(
+        circle_id=circle.pk, status=MembershipStatus.APPROVED
+    ).select_related("user")
+    # A cancelled copy with a SEQUENCE above the last one clients saw (the row is going).
+    cancelled = copy.copy(meeting)
+    cancelled.cancelled = True
+    cancelled.ical_sequence = meeting.ical_sequence + 1
+    count = 0
+    for membership in members:
+        notifications.meeting_removed(membership, meeting=cancelled, circle=circle)
+        count += 1
+    return count
 
 
 def reports_notify(*, circle: LearningCirclePage) -> int:
@@ -575,7 +633,8 @@ def reminders_queue(*, now=None) -> int:
 def circle_published(*, circle: LearningCirclePage) -> None:
     """Everything that follows a publication of a circle page (see handlers.py)."""
     circle = circle_access_ensure(circle=circle)
-    meetings_calendar_refresh(circle=circle)
+    changes = meetings_calendar_refresh(circle=circle)
+    meetings_notify_changes(circle=circle, changes=changes)
     reports_notify(circle=circle)
 
 

@@ -8,10 +8,19 @@ class EventsConfig(AppConfig):
     verbose_name = _("Agenda en aanmeldingen")
 
     def ready(self):
+        from learning.calendar.registry import PersonalFeedSource, register_personal_source
         from learning.outbox import renderers
 
-        from . import handlers, notifications, personal_data
+        from . import calendars, handlers, notifications, personal_data, selectors
 
         personal_data.register()
+        register_personal_source(
+            PersonalFeedSource(
+                name="events",
+                aggregates=selectors.registrations_feed_aggregates,
+                state=selectors.registrations_feed_state,
+                add_items=calendars.add_registrations,
+            )
+        )
         handlers.connect()
         renderers.register(notifications.RENDERER, notifications.render)

@@ -5,21 +5,23 @@ ical.py, so an event has the same UID and SEQUENCE in every feed and in e-mail i
 
 - one event: ``<page-url>agenda.ics``;
 - the agenda: ``/agenda.ics`` (the agenda filters as query parameters);
-- personal: ``/agenda/persoonlijk/<token>.ics``, the only place with online links.
+- personal: ``/agenda/persoonlijk/<token>.ics`` (learning.calendar.personal), to which
+  ``add_registrations`` contributes the person's registrations, with online links.
 """
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlencode
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from learning.calendar.ical import TZ, event_url, new_calendar, personal_sequence, serialise, vevent
 
 from . import selectors
-from .ical import event_url, new_calendar, serialise, vevent
 from .models import EventPage, RegistrationStatus
 
 AGENDA_NAME = "Circulair Leren – agenda"
-PERSONAL_NAME = "Circulair Leren – mijn aanmeldingen"
 
 # The columns a feed item needs; the programme (a StreamField) is never parsed for feeds.
 FEED_FIELDS = (
@@ -43,6 +45,16 @@ FEED_FIELDS = (
     "cancelled",
     "ical_sequence",
 )
+
+
+def _personal_labels() -> dict:
+    # SUMMARY prefixes for what is not a confirmed seat (ical.vevent).
+    return {
+        RegistrationStatus.WAITING: _("[Wachtlijst]"),
+        RegistrationStatus.OFFERED: _("[Plek aangeboden]"),
+        RegistrationStatus.CANCELLED: _("[Afgemeld]"),
+    }
+
 
 PERSONAL_STATUS = {
     RegistrationStatus.CONFIRMED: "CONFIRMED",
@@ -77,15 +89,17 @@ def agenda_calendar(events: QuerySet[EventPage], *, request=None) -> str:
     return serialise(calendar)
 
 
-def personal_calendar(*, user, request=None) -> str:
-    """The person's registrations: confirmed, tentative (waiting, offered) and withdrawn.
+def add_registrations(calendar, *, user, request=None) -> None:
+    """The personal feed's source for events (registered in apps.py): the person's
+    registrations, confirmed, tentative (waiting, offered) and withdrawn; one query.
 
     The online link is added for confirmed participants only, and never for a cancelled event.
     """
-    calendar = new_calendar(name=PERSONAL_NAME)
+    labels = _personal_labels()
     for registration in selectors.registrations_for_calendar(user=user):
         event = registration.event
         status = "CANCELLED" if event.cancelled else PERSONAL_STATUS[registration.status]
+        label = None if event.cancelled else labels.get(registration.status, "")
         stamps = [moment for moment in (event.last_published_at, registration.updated_at) if moment]
         calendar.add_component(
             vevent(
@@ -94,32 +108,66 @@ def personal_calendar(*, user, request=None) -> str:
                 status=status,
                 dtstamp=max(stamps) if stamps else timezone.now(),
                 include_online=status == "CONFIRMED",
+                label=label,
+                sequence=personal_sequence(
+                    event,
+                    earlier_registrations=registration.earlier_registrations,
+                    cancelled=status == "CANCELLED",
+                ),
             )
         )
-    # Meetings of the person's learning circles (members only, with their online links).
-    from learning.circles.feeds import add_meetings
 
-    add_meetings(calendar, user=user, request=request)
-    return serialise(calendar)
+
+def subscribe_url(url: str) -> str:
+    """A "subscribe" link for a feed URL. ``webcal://`` is fetched over plain HTTP by several
+    clients, which would send a secret token in the clear: an HTTPS feed gets ``webcals://``
+    (fetched over HTTPS) instead."""
+    scheme, rest = url.split("://", 1)
+    return f"{'webcals' if scheme == 'https' else 'webcal'}://{rest}"
 
 
 def _utc_stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def calendar_links(event: EventPage, *, request) -> dict[str, str]:
-    """ "Zet in agenda": download, subscribe (webcal), Google Calendar and Outlook.com.
+def _all_day_range(event: EventPage):
+    """First day and the day after the last (exclusive, as DTEND of an all-day VEVENT)."""
+    first = event.starts_at.astimezone(TZ).date()
+    last = max(event.ends_at.astimezone(TZ).date(), first)
+    return first, last + timedelta(days=1)
 
-    Plain links with the public details only (never the online link); no third-party script.
+
+def calendar_links(event: EventPage, *, request) -> dict[str, str]:
+    """ "Zet in agenda": download, subscribe, Google Calendar and Outlook (Microsoft 365 for
+    work accounts, which municipalities use, and Outlook.com).
+
+    All-day (and multi-day all-day) events are dates: Google's ``dates`` as YYYYMMDD values
+    with the day after the last day as end, Outlook with ``allday=true``. Plain links with the
+    public details only (never the online link); no third-party script.
     """
     path = f"{event.get_url(request=request)}agenda.ics"
     details = f"{event.intro}\n\n{event_url(event, request=request)}"
     location = ", ".join(part for part in (event.location_name, event.location_address) if part)
+    if event.all_day:
+        first, after_last = _all_day_range(event)
+        google_dates = f"{first:%Y%m%d}/{after_last:%Y%m%d}"
+        outlook_times = {
+            "startdt": first.isoformat(),
+            "enddt": after_last.isoformat(),
+            "allday": "true",
+        }
+    else:
+        google_dates = f"{_utc_stamp(event.starts_at)}/{_utc_stamp(event.ends_at)}"
+        outlook_times = {
+            "startdt": event.starts_at.astimezone(UTC).isoformat(),
+            "enddt": event.ends_at.astimezone(UTC).isoformat(),
+            "allday": "false",
+        }
     google = urlencode(
         {
             "action": "TEMPLATE",
             "text": event.title,
-            "dates": f"{_utc_stamp(event.starts_at)}/{_utc_stamp(event.ends_at)}",
+            "dates": google_dates,
             "details": details,
             "location": location,
             "ctz": "Europe/Amsterdam",
@@ -130,15 +178,15 @@ def calendar_links(event: EventPage, *, request) -> dict[str, str]:
             "path": "/calendar/action/compose",
             "rru": "addevent",
             "subject": event.title,
-            "startdt": event.starts_at.astimezone(UTC).isoformat(),
-            "enddt": event.ends_at.astimezone(UTC).isoformat(),
+            **outlook_times,
             "body": details,
             "location": location,
         }
     )
     return {
         "download": path,
-        "subscribe": f"webcal://{request.get_host()}{path}",
+        "subscribe": subscribe_url(request.build_absolute_uri(path)),
         "google": f"https://calendar.google.com/calendar/render?{google}",
+        "outlook_365": f"https://outlook.office.com/calendar/0/deeplink/compose?{outlook}",
         "outlook": f"https://outlook.live.com/calendar/0/deeplink/compose?{outlook}",
     }

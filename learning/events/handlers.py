@@ -5,10 +5,12 @@ from wagtail.signals import page_published
 
 def _re_evaluate_waiting_list(sender, instance, **kwargs):
     from .models import EventPage
-    from .services import event_calendar_refresh, event_settings_changed
+    from .services import event_calendar_refresh, event_notify_changes, event_settings_changed
 
     if isinstance(instance, EventPage):
-        event_calendar_refresh(event=instance)
+        before = event_calendar_refresh(event=instance)
+        if before is not None:
+            event_notify_changes(event=instance, before=before)
         event_settings_changed(event=instance)
 
 

@@ -130,6 +130,9 @@ class EventPage(RoutablePageMixin, Page):
     ical_fingerprint = models.CharField(
         _("iCalendar-vingerafdruk"), max_length=64, blank=True, editable=False
     )
+    # Time, place, online link and status at the last publication (ical.calendar_state), so
+    # that participants can be told what changed ("begint nu om 10:00 in plaats van 09:30").
+    ical_state = models.JSONField(_("iCalendar-stand"), default=dict, blank=True, editable=False)
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -188,7 +191,7 @@ class EventPage(RoutablePageMixin, Page):
 
     parent_page_types = ["events.EventIndexPage", "masterclasses.ProgrammePage"]
     subpage_types: list[str] = []
-    exclude_fields_in_copy = ["ical_sequence", "ical_fingerprint"]
+    exclude_fields_in_copy = ["ical_sequence", "ical_fingerprint", "ical_state"]
 
     class Meta:
         verbose_name = _("bijeenkomst")
@@ -226,8 +229,17 @@ class EventPage(RoutablePageMixin, Page):
     def with_content_json(self, content):
         """Keep the live calendar bookkeeping when a (possibly older) revision is published."""
         page = super().with_content_json(content)
-        page.ical_sequence = self.ical_sequence
-        page.ical_fingerprint = self.ical_fingerprint
+        # From the database, not from this instance: an editor's page loaded before another
+        # publication would copy an old SEQUENCE back, and the next change would repeat it.
+        live = (
+            EventPage.objects.filter(pk=self.pk)
+            .values("ical_sequence", "ical_fingerprint", "ical_state")
+            .first()
+        )
+        if live is not None:
+            page.ical_sequence = live["ical_sequence"]
+            page.ical_fingerprint = live["ical_fingerprint"]
+            page.ical_state = live["ical_state"]
         return page
 
     @path("")

@@ -1,5 +1,7 @@
 """E-mails about registrations, written to the outbox in the caller's transaction."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core import signing
 from django.template.loader import render_to_string
@@ -7,7 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .ical import invitation
+from learning.calendar.ical import calendar_state, invitation
+
+from .changes import change_lines
 from .models import SEAT_STATUSES, RegistrationStatus
 
 OFFER_SALT = "events.offer"
@@ -95,6 +99,11 @@ def render(payload: dict) -> dict:
         "starts_local": timezone.localtime(event.starts_at),
     }
     template = payload["template"]
+    if template == "changed":
+        payload = _changed(payload, registration=registration, recipient=recipient)
+        context["changes"] = payload["changes"]
+        context["show_online"] = payload["attach"] == "REQUEST"
+        context["calendar_part"] = bool(payload["attach"])
     rendered = {
         "subject": f"{payload['subject']}: {event.title}",
         "text": render_to_string(f"events/email/{template}.txt", context),
@@ -104,6 +113,26 @@ def render(payload: dict) -> dict:
         else [],
     }
     return rendered
+
+
+def _changed(payload: dict, *, registration, recipient) -> dict:
+    """The change message as it is sent: from the event's state now, against the state of the
+    first publication in the burst (``before``). The calendar part for confirmed seats only:
+    an open offer is not in the person's calendar yet."""
+    event = registration.event
+    holds_seat = registration.user_id == recipient.pk and registration.status in (
+        RegistrationStatus.CONFIRMED,
+        RegistrationStatus.ATTENDED,
+    )
+    attach = ("CANCEL" if event.cancelled else "REQUEST") if holds_seat else None
+    return {
+        **payload,
+        "subject": _("Gaat niet door") if event.cancelled else _("Gewijzigd"),
+        "attach": attach,
+        "changes": change_lines(
+            payload.get("before") or {}, calendar_state(event), show_online=holds_seat
+        ),
+    }
 
 
 def _ics(registration, method, recipient):
@@ -134,6 +163,39 @@ def registration_changed(registration, *, previous_status: str) -> None:
             subject=_("Afmelding verwerkt"),
             attach="CANCEL" if held_seat else None,
         )
+
+
+# An editor who saves several times in a row sends one message: it waits until no change
+# came for CHANGE_DELAY, and never longer than CHANGE_MAX_DELAY after the first change.
+CHANGE_DELAY = timedelta(minutes=15)
+CHANGE_MAX_DELAY = timedelta(hours=1)
+
+
+def event_changed(registration, *, before: dict) -> None:
+    """Tell a participant (seat or open offer) that the time, place, online link or status of
+    their event changed. One e-mail per burst of publications, rendered when it is sent."""
+    from learning.outbox.services import message_queue_debounced
+
+    recipient = registration.user
+    if recipient is None:
+        return
+    message_queue_debounced(
+        to=recipient.email,
+        kind="registration_event_changed",
+        renderer=RENDERER,
+        payload={
+            "registration_id": registration.pk,
+            "recipient_id": recipient.pk,
+            "template": "changed",
+            "subject": "",
+            "attach": None,
+            "before": before,
+        },
+        event=registration.event,
+        user=recipient,
+        delay=CHANGE_DELAY,
+        max_delay=CHANGE_MAX_DELAY,
+    )
 
 
 def registration_handed_over(registration, *, previous_user) -> None:

@@ -4,9 +4,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Length, Substr
+from django.db.models.functions import Coalesce, Length, Substr
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
+
+from learning.calendar.selectors import last_removal
 
 from .models import ACTIVE_STATUSES, SEAT_STATUSES, EventPage, Registration, RegistrationStatus
 
@@ -132,6 +134,8 @@ def events_for_agenda(
 # How long a cancelled event (public feeds) or a withdrawn registration (personal feed) stays
 # in a feed as STATUS:CANCELLED, so subscribed calendars remove it instead of keeping it.
 CALENDAR_CANCELLED_KEPT = timedelta(days=30)
+# A person's past events stay in their personal feed for a year and a bit.
+CALENDAR_PAST_KEPT = timedelta(days=400)
 
 
 @dataclass(frozen=True)
@@ -158,6 +162,16 @@ def _public_live_events() -> QuerySet[EventPage]:
         page__path=Substr(OuterRef("path"), 1, Length("page__path"))
     )
     return EventPage.objects.live().filter(~Exists(restricted))
+
+
+def _last_event_publication():
+    """The newest publication of any event (live or not): the agenda's Last-Modified never
+    moves backwards when its newest event leaves it."""
+    return Subquery(
+        EventPage.objects.exclude(last_published_at=None)
+        .order_by("-last_published_at")
+        .values("last_published_at")[:1]
+    )
 
 
 def _in_calendar_feed(now) -> Q:
@@ -203,26 +217,40 @@ def calendar_feed_state(*, kind: str = "", audience: str = "", theme: str = "") 
                 last_published_at__lt=now - CALENDAR_CANCELLED_KEPT,
             ),
         ),
+        published_any=Max(_last_event_publication()),
+        removed=Max(last_removal()),
     )
-    moments = [state["published"], state["ended"]]
+    moments = [state["published"], state["ended"], state["published_any"], state["removed"]]
     if state["cancellation_aged"]:
         moments.append(state["cancellation_aged"] + CALENDAR_CANCELLED_KEPT)
     moments = [moment for moment in moments if moment]
     return FeedState(max(moments) if moments else None, state["count"])
 
 
+def _earlier_registrations():
+    # For ical.personal_sequence: the person's earlier registrations for the same event.
+    return Subquery(
+        Registration.objects.filter(
+            event_id=OuterRef("event_id"), user_id=OuterRef("user_id"), pk__lt=OuterRef("pk")
+        )
+        .values("event_id")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+
+
 def registrations_for_calendar(*, user) -> list[Registration]:
     """The personal feed: one registration per event, each with its event (one query).
 
-    Active registrations for events that ended less than CALENDAR_CANCELLED_KEPT ago or are
-    still to come, and the person's own withdrawals of the last CALENDAR_CANCELLED_KEPT.
+    Active registrations for events that ended less than CALENDAR_PAST_KEPT ago or are still
+    to come, and the person's own withdrawals of the last CALENDAR_CANCELLED_KEPT.
     Where someone withdrew and registered again, the active registration wins (one UID per
-    event in a calendar). Extension point: learning circles will add their meetings here.
+    event in a calendar).
     """
     now = timezone.now()
     registrations = (
         Registration.objects.filter(
-            user=user, event__live=True, event__ends_at__gte=now - CALENDAR_CANCELLED_KEPT
+            user=user, event__live=True, event__ends_at__gte=now - CALENDAR_PAST_KEPT
         )
         .filter(
             Q(status__in=ACTIVE_STATUSES)
@@ -232,6 +260,7 @@ def registrations_for_calendar(*, user) -> list[Registration]:
             )
         )
         .select_related("event")
+        .annotate(earlier_registrations=Coalesce(_earlier_registrations(), 0))
         .order_by("event__starts_at", "event_id", "-updated_at")
     )
     chosen: dict[int, Registration] = {}
@@ -242,20 +271,25 @@ def registrations_for_calendar(*, user) -> list[Registration]:
     return list(chosen.values())
 
 
-def registrations_calendar_state(*, user) -> FeedState:
-    """Newest registration change and newest event publication for the person, and the state
-    of the meetings of their learning circles (also in the personal feed); one query."""
-    from learning.accounts.models import User
-    from learning.circles.feeds import personal_feed_aggregates, personal_feed_state
+def registrations_feed_aggregates() -> dict:
+    """The personal feed's state (learning.calendar.personal): aggregates over a User
+    queryset for the person's registrations and their events."""
+    return {
+        "registrations_changed": Max("registrations__updated_at"),
+        "registrations_published": Max("registrations__event__last_published_at"),
+        "registrations_count": Count("registrations", distinct=True),
+        "registrations_live": Count(
+            "registrations", filter=Q(registrations__event__live=True), distinct=True
+        ),
+    }
 
-    state = User.objects.filter(pk=user.pk).aggregate(
-        changed=Max("registrations__updated_at"),
-        published=Max("registrations__event__last_published_at"),
-        count=Count("registrations", distinct=True),
-        **personal_feed_aggregates(),
+
+def registrations_feed_state(*, user, values: dict) -> tuple:
+    """(last change, state string) from the values of ``registrations_feed_aggregates``."""
+    moments = [values["registrations_changed"], values["registrations_published"]]
+    moments = [moment for moment in moments if moment]
+    last = max(moments) if moments else None
+    stamp = last.timestamp() if last else 0
+    return last, (
+        f"registrations-{stamp:.6f}-{values['registrations_count']}-{values['registrations_live']}"
     )
-    circles_changed, circles_state = personal_feed_state(user=user, values=state)
-    moments = [m for m in (state["changed"], state["published"], circles_changed) if m]
-    # The window moves with time even when nothing changes: the date keeps the ETag honest.
-    extra = f"{timezone.localdate():%Y%m%d}-{circles_state}"
-    return FeedState(max(moments) if moments else None, state["count"], extra)

@@ -16,7 +16,7 @@ from learning.core.pagination import paginate
 from learning.core.ratelimit import posted, rate_limited
 
 from . import selectors, services
-from .calendars import calendar_links
+from .calendars import calendar_links, subscribe_url
 from .forms import AgendaFilterForm, HandoverForm
 from .models import Registration, RegistrationStatus
 from .notifications import OFFER_SALT, offer_token
@@ -211,7 +211,7 @@ def my_registrations(request):
         {
             "registrations": registrations,
             "feed_url": feed_url,
-            "feed_webcal_url": "webcal://" + feed_url.split("://", 1)[1],
+            "feed_webcal_url": subscribe_url(feed_url),
         },
     )
 

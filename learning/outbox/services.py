@@ -22,7 +22,7 @@ from functools import partial
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.core.mail.message import SafeMIMEText
+from django.core.mail.message import SafeMIMEMultipart, SafeMIMEText
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -77,8 +77,12 @@ def message_queue(
     dedupe_key: str | None = None,
     renderer: str = "",
     payload: Mapping | None = None,
+    send_after: timedelta | None = None,
 ) -> OutboxMessage:
     """Store one e-mail to one address and send it once the surrounding transaction commits.
+
+    With ``send_after`` it is not dispatched on commit but left for the periodic flush once
+    that time has passed (see ``message_queue_debounced``).
 
     Call it inside the transaction that makes the change the e-mail is about: if that
     transaction rolls back, neither the row nor the send exists. (Outside a transaction the row
@@ -111,7 +115,7 @@ def message_queue(
         "payload": dict(payload or {}),
         "event": event,
         "user": user,
-        "next_attempt_at": timezone.now() + DISPATCH_GRACE,
+        "next_attempt_at": timezone.now() + (send_after or DISPATCH_GRACE),
     }
     if dedupe_key:
         # get_or_create inserts in a savepoint and falls back to the existing row when a
@@ -123,8 +127,63 @@ def message_queue(
             return message
     else:
         message = OutboxMessage.objects.create(**values)
-    transaction.on_commit(partial(_dispatch, message.pk))
+    if send_after is None:
+        transaction.on_commit(partial(_dispatch, message.pk))
     return message
+
+
+def message_queue_debounced(
+    *,
+    to: str,
+    kind: str,
+    renderer: str,
+    payload: Mapping,
+    event=None,
+    user=None,
+    delay: timedelta,
+    max_delay: timedelta,
+    same: Mapping | None = None,
+) -> OutboxMessage:
+    """Queue a rendered-when-sent message that waits ``delay`` for more of the same.
+
+    While a message of the same ``kind`` for the same address and ``event`` is still waiting
+    (queued, not yet rendered), a new call moves its send time to ``delay`` from now, but
+    never later than ``max_delay`` after it was queued, and keeps its payload: a burst of
+    changes (an editor saving three times in ten minutes) gives one e-mail, rendered from the
+    state at sending time, with the payload of the first call. Once it has been rendered or
+    sent, the next call queues a new message. ``same``: payload values that must match too
+    (one message per meeting of a circle, say).
+    """
+    now = timezone.now()
+    waiting = (
+        OutboxMessage.objects.filter(
+            kind=kind,
+            to=to.strip(),
+            event=event,
+            status=OutboxStatus.QUEUED,
+            text="",
+            **{f"payload__{key}": value for key, value in (same or {}).items()},
+        )
+        .order_by("pk")
+        .first()
+    )
+    if waiting is not None:
+        due = min(now + delay, waiting.created_at + max_delay)
+        moved = OutboxMessage.objects.filter(
+            pk=waiting.pk, status=OutboxStatus.QUEUED, text=""
+        ).update(next_attempt_at=due)
+        if moved:
+            waiting.next_attempt_at = due
+            return waiting
+    return message_queue(
+        to=to,
+        kind=kind,
+        renderer=renderer,
+        payload=payload,
+        event=event,
+        user=user,
+        send_after=delay,
+    )
 
 
 def message_send(*, message_id: int) -> bool:
@@ -255,18 +314,58 @@ def _render(message: OutboxMessage) -> None:
     message.save(update_fields=["subject", "text", "html", "attachments"])
 
 
+class _InvitationEmail(EmailMultiAlternatives):
+    """An e-mail whose iCalendar invitation (``text/calendar; method=...``) is also a part of
+    its multipart/alternative body, beside text and HTML: that is what makes Outlook, Gmail
+    and Apple Mail show a meeting with its buttons instead of a file. The same invitation
+    stays attached as ``application/ics`` for clients that only look at attachments."""
+
+    calendar_parts: list
+
+    def _create_alternatives(self, msg):
+        msg = super()._create_alternatives(msg)
+        if not self.calendar_parts:
+            return msg
+        if not msg.is_multipart():
+            body = msg
+            msg = SafeMIMEMultipart(_subtype="alternative", encoding=settings.DEFAULT_CHARSET)
+            msg.attach(body)
+        for part in self.calendar_parts:
+            msg.attach(part)
+        return msg
+
+
 def _deliver(message: OutboxMessage) -> None:
-    email = EmailMultiAlternatives(
+    email = _InvitationEmail(
         subject=message.subject,
         body=message.text,
         from_email=message.from_email,
         to=[message.to],
     )
+    email.calendar_parts = []
     if message.html:
         email.attach_alternative(message.html, "text/html")
     for attachment in message.attachments:
+        if _is_invitation(attachment["mimetype"]):
+            email.calendar_parts.append(_calendar_part(**attachment))
+            attachment = {**attachment, "mimetype": "application/ics"}
         email.attach(_attachment_part(**attachment))
     email.send()
+
+
+def _is_invitation(mimetype: str) -> bool:
+    content_type, *params = (part.strip().lower() for part in mimetype.split(";"))
+    return content_type == "text/calendar" and any(p.startswith("method=") for p in params)
+
+
+def _calendar_part(*, filename: str, content: str, mimetype: str) -> SafeMIMEText:
+    """The invitation as a body alternative: text/calendar with its METHOD, not an attachment."""
+    part = SafeMIMEText(content, "calendar", settings.DEFAULT_CHARSET)
+    for param in mimetype.split(";")[1:]:
+        key, _sep, value = param.partition("=")
+        if key.strip().lower() != "charset":
+            part.set_param(key.strip(), value.strip().strip('"'))
+    return part
 
 
 def _attachment_part(*, filename: str, content: str, mimetype: str) -> MIMEBase:

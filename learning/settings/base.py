@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "learning.organisations",
     "learning.accounts",
     "learning.outbox",
+    "learning.calendar",
     "learning.events",
     "learning.masterclasses",
     "learning.circles",

@@ -94,3 +94,82 @@ def test_a_cancelled_meeting_is_cancelled_in_the_feed(make_circle, coordinator, 
     item = items[f"leerkring-bijeenkomst-{cancelled.pk}@circulairleren"]
     assert str(item["status"]) == "CANCELLED"
     assert "meet.example" not in item.to_ical().decode()
+
+
+def test_moving_a_meeting_tells_every_member_once_with_an_update(
+    make_circle, coordinator, make_member
+):
+    from django.core import mail
+    from django.utils import timezone
+
+    from learning.outbox.models import OutboxMessage
+    from learning.outbox.services import messages_flush
+    from tests.calendar.readers import read_all
+
+    circle = make_circle(coordinators=[coordinator], meetings=2)
+    member = make_member(circle)
+    moved_pk = max(CircleMeeting.objects.filter(circle=circle), key=lambda m: m.starts_at).pk
+    original = CircleMeeting.objects.get(pk=moved_pk).starts_at
+    for step in (1, 2, 3):  # three saves in a row
+        draft = circle.get_latest_revision_as_object()
+        meetings = list(draft.meetings.all())
+        moved = next(meeting for meeting in meetings if meeting.pk == moved_pk)
+        moved.starts_at = original + timedelta(minutes=30 * step)
+        moved.ends_at = moved.starts_at + timedelta(hours=3)
+        draft.meetings = meetings
+        draft.save_revision().publish()
+    meeting = CircleMeeting.objects.get(pk=moved_pk)
+    assert meeting.starts_at == original + timedelta(minutes=90)
+    assert meeting.ical_sequence == 3
+    waiting = OutboxMessage.objects.filter(kind="circle_meeting_changed")
+    # One per member (the coordinator is a member too), not three, and not yet sent.
+    assert sorted(waiting.values_list("to", flat=True)) == sorted([coordinator.email, member.email])
+    assert all(m.next_attempt_at > timezone.now() + timedelta(minutes=10) for m in waiting)
+    mail.outbox.clear()
+    messages_flush(now=timezone.now() + timedelta(minutes=40))
+    (update,) = [
+        message
+        for message in mail.outbox
+        if message.to == [member.email] and message.subject.startswith("Gewijzigd")
+    ]
+    old, new = timezone.localtime(original), timezone.localtime(meeting.starts_at)
+    if old.date() == new.date():
+        assert f"begint nu om {new:%H:%M} in plaats van {old:%H:%M}." in update.body
+    else:
+        assert "De bijeenkomst is verplaatst naar" in update.body
+    (part,) = [p for p in update.message().walk() if p.get_content_type() == "text/calendar"]
+    assert part.get_param("method") == "REQUEST"
+    item = read_all(part.get_payload(decode=True).decode())[
+        f"leerkring-bijeenkomst-{meeting.pk}@circulairleren"
+    ]
+    assert item["sequence"] == 3
+
+
+def test_a_removed_meeting_is_cancelled_for_every_member(make_circle, coordinator, make_member):
+    from django.core import mail
+
+    from learning.outbox.models import OutboxMessage
+    from learning.outbox.services import message_send
+    from tests.calendar.readers import read_all
+
+    circle = make_circle(coordinators=[coordinator], meetings=2)
+    member = make_member(circle)
+    upcoming = max(CircleMeeting.objects.filter(circle=circle), key=lambda m: m.starts_at)
+    draft = circle.get_latest_revision_as_object()
+    draft.meetings = [meeting for meeting in draft.meetings.all() if meeting.pk != upcoming.pk]
+    draft.save_revision().publish()
+    assert not CircleMeeting.objects.filter(pk=upcoming.pk).exists()
+    messages = OutboxMessage.objects.filter(kind="circle_meeting_removed")
+    assert sorted(messages.values_list("to", flat=True)) == sorted(
+        [coordinator.email, member.email]
+    )
+    mail.outbox.clear()
+    message_send(message_id=messages.get(to=member.email).pk)
+    (email,) = mail.outbox
+    assert "De bijeenkomst gaat niet door." in email.body
+    (part,) = [p for p in email.message().walk() if p.get_content_type() == "text/calendar"]
+    assert part.get_param("method") == "CANCEL"
+    item = read_all(part.get_payload(decode=True).decode())[
+        f"leerkring-bijeenkomst-{upcoming.pk}@circulairleren"
+    ]
+    assert (item["status"], item["sequence"]) == ("CANCELLED", upcoming.ical_sequence + 1)

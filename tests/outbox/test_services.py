@@ -109,8 +109,12 @@ def test_commit_sends_exactly_one_email_with_html_and_attachment(
     [calendar] = [p for p in email.message().walk() if p.get_content_type() == "text/calendar"]
     assert calendar.get_param("method") == "REQUEST"
     assert calendar.get_params().count(("charset", "utf-8")) == 1
-    assert calendar.get_filename() == "uitnodiging.ics"
+    # In the body (so Outlook shows a meeting), and attached as a file for other clients.
+    assert calendar.get_filename() is None
     assert "METHOD:REQUEST" in calendar.get_payload(decode=True).decode()
+    [attached] = [p for p in email.message().walk() if p.get_filename() == "uitnodiging.ics"]
+    assert attached.get_content_type() == "application/ics"
+    assert attached.get_payload(decode=True).decode() == calendar.get_payload(decode=True).decode()
     message.refresh_from_db()
     assert message.status == OutboxStatus.SENT
     assert message.sent_at is not None
@@ -449,3 +453,42 @@ def test_queue_needs_text_or_renderer():
 
     with pytest.raises(ValueError):
         message_queue(to="a@gemeente.example", kind="test", subject="Leeg")
+
+
+def test_debounced_messages_wait_for_quiet_and_never_longer_than_the_maximum(
+    django_capture_on_commit_callbacks, monkeypatch
+):
+    start = timezone.now()
+
+    def call(minutes, **payload):
+        monkeypatch.setattr(timezone, "now", lambda: start + timedelta(minutes=minutes))
+        return services.message_queue_debounced(
+            to="deelnemer@gemeente.example",
+            kind="registration_event_changed",
+            renderer="events.registration",
+            payload=payload,
+            delay=timedelta(minutes=15),
+            max_delay=timedelta(hours=1),
+            same={"item": payload["item"]},
+        )
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        first = call(0, item=1, before="09:30")
+        assert first.next_attempt_at == start + timedelta(minutes=15)
+        again = call(10, item=1, before="10:00")
+        assert again.pk == first.pk
+        assert again.next_attempt_at == start + timedelta(minutes=25)  # moved on
+        other = call(11, item=2, before="14:00")  # another item: its own message
+        assert other.pk != first.pk
+    assert callbacks == []  # nothing dispatched on commit: the flush sends them when due
+    first.refresh_from_db()
+    assert first.payload["before"] == "09:30"  # the first state is kept
+    # Saving every ten minutes never postpones it beyond an hour after the first change.
+    OutboxMessage.objects.filter(pk=first.pk).update(created_at=start)
+    for minutes in (20, 30, 40, 50, 60):
+        latest = call(minutes, item=1, before="x")
+    assert latest.pk == first.pk
+    assert latest.next_attempt_at == start + timedelta(hours=1)
+    # Once it has been rendered (sent or being sent), a new change is a new message.
+    OutboxMessage.objects.filter(pk=first.pk).update(text="verstuurd", status=OutboxStatus.SENT)
+    assert call(70, item=1, before="y").pk != first.pk
