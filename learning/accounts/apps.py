@@ -10,9 +10,10 @@ class AccountsConfig(AppConfig):
     default = True
 
     def ready(self):
-        from . import personal_data
+        from . import handlers, personal_data
 
         personal_data.register_builtin_providers()
+        handlers.connect()
 
 
 class WagtailUsersConfig(WagtailUsersAppConfig):

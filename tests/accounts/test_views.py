@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from learning.accounts.models import JobRole, User
-from learning.organisations.models import Organisation
+from learning.organisations.models import Organisation, OrganisationDomain
 
 pytestmark = pytest.mark.django_db
 
@@ -18,6 +18,7 @@ def test_account_pages_require_login(client, name):
 
 def test_profile_edit(logged_in_client, user):
     zwolle = Organisation.objects.get(cbs_code="GM0193")
+    OrganisationDomain.objects.create(organisation=zwolle, domain="gemeente.example")
     response = logged_in_client.post(
         reverse("accounts:profile"),
         {
