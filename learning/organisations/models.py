@@ -145,6 +145,16 @@ class OrganisationDomain(models.Model):
     def __str__(self) -> str:
         return self.domain
 
+    @property
+    def organisation_kind(self) -> str:
+        return self.organisation.get_kind_display()
+
+    organisation_kind.fget.short_description = _("soort organisatie")
+
+    @property
+    def organisation_cbs_code(self) -> str:
+        return self.organisation.cbs_code or ""
+
     def clean(self):
         super().clean()
         try:
