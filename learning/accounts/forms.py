@@ -59,7 +59,7 @@ def job_role_field():
 
 def explanation_field():
     return forms.CharField(
-        label=_("Toelichting (als uw e-mailadres niet bij de organisatie hoort)"),
+        label=_("Toelichting"),
         required=False,
         max_length=EXPLANATION_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -87,9 +87,8 @@ def claims_for_existing_accounts(apps, schema_editor):
     OrganisationClaim = apps.get_model("accounts", "OrganisationClaim")
     OrganisationClaimLog = apps.get_model("accounts", "OrganisationClaimLog")
     now = timezone.now()
-    users = User.objects.filter(organisation__isnull=False).exclude(
-        organisation_claims__superseded_at__isnull=True
-    )
+    with_claim = OrganisationClaim.objects.filter(superseded_at__isnull=True).values("user_id")
+    users = User.objects.filter(organisation__isnull=False).exclude(pk__in=with_claim)
     for user in users.iterator():
         verified = EmailAddress.objects.filter(
             user_id=user.pk, email__iexact=user.email, verified=True
