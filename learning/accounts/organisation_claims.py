@@ -275,6 +275,48 @@ def claims_decide(
         ]
 
 
+def claim_assign(*, user: User, organisation: Organisation | None, by) -> OrganisationClaim | None:
+    """An administrator sets someone's organisation in the user admin: recorded as a claim
+    approved by ``by`` (same rules as a coordinator's decision: not for oneself, and with the
+    decide permission). ``None`` removes the organisation (the current claim is superseded).
+    No e-mail: the administrator acts on the person's behalf."""
+    if not can_decide_claims(by):
+        raise _error("forbidden")
+    if user.pk == by.pk:
+        raise _error("own_claim")
+    with transaction.atomic():
+        locked = _lock_user(user.pk)
+        current = claim_current(user=locked)
+        wanted = organisation.pk if organisation else None
+        if current is not None and current.is_effective and current.organisation_id == wanted:
+            return current
+        if current is None and wanted is None:
+            return None
+        now = timezone.now()
+        if current is not None:
+            current.superseded_at = now
+            current.save(update_fields=["superseded_at"])
+            _log(current, actor=by, action="superseded", from_status=current.state)
+        claim = None
+        if organisation is not None:
+            if not organisation.is_active:
+                raise _error("organisation_inactive")
+            claim = OrganisationClaim.objects.create(
+                user=locked,
+                organisation=organisation,
+                state=ClaimState.APPROVED,
+                decided_by=by,
+                decided_at=now,
+                reason=gettext("Ingesteld door een beheerder."),
+                created_at=now,
+            )
+            _log(claim, actor=by, action="approve", reason=claim.reason)
+        locked.organisation = organisation
+        locked.save(update_fields=["organisation"])
+    user.organisation = organisation
+    return claim
+
+
 def _queue_decision_email(claim: OrganisationClaim, *, user: User) -> None:
     template = "approved" if claim.state == ClaimState.APPROVED else "refused"
     context = {
