@@ -31,6 +31,7 @@ from learning.organisations.models import Organisation, OrganisationKind
 from .errors import AccountError
 from .models import ClaimState, OrganisationClaim
 from .organisation_claims import can_decide_claims, claims_decide
+from .selectors import claims_pending
 
 LOG_ACTION_LABELS = {
     "request": _("Aangevraagd"),
@@ -148,12 +149,6 @@ class DecideForm(forms.Form):
         self.fields["claims"].queryset = queryset
 
 
-def pending_claims():
-    return OrganisationClaim.objects.filter(
-        state=ClaimState.PENDING, superseded_at__isnull=True
-    ).select_related("user", "organisation", "organisation__province")
-
-
 class DecideView(WagtailAdminTemplateMixin, TemplateView):
     """The queue: pending claims with checkboxes, one reason, approve or refuse (all or none)."""
 
@@ -170,9 +165,8 @@ class DecideView(WagtailAdminTemplateMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
-        filters = ClaimFilterSet(self.request.GET or None, queryset=pending_claims())
-        queryset = filters.qs if filters.is_valid() else pending_claims()
-        return queryset.order_by("created_at", "pk")
+        filters = ClaimFilterSet(self.request.GET or None, queryset=claims_pending())
+        return filters.qs if filters.is_valid() else claims_pending()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -196,7 +190,7 @@ class DecideView(WagtailAdminTemplateMixin, TemplateView):
         ]
 
     def post(self, request, *args, **kwargs):
-        form = DecideForm(request.POST, queryset=pending_claims())
+        form = DecideForm(request.POST, queryset=claims_pending())
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
         approve = form.cleaned_data["decision"] == "approve"
@@ -315,4 +309,4 @@ class PendingClaimsPanel(Component):
         self.decide_url_name = decide_url_name
 
     def get_context_data(self, parent_context):
-        return {"count": pending_claims().count(), "decide_url": reverse(self.decide_url_name)}
+        return {"count": claims_pending().count(), "decide_url": reverse(self.decide_url_name)}

@@ -8,10 +8,10 @@ from .models import JobRole, User
 from .organisation_claims import (
     EXPLANATION_MAX_LENGTH,
     MESSAGES,
-    claim_current,
     claim_needs_explanation,
     claim_request,
 )
+from .selectors import claim_current
 
 
 class OrganisationField(forms.ModelChoiceField):

@@ -34,6 +34,7 @@ from .models import (
     OrganisationClaimLog,
     User,
 )
+from .selectors import claim_current
 
 logger = logging.getLogger(__name__)
 
@@ -88,17 +89,6 @@ def _log(claim: OrganisationClaim, *, actor, action: str, from_status="", reason
         from_status=from_status,
         to_status=claim.state,
         reason=str(reason),
-    )
-
-
-def claim_current(*, user) -> OrganisationClaim | None:
-    """The person's current claim (at most one), with its organisation; None without one."""
-    if not getattr(user, "is_authenticated", False):
-        return None
-    return (
-        OrganisationClaim.objects.select_related("organisation")
-        .filter(user=user.pk, superseded_at__isnull=True)
-        .first()
     )
 
 

@@ -12,7 +12,8 @@ from learning.organisations.models import Organisation
 from . import personal_data
 from .errors import AccountError
 from .models import ClaimState, User
-from .organisation_claims import claim_current, claim_request
+from .organisation_claims import claim_request
+from .selectors import claim_current
 
 logger = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from . import personal_data
 from .forms import DeleteAccountForm, ProfileForm, add_account_error
 from .models import ClaimState
-from .organisation_claims import claim_current
+from .selectors import claim_current
 from .services import AccountError, user_delete, user_export_data, user_update_profile
 
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from learning.accounts.models import ClaimState, User
-from learning.accounts.organisation_claims import claim_current
+from learning.accounts.selectors import claim_current
 
 from . import notifications
 from .ical import calendar_fingerprint

@@ -95,3 +95,30 @@ def test_request_organisation_coordinator_approves_then_register(
         apeldoorn,
     )
     axe_check(page)
+
+
+def test_coordinator_imports_domains_with_a_dry_run(page, axe_check, password, tmp_path):
+    coordinator = UserFactory(email="coordinator@pianoo.example", is_staff=True)
+    coordinator.groups.add(Group.objects.get(name="Coördinatoren"))
+    csv_file = tmp_path / "domeinen.csv"
+    csv_file.write_text("cbs_code,domain\nGM0200,apeldoorn.example\nGM9999,nergens.example\n")
+    log_in(page, coordinator, password)
+
+    page.goto("/admin/snippets/organisations/organisationdomain/")
+    axe_check(page)
+    page.get_by_role("link", name="Importeren (CSV)").click()
+    page.wait_for_url("**/importeren/")
+    axe_check(page)
+    page.get_by_label("CSV-bestand").set_input_files(str(csv_file))
+    page.get_by_role("button", name="Controleren").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Onbekende CBS-code GM9999.").first.is_visible()
+    assert not OrganisationDomain.objects.exists()
+    axe_check(page)
+    page.get_by_role("button", name="Importeren").click()
+    page.wait_for_url("**/organisationdomain/")
+    assert list(OrganisationDomain.objects.values_list("domain", flat=True)) == [
+        "apeldoorn.example"
+    ]
+    page.goto("/admin/organisation_claims/")
+    axe_check(page)

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 
 from learning.accounts import organisation_claims as claims
 from learning.accounts.models import ClaimState
+from learning.accounts.selectors import claim_current
 from learning.events import services
 from learning.events.models import Registration, RegistrationStatus, WaitReason
 from learning.events.services import RegistrationError
@@ -66,7 +67,7 @@ def test_approved_claim_counts_and_moving_keeps_the_old_seat(make_masterclass, a
     coordinator = UserFactory(is_staff=True)
     coordinator.groups.add(Group.objects.get(name="Coördinatoren"))
     secondee = member(apeldoorn, "secondee@rijk.example")
-    claim = claims.claim_current(user=secondee)
+    claim = claim_current(user=secondee)
     claims.claim_approve(claim=claim, by=coordinator, reason="Detachering bevestigd")
     secondee.refresh_from_db()
     registration = services.registration_create(event=masterclass, user=secondee)
@@ -78,7 +79,7 @@ def test_approved_claim_counts_and_moving_keeps_the_old_seat(make_masterclass, a
     secondee.refresh_from_db()
     registration.refresh_from_db()
     assert registration.organisation == apeldoorn
-    assert claims.claim_current(user=secondee).state == ClaimState.PENDING
+    assert claim_current(user=secondee).state == ClaimState.PENDING
     colleague = member(apeldoorn, "collega@apeldoorn.nl")
     waiting = services.registration_create(event=masterclass, user=colleague)
     assert waiting.wait_reason == WaitReason.ORGANISATION_FULL
@@ -90,9 +91,7 @@ def test_approved_claim_counts_and_moving_keeps_the_old_seat(make_masterclass, a
     with pytest.raises(RegistrationError) as error:
         services.registration_create(event=masterclass, user=secondee)
     assert error.value.code in ("already_registered", "organisation_pending")
-    claims.claim_approve(
-        claim=claims.claim_current(user=secondee), by=coordinator, reason="Overgestapt"
-    )
+    claims.claim_approve(claim=claim_current(user=secondee), by=coordinator, reason="Overgestapt")
     secondee.refresh_from_db()
     assert secondee.organisation == epe
     with pytest.raises(RegistrationError) as error:
