@@ -205,6 +205,21 @@ def claims_verify_for_email(*, user: User) -> OrganisationClaim | None:
     return claim
 
 
+def claims_verify_for_domains(*, organisation_ids) -> int:
+    """After organisations got new e-mail domains: verify every current claim for them that
+    is not yet effective and whose person's verified address is now on such a domain (the
+    claims of existing accounts, for example, after a coordinator imported the domains).
+    Returns how many were verified."""
+    waiting = OrganisationClaim.objects.filter(
+        organisation_id__in=list(organisation_ids), superseded_at__isnull=True
+    ).exclude(state__in=EFFECTIVE_CLAIM_STATES)
+    verified = 0
+    for claim in waiting.select_related("user"):
+        if claims_verify_for_email(user=claim.user).state == ClaimState.VERIFIED:
+            verified += 1
+    return verified
+
+
 def _decide(*, claim: OrganisationClaim, by, reason: str, approve: bool) -> OrganisationClaim:
     if not can_decide_claims(by):
         raise _error("forbidden")

@@ -2,6 +2,7 @@
 
 import csv
 import io
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -50,6 +51,24 @@ class ImportReport:
         return [row for row in self.rows if not row.accepted]
 
 
+# Higher apps that must react when organisations get new domains (accounts verifies waiting
+# claims whose verified address is now on one); registered in their AppConfig.ready().
+_domains_added_listeners: list[Callable[..., None]] = []
+
+
+def domains_added_register(listener: Callable[..., None]) -> None:
+    """``listener(organisation_ids=[…])`` runs in the transaction that added the domains."""
+    if listener not in _domains_added_listeners:
+        _domains_added_listeners.append(listener)
+
+
+def domains_added(*, organisation_ids: Iterable[int]) -> None:
+    """Tell the registered listeners that these organisations got one or more new domains."""
+    ids = sorted(set(organisation_ids))
+    for listener in _domains_added_listeners:
+        listener(organisation_ids=ids)
+
+
 def domain_add(*, organisation: Organisation, domain: str) -> OrganisationDomain:
     """Add one domain to an organisation; refuses a wrong shape or a domain already in use."""
     try:
@@ -58,7 +77,9 @@ def domain_add(*, organisation: Organisation, domain: str) -> OrganisationDomain
         raise OrganisationError("invalid_domain", error.messages[0]) from error
     try:
         with transaction.atomic():
-            return OrganisationDomain.objects.create(organisation=organisation, domain=normalised)
+            domain = OrganisationDomain.objects.create(organisation=organisation, domain=normalised)
+            domains_added(organisation_ids=[organisation.pk])
+            return domain
     except IntegrityError as error:
         raise OrganisationError(
             "duplicate_domain", _("Dit domein hoort al bij een organisatie.")
@@ -155,6 +176,7 @@ def domains_import(*, data: bytes | str) -> ImportReport:
                     for row in report.accepted
                 ]
             )
+            domains_added(organisation_ids=[row.organisation.pk for row in report.accepted])
     except IntegrityError as error:
         raise OrganisationError(
             "changed",

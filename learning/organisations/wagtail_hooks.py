@@ -1,6 +1,7 @@
 from django import forms
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.widgets.button import HeaderButton
@@ -12,6 +13,7 @@ from learning.core.admin import ProtectedDeleteView
 from .admin_views import DomainImportView
 from .filters import OrganisationDomainFilterSet, OrganisationFilterSet
 from .models import Organisation, OrganisationDomain
+from .services import domains_added
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -106,3 +108,10 @@ class OrganisationDomainViewSet(SnippetViewSet):
 
 
 register_snippet(OrganisationDomainViewSet)
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def domain_saved_in_the_admin(request, instance):
+    if isinstance(instance, OrganisationDomain):
+        domains_added(organisation_ids=[instance.organisation_id])

@@ -187,3 +187,41 @@ def test_claims_are_exported_and_deleted_with_the_account(apeldoorn):
     user_delete(user=private)
     assert not OrganisationClaim.objects.exists()
     assert not OrganisationClaimLog.objects.exists()
+
+
+def test_new_domains_verify_waiting_claims_of_addresses_on_them(epe, client):
+    from learning.organisations.services import domains_import
+
+    on_domain = person("kees@epe.nl")
+    private = person("kees@gmail.example")
+    unconfirmed = person("jan@epe.nl", verified=False)
+    for user in (on_domain, private, unconfirmed):
+        claims.claim_request(user=user, organisation=epe, explanation="Ik werk bij Epe")
+
+    domains_import(data="GM0232,epe.nl\n")
+
+    states = {
+        claim.user.email: claim.state
+        for claim in OrganisationClaim.objects.filter(superseded_at__isnull=True)
+    }
+    assert states == {
+        "kees@epe.nl": ClaimState.VERIFIED,
+        "kees@gmail.example": ClaimState.PENDING,
+        "jan@epe.nl": ClaimState.PENDING,
+    }
+    on_domain.refresh_from_db()
+    assert on_domain.organisation == epe
+
+
+def test_a_domain_added_in_the_admin_verifies_waiting_claims(client, apeldoorn, coordinator):
+    epe = Organisation.objects.get(cbs_code="GM0232")
+    kees = person("kees@epe-gemeente.nl")
+    claims.claim_request(user=kees, organisation=epe, explanation="Ik werk bij Epe")
+    client.force_login(coordinator)
+    response = client.post(
+        "/admin/snippets/organisations/organisationdomain/add/",
+        {"organisation": epe.pk, "domain": "epe-gemeente.nl"},
+    )
+    assert response.status_code == 302
+    kees.refresh_from_db()
+    assert kees.organisation == epe
