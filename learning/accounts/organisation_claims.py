@@ -173,13 +173,18 @@ def _set_effective_organisation(user: User, claim: OrganisationClaim) -> None:
 
 
 def claims_verify_for_email(*, user: User) -> OrganisationClaim | None:
-    """After allauth confirmed an address: verify the current claim when the person's
-    verified address is on one of its organisation's domains (also a pending or refused
-    claim: the domain proves it). Safe to call twice; returns the current claim."""
+    """After allauth confirmed an address or the person changed their primary address:
+    bring the current claim in line with the verified primary address.
+
+    Verifies a claim that is not effective yet when the address is on one of its
+    organisation's domains (also a pending or refused one: the domain proves it). A claim
+    that was verified through an address the person no longer uses goes to a coordinator
+    (pending), and the person counts for no organisation until decided; an approved claim
+    stays. Safe to call twice; returns the current claim."""
     with transaction.atomic():
         locked = _lock_user(user.pk)
         claim = claim_current(user=locked)
-        if claim is None or claim.state in EFFECTIVE_CLAIM_STATES:
+        if claim is None or claim.state == ClaimState.APPROVED:
             return claim
         email = _verified_primary_email(locked)
         domain = (
@@ -187,21 +192,31 @@ def claims_verify_for_email(*, user: User) -> OrganisationClaim | None:
             if email
             else None
         )
-        if domain is None:
-            if claim.state == ClaimState.UNCONFIRMED and email:
-                # The domain was removed meanwhile: a coordinator decides after all.
-                previous = claim.state
-                claim.state = ClaimState.PENDING
-                claim.save(update_fields=["state"])
-                _log(claim, actor=None, action="to_coordinator", from_status=previous)
-            return claim
         previous = claim.state
-        claim.state = ClaimState.VERIFIED
-        claim.verified_domain = domain.domain
-        claim.save(update_fields=["state", "verified_domain"])
-        _log(claim, actor=None, action="verify", from_status=previous, reason=f"@{domain.domain}")
+        if domain is not None:
+            if claim.state == ClaimState.VERIFIED and claim.verified_domain == domain.domain:
+                return claim
+            claim.state = ClaimState.VERIFIED
+            claim.verified_domain = domain.domain
+            claim.save(update_fields=["state", "verified_domain"])
+            _log(
+                claim, actor=None, action="verify", from_status=previous, reason=f"@{domain.domain}"
+            )
+        elif email and claim.state in (ClaimState.VERIFIED, ClaimState.UNCONFIRMED):
+            # The address that proved it is gone, or the domain was removed meanwhile.
+            claim.state = ClaimState.PENDING
+            claim.verified_domain = ""
+            if not claim.explanation:
+                claim.explanation = gettext("E-mailadres gewijzigd naar %(email)s.") % {
+                    "email": email
+                }
+            claim.save(update_fields=["state", "verified_domain", "explanation"])
+            _log(claim, actor=None, action="to_coordinator", from_status=previous, reason=email)
+        else:
+            return claim
         _set_effective_organisation(locked, claim)
     user.organisation_id = locked.organisation_id
+    user.organisation = locked.organisation
     return claim
 
 

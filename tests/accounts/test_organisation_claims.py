@@ -225,3 +225,27 @@ def test_a_domain_added_in_the_admin_verifies_waiting_claims(client, apeldoorn, 
     assert response.status_code == 302
     kees.refresh_from_db()
     assert kees.organisation == epe
+
+
+def test_changing_to_a_private_address_sends_a_verified_claim_to_a_coordinator(apeldoorn):
+    from allauth.account.signals import email_changed
+
+    anouk = person("anouk@apeldoorn.nl")
+    claims.claim_request(user=anouk, organisation=apeldoorn)
+    old = EmailAddress.objects.get(user=anouk)
+    new = EmailAddress.objects.create(user=anouk, email="anouk@gmail.example", verified=True)
+    new.set_as_primary()  # allauth: also sets user.email
+    email_changed.send(
+        sender=type(anouk), request=None, user=anouk, from_email_address=old, to_email_address=new
+    )
+    anouk.refresh_from_db()
+    assert anouk.email == "anouk@gmail.example"
+    assert anouk.organisation is None
+    claim = OrganisationClaim.objects.get(user=anouk)
+    assert claim.state == ClaimState.PENDING
+    assert "anouk@gmail.example" in claim.explanation
+    # Back to the municipal address: verified again, without a coordinator.
+    old.set_as_primary()
+    claims.claims_verify_for_email(user=anouk)
+    anouk.refresh_from_db()
+    assert anouk.organisation == apeldoorn
