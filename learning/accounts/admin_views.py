@@ -6,10 +6,14 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.users.forms import UserCreationForm, UserEditForm
+from wagtail.users.views.users import CreateView, EditView
 from wagtail.users.views.users import DeleteView as WagtailUserDeleteView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
+from learning.organisations.models import Organisation
+
 from .models import JobRole, User
+from .organisation_claims import MESSAGES, can_decide_claims, claim_assign
 from .services import AccountError, user_delete
 
 ADMIN_USER_FIELDS = ["email", "full_name", "organisation", "job_role", "is_superuser", "groups"]
@@ -21,6 +25,42 @@ class AdminUserFieldsMixin(forms.ModelForm):
     last_name = None
     full_name = forms.CharField(label=_("Volledige naam"), max_length=150)
     job_role = forms.ChoiceField(label=_("Functierol"), choices=JobRole.choices)
+    organisation = forms.ModelChoiceField(
+        label=_("Organisatie"),
+        queryset=Organisation.objects.filter(is_active=True),
+        required=False,
+        help_text=_(
+            "Vastgelegd als organisatieaanvraag, goedgekeurd door u (niet voor uw eigen account)."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The organisation is not a plain field: it changes through a claim (see save()).
+        self.organisation_before = self.instance.organisation if self.instance.pk else None
+
+    def set_actor(self, actor) -> None:
+        self.actor = actor
+
+    def clean_organisation(self):
+        organisation = self.cleaned_data.get("organisation")
+        actor = getattr(self, "actor", None)
+        changed = organisation != self.organisation_before
+        if changed and actor is not None:
+            if not can_decide_claims(actor):
+                raise forms.ValidationError(MESSAGES["forbidden"])
+            if self.instance.pk and self.instance.pk == actor.pk:
+                raise forms.ValidationError(MESSAGES["own_claim"])
+        return organisation
+
+    def save(self, commit=True):
+        organisation = self.cleaned_data.get("organisation")
+        self.instance.organisation = self.organisation_before
+        user = super().save(commit=commit)
+        actor = getattr(self, "actor", None)
+        if commit and actor is not None and organisation != self.organisation_before:
+            claim_assign(user=user, organisation=organisation, by=actor)
+        return user
 
 
 class AdminUserCreationForm(AdminUserFieldsMixin, UserCreationForm):
@@ -67,7 +107,27 @@ class UserDeleteView(WagtailUserDeleteView):
             return redirect(self.get_success_url())
 
 
+class ActorFormMixin:
+    """Hands the signed-in administrator to the form: an organisation set here is a claim
+    approved by them (``organisation_claims.claim_assign``), in Wagtail's save transaction."""
+
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        form.set_actor(self.request.user)
+        return form
+
+
+class AdminUserCreateView(ActorFormMixin, CreateView):
+    pass
+
+
+class AdminUserEditView(ActorFormMixin, EditView):
+    pass
+
+
 class UserViewSet(WagtailUserViewSet):
+    add_view_class = AdminUserCreateView
+    edit_view_class = AdminUserEditView
     delete_view_class = UserDeleteView
     create_template_name = "accounts/admin/users/create.html"
     edit_template_name = "accounts/admin/users/edit.html"

@@ -10,9 +10,14 @@ class AccountsConfig(AppConfig):
     default = True
 
     def ready(self):
-        from . import personal_data
+        from learning.organisations.services import domains_added_register
+
+        from . import handlers, personal_data
+        from .organisation_claims import claims_verify_for_domains
 
         personal_data.register_builtin_providers()
+        handlers.connect()
+        domains_added_register(claims_verify_for_domains)
 
 
 class WagtailUsersConfig(WagtailUsersAppConfig):

@@ -1,14 +1,31 @@
 """Demo accounts for `load_demo`: an editor, a coordinator and civil servants of five governments.
 
-Addresses use the reserved .example domain so no real mailbox is ever written to.
+Addresses use the reserved .example domain so no real mailbox is ever written to. The demo
+organisations get demo e-mail domains, so the demo people are verified members through their
+addresses; one person asks for Apeldoorn with another address and waits for a coordinator.
 """
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
-from learning.organisations.models import Organisation
+from learning.organisations.models import Organisation, OrganisationDomain
 
 from .models import JobRole, User
+from .organisation_claims import claim_request
+
+# Demo e-mail domains of demo organisations only (never real ones: those are imported).
+DOMAINS = [
+    ("rijk", "PIANOo Expertisecentrum Aanbesteden", "circulairleren.example"),
+    ("gemeente", "Apeldoorn", "apeldoorn.example"),
+    ("gemeente", "Zwolle", "zwolle.example"),
+    ("gemeente", "Leeuwarden", "leeuwarden.example"),
+    ("gemeente", "Utrecht", "utrecht.example"),
+    ("gemeente", "Deventer", "deventer.example"),
+    ("gemeente", "Arnhem", "arnhem.example"),
+    ("provincie", "Gelderland", "gelderland.example"),
+    ("provincie", "Overijssel", "overijssel.example"),
+    ("waterschap", "Waterschap Vallei en Veluwe", "valleienveluwe.example"),
+]
 
 PASSWORD = "circulair-demo-2026"
 
@@ -75,10 +92,31 @@ LOGINS = [
         "job_title": "Adviseur grondstoffen en energie",
         "description": "ambtenaar, waterschap Vallei en Veluwe (beleid)",
     },
+    {
+        "email": "sam.peeters@regiodienst.example",
+        "full_name": "Sam Peeters",
+        "organisation": ("gemeente", "Apeldoorn"),
+        "claim_explanation": (
+            "Ik werk bij de regionale uitvoeringsdienst en ben twee dagen per week "
+            "gedetacheerd bij de gemeente Apeldoorn."
+        ),
+        "job_role": JobRole.UITVOERING,
+        "job_title": "Inkoopadviseur (gedetacheerd)",
+        "description": "vraagt Apeldoorn aan met een ander e-mailadres (in behandeling)",
+    },
 ]
 
 
+def load_domains() -> None:
+    for kind, name, domain in DOMAINS:
+        organisation = Organisation.objects.get(kind=kind, name=name)
+        OrganisationDomain.objects.update_or_create(
+            domain=domain, defaults={"organisation": organisation}
+        )
+
+
 def load() -> None:
+    load_domains()
     for login in LOGINS:
         kind, name = login["organisation"]
         organisation = Organisation.objects.get(kind=kind, name=name)
@@ -86,7 +124,6 @@ def load() -> None:
             email=login["email"],
             defaults={
                 "full_name": login["full_name"],
-                "organisation": organisation,
                 "job_role": login["job_role"],
                 "job_title": login["job_title"],
                 "is_staff": login.get("is_staff", False),
@@ -101,3 +138,20 @@ def load() -> None:
         EmailAddress.objects.update_or_create(
             user=user, email=user.email, defaults={"verified": True, "primary": True}
         )
+        # Verified through the demo domain, or pending with an explanation.
+        claim_request(
+            user=user, organisation=organisation, explanation=login.get("claim_explanation", "")
+        )
+
+
+def load_claims() -> None:
+    """Verified claims for the demo people other demo modules made (they set the organisation
+    directly); runs after them. Only for addresses on a demo domain of that organisation."""
+    users = User.objects.filter(
+        email__endswith=".example", organisation__isnull=False, organisation_claims__isnull=True
+    ).select_related("organisation")
+    for user in users:
+        if OrganisationDomain.objects.filter(
+            organisation=user.organisation, domain=user.email.rpartition("@")[2]
+        ).exists():
+            claim_request(user=user, organisation=user.organisation)

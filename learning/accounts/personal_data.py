@@ -164,6 +164,44 @@ def _sessions_end(user) -> None:
             store(session_key=session.session_key).delete()
 
 
+def _export_organisation_claims(user) -> list[dict]:
+    from .models import OrganisationClaim
+
+    claims = (
+        OrganisationClaim.objects.filter(user=user)
+        .select_related("organisation")
+        .prefetch_related("log_entries")
+        .order_by("created_at", "pk")
+    )
+    return [
+        {
+            "organisation": {
+                "name": claim.organisation.name,
+                "kind": claim.organisation.kind,
+                "cbs_code": claim.organisation.cbs_code,
+            },
+            "state": claim.state,
+            "explanation": claim.explanation,
+            "verified_domain": claim.verified_domain,
+            "decided_at": claim.decided_at.isoformat() if claim.decided_at else None,
+            "reason": claim.reason,
+            "requested_at": claim.created_at.isoformat(),
+            "superseded_at": claim.superseded_at.isoformat() if claim.superseded_at else None,
+            "log": [
+                {
+                    "action": entry.action,
+                    "from": entry.from_status,
+                    "to": entry.to_status,
+                    "reason": entry.reason,
+                    "at": entry.created_at.isoformat(),
+                }
+                for entry in claim.log_entries.all()
+            ],
+        }
+        for claim in claims
+    ]
+
+
 def register_builtin_providers() -> None:
     # E-mail addresses and admin preferences go with the user row (on_delete CASCADE); only
     # the profile photo, a file, needs an eraser of its own.
@@ -175,6 +213,17 @@ def register_builtin_providers() -> None:
             "wanneer u voor het laatst inlogde."
         ),
         export=_export_account,
+    )
+    # Claims and their log go with the user row (CASCADE); as a coordinator's decisions on
+    # other people's claims they keep the decision but lose the name (SET_NULL).
+    register(
+        "organisation_claims",
+        label=_("Organisatieaanvragen"),
+        description=_(
+            "Voor welke organisatie u wilde meetellen, uw toelichting, hoe dat is bevestigd "
+            "(via uw e-maildomein of door een coördinator) en de reden van een besluit."
+        ),
+        export=_export_organisation_claims,
     )
     register(
         "email_addresses",

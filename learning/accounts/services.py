@@ -10,20 +10,14 @@ from django.utils.translation import gettext_lazy as _
 from learning.organisations.models import Organisation
 
 from . import personal_data
-from .models import User
+from .errors import AccountError
+from .models import ClaimState, User
+from .organisation_claims import claim_request
+from .selectors import claim_current
 
 logger = logging.getLogger(__name__)
 
 EXPORT_FORMAT_VERSION = 1
-
-
-class AccountError(Exception):
-    """A refused account action, with a code for programs and a Dutch message for people."""
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
-        self.message = message
 
 
 def user_update_profile(
@@ -33,18 +27,31 @@ def user_update_profile(
     organisation: Organisation,
     job_role: str,
     job_title: str = "",
+    explanation: str = "",
 ) -> User:
-    """Save the person's own details. The organisation must be an active public body."""
-    if not organisation.is_active:
-        raise AccountError(
-            "organisation_inactive",
-            _("Deze organisatie bestaat niet meer. Kies de organisatie waar u nu werkt."),
+    """Save the person's own details, in one transaction.
+
+    Choosing another organisation (or asking again after a refusal, with an explanation)
+    starts a new claim (``organisation_claims.claim_request``): until it is verified or
+    approved the person counts for no organisation.
+    """
+    with transaction.atomic():
+        current = claim_current(user=user)
+        # Without a claim, an organisation set before claims existed (or by an administrator)
+        # stays as it is while the person keeps it.
+        claimed_id = current.organisation_id if current else user.organisation_id
+        changed = claimed_id != organisation.pk
+        asks_again = (
+            current is not None
+            and current.state == ClaimState.REFUSED
+            and bool(explanation.strip())
         )
-    user.full_name = full_name.strip()
-    user.organisation = organisation
-    user.job_role = job_role
-    user.job_title = job_title.strip()
-    user.save(update_fields=["full_name", "organisation", "job_role", "job_title"])
+        if changed or asks_again:
+            claim_request(user=user, organisation=organisation, explanation=explanation)
+        user.full_name = full_name.strip()
+        user.job_role = job_role
+        user.job_title = job_title.strip()
+        user.save(update_fields=["full_name", "job_role", "job_title"])
     return user
 
 

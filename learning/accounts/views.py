@@ -10,7 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from . import personal_data
-from .forms import DeleteAccountForm, ProfileForm
+from .forms import DeleteAccountForm, ProfileForm, add_account_error
+from .models import ClaimState
+from .selectors import claim_current
 from .services import AccountError, user_delete, user_export_data, user_update_profile
 
 
@@ -18,24 +20,32 @@ from .services import AccountError, user_delete, user_export_data, user_update_p
 @require_http_methods(["GET", "POST"])
 def profile(request):
     user = request.user
-    initial = {
-        "full_name": user.full_name,
-        "organisation": user.organisation_id,
-        "job_role": user.job_role,
-        "job_title": user.job_title,
-    }
     # Bound on every POST, also an empty one (which then gets its errors and a 400).
-    form = ProfileForm(request.POST if request.method == "POST" else None, initial=initial)
+    form = ProfileForm(
+        request.POST if request.method == "POST" else None, initial=ProfileForm.initial_for(user)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             user_update_profile(user=user, **form.cleaned_data)
         except AccountError as error:
-            form.add_error("organisation", error.message)
+            add_account_error(form, error)
         else:
-            messages.success(request, _("Uw gegevens zijn opgeslagen."))
+            claim = claim_current(user=user)
+            if claim is not None and claim.state == ClaimState.PENDING:
+                messages.success(
+                    request,
+                    _(
+                        "Uw gegevens zijn opgeslagen. Een coördinator beoordeelt uw aanvraag "
+                        "voor %(name)s; u krijgt daarover een e-mail."
+                    )
+                    % {"name": claim.organisation.display_name},
+                )
+            else:
+                messages.success(request, _("Uw gegevens zijn opgeslagen."))
             return redirect("accounts:profile")
     status = 400 if form.errors else 200
-    return TemplateResponse(request, "accounts/profile.html", {"form": form}, status=status)
+    context = {"form": form, "claim": claim_current(user=user)}
+    return TemplateResponse(request, "accounts/profile.html", context, status=status)
 
 
 @login_required

@@ -135,9 +135,15 @@ EXPORT_COLUMNS = {
     "event_starts_at": (_("Begint op"), lambda r: r.event.starts_at),
     "name": (_("Naam"), lambda r: r.user.full_name if r.user else _("geanonimiseerd")),
     "email": (_("E-mailadres"), lambda r: r.user.email if r.user else ""),
-    "organisation": (_("Organisatie"), lambda r: r.organisation.name),
-    "organisation_kind": (_("Soort organisatie"), lambda r: r.organisation.get_kind_display()),
-    "cbs_code": (_("CBS-code"), lambda r: r.organisation.cbs_code or ""),
+    "organisation": (_("Organisatie"), lambda r: r.organisation.name if r.organisation else ""),
+    "organisation_kind": (
+        _("Soort organisatie"),
+        lambda r: r.organisation.get_kind_display() if r.organisation else "",
+    ),
+    "cbs_code": (
+        _("CBS-code"),
+        lambda r: (r.organisation.cbs_code or "") if r.organisation else "",
+    ),
     "job_role": (_("Rol"), lambda r: r.get_job_role_display()),
     "status": (_("Status"), lambda r: r.get_status_display()),
     "wait_reason": (_("Reden wachtlijst"), lambda r: r.get_wait_reason_display()),

@@ -322,8 +322,13 @@ class Registration(models.Model):
         "organisations.Organisation",
         verbose_name=_("organisatie"),
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="registrations",
-        help_text=_("De organisatie op het moment van aanmelden."),
+        help_text=_(
+            "De organisatie op het moment van aanmelden; leeg voor wie (nog) voor geen "
+            "organisatie telt (alleen bij bijeenkomsten zonder organisatieregels)."
+        ),
     )
     job_role = models.CharField(_("rol"), max_length=20, choices=JobRole.choices, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=RegistrationStatus.choices)

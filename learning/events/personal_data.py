@@ -13,7 +13,7 @@ def _export(user) -> list[dict]:
         {
             "event": registration.event.title,
             "starts_at": registration.event.starts_at.isoformat(),
-            "organisation": registration.organisation.name,
+            "organisation": registration.organisation.name if registration.organisation else None,
             "status": registration.status,
             "wait_reason": registration.wait_reason,
             "registered_at": registration.created_at.isoformat(),

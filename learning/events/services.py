@@ -14,7 +14,8 @@ from django.db.models import Count, Exists, F, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from learning.accounts.models import User
+from learning.accounts.models import ClaimState, User
+from learning.accounts.selectors import claim_current
 from learning.calendar.ical import calendar_fingerprint, calendar_state
 
 from . import notifications
@@ -46,7 +47,13 @@ def _error(code: str) -> RegistrationError:
             "Bevestig eerst uw e-mailadres. Klik op de link in de e-mail die we u stuurden."
         ),
         "organisation_missing": _(
-            "Vul in uw profiel in bij welke organisatie u werkt. Dan kunt u zich aanmelden."
+            "Voor deze bijeenkomst moet vaststaan voor welke organisatie u werkt. Kies in uw "
+            "profiel uw organisatie: met een e-mailadres van die organisatie telt u direct mee, "
+            "met een ander adres beoordeelt een coördinator uw aanvraag."
+        ),
+        "handover_not_member": _(
+            "U kunt deze plek niet overdragen: u telt niet (meer) mee voor de organisatie "
+            "waarvoor u bent aangemeld. Vraag een coördinator om de plek over te dragen."
         ),
         "not_open_yet": _("Aanmelden is nog niet mogelijk."),
         "closed": _("Aanmelden is gesloten."),
@@ -133,8 +140,13 @@ def _seat_counts(event: EventPage) -> tuple[int, Counter]:
 
 
 def _organisation_full(event: EventPage, per_organisation: Counter, organisation_id) -> bool:
+    # Registrations without organisation (events without organisation rules) are no group.
     limit = event.organisation_limit
-    return limit is not None and per_organisation[organisation_id] >= limit
+    return (
+        limit is not None
+        and organisation_id is not None
+        and per_organisation[organisation_id] >= limit
+    )
 
 
 def _registration_state(event: EventPage, *, user) -> dict:
@@ -163,10 +175,11 @@ def _verified_address(user):
 
 
 def check_can_register(*, user, email_verified: bool | None = None) -> None:
-    """Rule 1: a logged-in user with a verified address and an organisation.
+    """Rule 1: a logged-in user with a verified address.
 
     ``email_verified`` may come from a query the caller runs anyway (an ``Exists`` of
-    ``_verified_address``); without it, one query checks the address.
+    ``_verified_address``); without it, one query checks the address. Whether the person
+    must count for an organisation depends on the event (``check_eligible``).
     """
     if not _is_logged_in(user):
         raise _error("login_required")
@@ -174,14 +187,38 @@ def check_can_register(*, user, email_verified: bool | None = None) -> None:
         email_verified = _verified_address(user).exists()
     if not email_verified:
         raise _error("email_unverified")
-    if user.organisation_id is None:
-        raise _error("organisation_missing")
+
+
+def event_needs_organisation(event: EventPage) -> bool:
+    """Events with a per-organisation limit or organisation-kind eligibility count people per
+    organisation: only a verified or approved membership (``user.organisation``) counts."""
+    return event.organisation_limit is not None or bool(event.allowed_organisation_kinds)
+
+
+def _organisation_refusal(user) -> RegistrationError:
+    """Why the person counts for no organisation, and what to do next."""
+    claim = claim_current(user=user)
+    if claim is not None and claim.state in (ClaimState.PENDING, ClaimState.UNCONFIRMED):
+        return RegistrationError(
+            "organisation_pending",
+            _(
+                "Voor deze bijeenkomst telt alleen een bevestigde organisatie. Uw aanvraag voor "
+                "%(name)s is nog in behandeling bij een coördinator; u krijgt een e-mail zodra "
+                "die is beoordeeld. Meld u daarna aan, of kies in uw profiel de organisatie "
+                "van uw e-mailadres."
+            )
+            % {"name": claim.organisation.display_name},
+        )
+    return _error("organisation_missing")
 
 
 def check_eligible(*, event: EventPage, user) -> None:
-    """Rule 3: optional audience roles and organisation kinds."""
+    """Rule 3: optional audience roles and organisation kinds; a verified organisation for
+    events that count per organisation (rule 1b)."""
     if event.allowed_roles and user.job_role not in event.allowed_roles:
         raise _error("role_not_allowed")
+    if event_needs_organisation(event) and user.organisation_id is None:
+        raise _organisation_refusal(user)
     if event.allowed_organisation_kinds and (
         user.organisation.kind not in event.allowed_organisation_kinds
     ):
@@ -236,7 +273,11 @@ def registration_create(*, event: EventPage, user) -> Registration:
             created_at=now,
         )
         limit = locked.organisation_limit
-        if limit is not None and state["organisation_taken"] >= limit:
+        if (
+            limit is not None
+            and registration.organisation_id is not None
+            and state["organisation_taken"] >= limit
+        ):
             registration.status = RegistrationStatus.WAITING
             registration.wait_reason = WaitReason.ORGANISATION_FULL
         elif state["taken"] >= locked.capacity:
@@ -329,6 +370,16 @@ def registration_handover(*, registration: Registration, to_email: str, actor) -
             check_can_register(user=colleague)
         except RegistrationError as error:
             raise _error("handover_colleague_unknown") from error
+        # Both must count (verified or approved) for the organisation of the registration.
+        if not coordinator and (
+            registration.organisation_id is None
+            or getattr(actor, "organisation_id", None) != registration.organisation_id
+        ):
+            raise _error("handover_not_member")
+        if registration.organisation_id is None:
+            # A seat taken without an organisation has no colleagues; answered like any
+            # address the form must not tell about.
+            raise _error("handover_colleague_unknown")
         check_eligible(event=locked, user=colleague)
         if Registration.objects.filter(
             event=locked, user=colleague, status__in=ACTIVE_STATUSES

@@ -44,8 +44,9 @@ class MonitorError(Exception):
 
 MESSAGES = {
     "no_organisation": _(
-        "Vul eerst in uw profiel in bij welke organisatie u werkt; de monitor wordt per "
-        "organisatie ingevuld."
+        "De monitor wordt per organisatie ingevuld, en u telt nog voor geen organisatie mee. "
+        "Kies in uw profiel uw organisatie: met een e-mailadres van die organisatie telt u "
+        "direct mee; anders beoordeelt een coördinator eerst uw aanvraag."
     ),
     "round_closed": _("Deze ronde is gesloten: de vragenlijst kan niet meer worden gewijzigd."),
     "submitted": _(

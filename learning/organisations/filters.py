@@ -2,7 +2,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
-from .models import Organisation, OrganisationKind
+from .models import Organisation, OrganisationDomain, OrganisationKind
 
 
 class OrganisationFilterSet(WagtailFilterSet):
@@ -16,3 +16,15 @@ class OrganisationFilterSet(WagtailFilterSet):
     class Meta:
         model = Organisation
         fields = ["kind", "province", "is_active"]
+
+
+class OrganisationDomainFilterSet(WagtailFilterSet):
+    organisation_kind = django_filters.ChoiceFilter(
+        label=_("Soort organisatie"),
+        field_name="organisation__kind",
+        choices=OrganisationKind.choices,
+    )
+
+    class Meta:
+        model = OrganisationDomain
+        fields = ["organisation_kind"]

@@ -1,3 +1,5 @@
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -85,3 +87,77 @@ class Organisation(models.Model):
         if self.kind == OrganisationKind.PROVINCIE:
             return f"Provincie {self.name}"
         return self.name
+
+
+DOMAIN_PATTERN = re.compile(r"^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+
+
+def domain_normalise(value: str) -> str:
+    """A domain as we store it: lower case, no "@", no trailing dot; refuses any other shape.
+
+    Raises ValidationError with a Dutch message for "gmail", "@apeldoorn.nl ", "https://…".
+    """
+    domain = (value or "").strip().lower().removeprefix("@").rstrip(".")
+    try:
+        domain = domain.encode("idna").decode("ascii")
+    except UnicodeError:
+        domain = ""
+    if not DOMAIN_PATTERN.match(domain):
+        raise ValidationError(
+            _(
+                "%(value)s is geen domeinnaam. Vul alleen het deel na de @ in, "
+                "bijvoorbeeld apeldoorn.nl."
+            ),
+            code="invalid_domain",
+            params={"value": str(value)[:100] or '""'},
+        )
+    return domain
+
+
+class OrganisationDomain(models.Model):
+    """An e-mail domain of an organisation: a verified address on it proves membership.
+
+    A domain belongs to one organisation only (a regional service that works for several
+    municipalities is an organisation of its own). Addresses on a subdomain count too
+    (``inkoop.apeldoorn.nl`` for ``apeldoorn.nl``).
+    """
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisatie"),
+        on_delete=models.CASCADE,
+        related_name="domains",
+    )
+    domain = models.CharField(
+        _("domein"),
+        max_length=253,
+        unique=True,
+        help_text=_("Het deel van het e-mailadres na de @, bijvoorbeeld apeldoorn.nl."),
+        error_messages={"unique": _("Dit domein hoort al bij een organisatie.")},
+    )
+    created_at = models.DateTimeField(_("toegevoegd op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("e-maildomein")
+        verbose_name_plural = _("e-maildomeinen")
+        ordering = ["domain"]
+
+    def __str__(self) -> str:
+        return self.domain
+
+    @property
+    def organisation_kind(self) -> str:
+        return self.organisation.get_kind_display()
+
+    organisation_kind.fget.short_description = _("soort organisatie")
+
+    @property
+    def organisation_cbs_code(self) -> str:
+        return self.organisation.cbs_code or ""
+
+    def clean(self):
+        super().clean()
+        try:
+            self.domain = domain_normalise(self.domain)
+        except ValidationError as error:
+            raise ValidationError({"domain": error}) from error

@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from .models import Organisation, OrganisationKind
+from .models import Organisation, OrganisationDomain, OrganisationKind
 
 
 def organisations_active() -> QuerySet[Organisation]:
@@ -23,3 +23,33 @@ def organisation_choices() -> list[tuple[str, list[tuple[int, str]]]]:
     for pk, name, kind in organisations_active().order_by("name").values_list("pk", "name", "kind"):
         groups[kind].append((pk, name))
     return [(str(plural[kind]), options) for kind, options in groups.items() if options]
+
+
+def email_domain_candidates(email: str) -> list[str]:
+    """The domain of ``email`` and each parent domain: a.b.apeldoorn.nl → …, apeldoorn.nl."""
+    domain = (email or "").rpartition("@")[2].strip().lower().rstrip(".")
+    parts = domain.split(".")
+    return [".".join(parts[index:]) for index in range(len(parts) - 1)] if domain else []
+
+
+def organisation_domain_for_email(email: str) -> OrganisationDomain | None:
+    """The organisation domain an address is on (the longest match), or None; one query."""
+    candidates = email_domain_candidates(email)
+    if not candidates:
+        return None
+    matches = OrganisationDomain.objects.select_related("organisation").filter(
+        domain__in=candidates
+    )
+    return max(matches, key=lambda match: len(match.domain), default=None)
+
+
+def organisation_domain_matching(*, organisation_id: int, email: str) -> OrganisationDomain | None:
+    """The domain of ``organisation_id`` that ``email`` is on, or None."""
+    candidates = email_domain_candidates(email)
+    if not candidates:
+        return None
+    return (
+        OrganisationDomain.objects.filter(organisation_id=organisation_id, domain__in=candidates)
+        .order_by("-domain")
+        .first()
+    )

@@ -1,14 +1,19 @@
 from django import forms
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from learning.core.admin import ProtectedDeleteView, SafeExportSnippetIndexView
 
-from .filters import OrganisationFilterSet
-from .models import Organisation
+from .admin_views import DomainImportView
+from .filters import OrganisationDomainFilterSet, OrganisationFilterSet
+from .models import Organisation, OrganisationDomain
+from .services import domains_added
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -41,3 +46,73 @@ class OrganisationViewSet(SnippetViewSet):
 
 
 register_snippet(OrganisationViewSet)
+
+
+class DomainIndexView(IndexView):
+    import_url_name = None
+
+    @property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if self.request.user.has_perm("organisations.add_organisationdomain"):
+            buttons.append(
+                HeaderButton(
+                    _("Importeren (CSV)"), url=reverse(self.import_url_name), icon_name="upload"
+                )
+            )
+        return buttons
+
+
+class OrganisationDomainViewSet(SnippetViewSet):
+    """E-mail domains: a verified address on one of them proves membership of the organisation."""
+
+    model = OrganisationDomain
+    delete_view_class = ProtectedDeleteView
+    index_view_class = DomainIndexView
+    icon = "mail"
+    menu_label = _("E-maildomeinen")
+    menu_order = 305
+    add_to_admin_menu = True
+    list_display = ["domain", "organisation", "organisation_kind", "created_at"]
+    list_export = ["domain", "organisation", "organisation_cbs_code", "organisation_kind"]
+    export_headings = {
+        "organisation_cbs_code": _("CBS-code"),
+        "organisation_kind": _("Soort organisatie"),
+    }
+    export_filename = "e-maildomeinen"
+    list_per_page = 50
+    search_fields = ["domain", "organisation__name", "organisation__cbs_code"]
+    search_backend_name = None
+    filterset_class = OrganisationDomainFilterSet
+    ordering = ["domain"]
+    panels = [
+        # A plain select: Wagtail's chooser widget fails (500) on a tampered value.
+        FieldPanel("organisation", widget=forms.Select),
+        FieldPanel("domain"),
+    ]
+
+    def get_queryset(self, request):
+        return OrganisationDomain.objects.select_related("organisation")
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(import_url_name=self.get_url_name("import"), **kwargs)
+
+    @property
+    def import_view(self):
+        return DomainImportView.as_view(index_url_name=self.get_url_name("list"))
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("importeren/", self.import_view, name="import"),
+        ]
+
+
+register_snippet(OrganisationDomainViewSet)
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def domain_saved_in_the_admin(request, instance):
+    if isinstance(instance, OrganisationDomain):
+        domains_added(organisation_ids=[instance.organisation_id])

@@ -12,7 +12,7 @@ from learning.accounts.services import (
     user_export_data,
     user_update_profile,
 )
-from learning.organisations.models import Organisation
+from learning.organisations.models import Organisation, OrganisationDomain
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -92,6 +92,8 @@ def test_profile_update_refuses_an_inactive_organisation(user):
 
 def test_profile_update_saves_the_fields(user):
     zwolle = Organisation.objects.get(cbs_code="GM0193")
+    # The test user's address is on this domain: the new organisation is verified at once.
+    OrganisationDomain.objects.create(organisation=zwolle, domain="gemeente.example")
     user_update_profile(
         user=user,
         full_name="  Eva de Boer ",

@@ -8,7 +8,7 @@ from django.core import mail
 from django.urls import reverse
 
 from learning.accounts.models import JobRole, User
-from learning.organisations.models import Organisation
+from learning.organisations.models import Organisation, OrganisationDomain
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,9 @@ CONFIRM_LINK = re.compile(r"https?://\S+/accounts/confirm-email/\S+/")
 
 @pytest.fixture
 def zwolle():
-    return Organisation.objects.get(cbs_code="GM0193")
+    zwolle = Organisation.objects.get(cbs_code="GM0193")
+    OrganisationDomain.objects.create(organisation=zwolle, domain="zwolle.example")
+    return zwolle
 
 
 @pytest.fixture
@@ -49,7 +51,9 @@ def test_signup_creates_an_unverified_user_and_sends_a_dutch_confirmation(client
     assert response.status_code == 302
     user = User.objects.get(email="nina.smit@zwolle.example")
     assert user.full_name == "Nina Smit"
-    assert user.organisation == zwolle
+    # The address is on zwolle.example but not confirmed yet: counts for Zwolle once it is.
+    assert user.organisation is None
+    assert user.organisation_claims.get().state == "unconfirmed"
     assert user.job_role == JobRole.UITVOERING
     assert not EmailAddress.objects.get(user=user).verified
     assert len(mail.outbox) == 1
@@ -110,7 +114,8 @@ def test_invalid_signup_gets_a_dutch_message_and_creates_nothing(
 
 
 def test_signup_with_an_existing_address_does_not_reveal_it(client, post, zwolle, user):
-    response = post(reverse("account_signup"), signup_data(zwolle, email=user.email))
+    data = signup_data(zwolle, email=user.email, explanation="Gedetacheerd bij Zwolle")
+    response = post(reverse("account_signup"), data)
     # enumeration prevention: same outcome as a new address, the owner is told by e-mail
     assert response.status_code == 302
     assert User.objects.filter(email=user.email).count() == 1
@@ -146,3 +151,45 @@ def test_repeated_failed_logins_lock_the_account_for_a_while(client, user, passw
     response = client.post(url, {"login": user.email, "password": password})
     assert "Te veel inlogpogingen. Wacht vijf minuten" in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def test_signup_with_an_address_of_the_organisation_is_verified_on_confirmation(
+    client, post, zwolle
+):
+    post(reverse("account_signup"), signup_data(zwolle))
+    link = CONFIRM_LINK.search(mail.outbox[0].body).group(0)
+    post("/" + link.split("/", 3)[3], {})
+    user = User.objects.get()
+    assert user.organisation == zwolle
+    claim = user.organisation_claims.get()
+    assert (claim.state, claim.verified_domain) == ("verified", "zwolle.example")
+    assert not claim.decided_by
+
+
+def test_signup_with_a_private_address_needs_an_explanation_and_counts_for_nobody(
+    client, post, zwolle
+):
+    """The bypass of the issue: a private address picking a municipality."""
+    data = signup_data(zwolle, email="nina1984@gmail.example")
+    response = post(reverse("account_signup"), data)
+    assert response.status_code in (200, 400)
+    assert "toelichting" in str(response.context["form"].errors["explanation"])
+    assert not User.objects.exists()
+
+    data["explanation"] = "Ik werk via de Regio Zwolle voor de gemeente."
+    assert post(reverse("account_signup"), data).status_code == 302
+    user = User.objects.get()
+    assert user.organisation is None
+    claim = user.organisation_claims.get()
+    assert (claim.state, claim.organisation, claim.explanation) == (
+        "pending",
+        zwolle,
+        "Ik werk via de Regio Zwolle voor de gemeente.",
+    )
+    # Confirming a private address proves nothing: still pending.
+    link = CONFIRM_LINK.search(mail.outbox[0].body).group(0)
+    post("/" + link.split("/", 3)[3], {})
+    user.refresh_from_db()
+    assert user.organisation is None
+    claim.refresh_from_db()
+    assert claim.state == "pending"

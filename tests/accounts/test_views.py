@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from learning.accounts.models import JobRole, User
-from learning.organisations.models import Organisation
+from learning.organisations.models import Organisation, OrganisationDomain
 
 pytestmark = pytest.mark.django_db
 
@@ -18,6 +18,7 @@ def test_account_pages_require_login(client, name):
 
 def test_profile_edit(logged_in_client, user):
     zwolle = Organisation.objects.get(cbs_code="GM0193")
+    OrganisationDomain.objects.create(organisation=zwolle, domain="gemeente.example")
     response = logged_in_client.post(
         reverse("accounts:profile"),
         {
@@ -94,3 +95,25 @@ def test_an_empty_post_is_a_400_with_messages_and_changes_nothing(logged_in_clie
     assert "Er is een probleem" in response.content.decode()  # the error summary
     user.refresh_from_db()
     assert (user.full_name, user.organisation_id) == before
+
+
+def test_profile_change_to_another_organisation_needs_an_explanation(logged_in_client, user):
+    from learning.accounts.models import OrganisationClaim
+
+    before = user.organisation
+    epe = Organisation.objects.get(cbs_code="GM0232")
+    data = {"full_name": "Eva de Boer", "organisation": epe.pk, "job_role": JobRole.BELEID}
+    response = logged_in_client.post(reverse("accounts:profile"), data)
+    assert response.status_code == 400
+    assert "Leg in de toelichting uit" in response.content.decode()
+    user.refresh_from_db()
+    assert user.organisation == before
+    assert not OrganisationClaim.objects.exists()
+
+    data["explanation"] = "Gedetacheerd bij Epe."
+    response = logged_in_client.post(reverse("accounts:profile"), data)
+    assert response.status_code == 302
+    page = logged_in_client.get(reverse("accounts:profile")).content.decode()
+    assert "Epe: in behandeling sinds" in page
+    user.refresh_from_db()
+    assert user.organisation is None

@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 
 from learning.accounts.models import User
+from learning.organisations.models import Organisation, OrganisationDomain
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -15,6 +16,8 @@ PASSWORD = "circulair-inkopen-2030"
 
 
 def test_signup_verify_login_with_accessible_pages(page, live_server, axe_check):
+    zwolle = Organisation.objects.get(cbs_code="GM0193")
+    OrganisationDomain.objects.create(organisation=zwolle, domain="zwolle.example")
     page.goto("/")
     assert page.locator("html").get_attribute("lang") == "nl"
     axe_check(page)
@@ -38,13 +41,16 @@ def test_signup_verify_login_with_accessible_pages(page, live_server, axe_check)
     page.wait_for_url("**/accounts/confirm-email/")
 
     user = User.objects.get(email=EMAIL)
-    assert user.organisation.name == "Zwolle"
+    assert user.organisation_claims.get().organisation == zwolle  # verified on confirmation
     assert len(mail.outbox) == 1
     link = CONFIRM_LINK.search(mail.outbox[0].body).group(0)
 
     page.goto(link)
     page.get_by_role("button", name="Bevestigen").click()
     page.wait_for_url(re.compile(r".*/accounts/profiel/$"))
+    user.refresh_from_db()
+    assert user.organisation == zwolle
+    assert page.get_by_text("geverifieerd via @zwolle.example").first.is_visible()
 
     # Log out and in again with the verified address.
     page.get_by_role("button", name="Uitloggen").click()

@@ -449,6 +449,14 @@ def test_the_coordinator_group_has_exactly_its_permissions():
         ("monitor", "delete_round"),
         ("monitor", "view_response"),
         ("monitor", "view_answer"),
+        # Organisation claims and e-mail domains (accounts.0004).
+        ("accounts", "view_organisationclaim"),
+        ("accounts", "decide_organisationclaim"),
+        ("organisations", "view_organisation"),
+        ("organisations", "view_organisationdomain"),
+        ("organisations", "add_organisationdomain"),
+        ("organisations", "change_organisationdomain"),
+        ("organisations", "delete_organisationdomain"),
     }
     home = Site.objects.get(is_default_site=True).root_page
     page_permissions = set(

@@ -63,7 +63,11 @@ def test_rule1_anonymous_unverified_and_organisationless_are_refused(make_event,
     no_organisation = make_user(organisation=None)
     no_organisation.organisation = None
     no_organisation.save()
-    refused("organisation_missing", services.registration_create, event=event, user=no_organisation)
+    # Only events that count per organisation need one (see test_organisation_claims.py).
+    limited = make_event(organisation_limit=3)
+    refused(
+        "organisation_missing", services.registration_create, event=limited, user=no_organisation
+    )
 
 
 # Rule 2 -------------------------------------------------------------------------------------

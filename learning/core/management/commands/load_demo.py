@@ -1,5 +1,7 @@
 """`python manage.py load_demo`: the demo content. Safe to run twice (everything is upserted)."""
 
+from types import SimpleNamespace
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -22,6 +24,8 @@ DEMO_MODULES = [
     profiles_demo,
     knowledge_demo,
     monitor_demo,
+    # Last: verified organisation claims for the demo people the modules above made.
+    SimpleNamespace(load=accounts_demo.load_claims),
 ]
 
 
