@@ -78,12 +78,12 @@ def test_the_request_log_never_holds_a_feed_token(user, caplog):
 
 def test_django_error_lines_mask_the_token_too(user, monkeypatch):
     """Django logs "Internal Server Error: <path>" itself; the console handler masks it."""
-    from learning.events import selectors
+    from learning.calendar import personal
 
     def broken(**kwargs):
         raise RuntimeError("stuk")
 
-    monkeypatch.setattr(selectors, "registrations_calendar_state", broken)
+    monkeypatch.setattr(personal, "personal_feed_state", broken)
     token = calendar_token_get_or_create(user=user)
     handler = logging.getLogger().handlers[0]
     stream = io.StringIO()
