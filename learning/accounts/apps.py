@@ -10,9 +10,12 @@ class AccountsConfig(AppConfig):
     default = True
 
     def ready(self):
-        from . import personal_data
+        from learning.outbox import renderers
+
+        from . import notifications, personal_data
 
         personal_data.register_builtin_providers()
+        renderers.register(notifications.RENDERER, notifications.render, confidential=True)
 
 
 class WagtailUsersConfig(WagtailUsersAppConfig):

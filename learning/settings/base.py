@@ -198,7 +198,15 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- E-mail ---------------------------------------------------------------------------------
-globals().update(parse_email_url(env("EMAIL_URL", "console://")))
+EMAIL_CONFIG = parse_email_url(env("EMAIL_URL", "console://"))
+globals().update(EMAIL_CONFIG)
+# Every e-mail goes through the outbox, Wagtail's own (workflow notifications) included: the
+# outbox's backend queues it, and the outbox sends it with the backend from EMAIL_URL.
+OUTBOX_EMAIL_BACKEND = EMAIL_CONFIG["EMAIL_BACKEND"]
+EMAIL_BACKEND = "learning.outbox.backends.OutboxEmailBackend"
+# Wagtail's own password reset would mail a reset link through that backend; accounts (the
+# admin's included) reset their password with allauth (/accounts/password/reset/).
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Circulair Leren <noreply@circulairleren.nl>")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
