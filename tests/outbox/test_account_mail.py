@@ -17,7 +17,6 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from learning.accounts import notifications
 from learning.events.coordination import coordinator_sections_grant
 from learning.outbox.models import OutboxMessage, OutboxStatus
 from learning.outbox.services import message_send, messages_flush
@@ -197,6 +196,8 @@ def test_the_verification_mail_is_made_when_sent_and_not_stored(
 
 
 def test_a_template_with_a_secret_that_cannot_be_made_again_is_refused():
+    from learning.accounts import notifications
+
     with pytest.raises(ValueError, match="login_code"):
         notifications.account_email_queue(
             template_prefix="account/email/login_code",
