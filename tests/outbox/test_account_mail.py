@@ -205,3 +205,31 @@ def test_a_template_with_a_secret_that_cannot_be_made_again_is_refused():
             context={"code": "123456"},
         )
     assert not OutboxMessage.objects.exists()
+
+
+def test_the_migration_forgets_the_bodies_of_account_mail_stored_before():
+    import importlib
+
+    from django.apps import apps
+
+    from learning.outbox.services import OutboxError, message_retry
+    from tests.outbox.factories import OutboxMessageFactory
+
+    migration = importlib.import_module("learning.outbox.migrations.0003_forget_account_mail")
+    link = "https://circulair.example/accounts/password/reset/key/3-abc/"
+    sent = OutboxMessageFactory(kind="account", text=link, html=link, status=OutboxStatus.SENT)
+    waiting = OutboxMessageFactory(kind="account", text=link, status=OutboxStatus.QUEUED)
+    other = OutboxMessageFactory(kind="registration_confirmed", text="Tot ziens")
+    migration.forget(apps, None)
+    for message in (sent, waiting):
+        message.refresh_from_db()
+        assert message.text == "" and message.html == ""
+    assert sent.status == OutboxStatus.SENT
+    assert waiting.status == OutboxStatus.FAILED and waiting.next_attempt_at is None
+    other.refresh_from_db()
+    assert other.text == "Tot ziens"
+    # Nothing left to send: "opnieuw versturen" refuses in Dutch instead of mailing an empty body.
+    with pytest.raises(OutboxError) as refused:
+        message_retry(message=waiting)
+    assert refused.value.code == "no_content"
+    assert mail.outbox == []
