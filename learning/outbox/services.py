@@ -45,6 +45,7 @@ SENDING_LEASE = timedelta(minutes=15)
 DISPATCH_GRACE = timedelta(minutes=2)
 ATTACHMENT_KEYS = {"filename", "content", "mimetype"}
 SUBJECT_MAX_LENGTH = OutboxMessage._meta.get_field("subject").max_length
+OUTBOX_BACKEND = "learning.outbox.backends.OutboxEmailBackend"
 
 
 class OutboxError(Exception):
@@ -282,12 +283,16 @@ def _deliver(message: OutboxMessage) -> None:
 
 
 def _delivery_backend() -> str:
-    """The backend that really sends: ``OUTBOX_EMAIL_BACKEND``, never the outbox's own."""
-    backend = getattr(settings, "OUTBOX_EMAIL_BACKEND", None) or settings.EMAIL_BACKEND
-    if backend == "learning.outbox.backends.OutboxEmailBackend":
-        raise ImproperlyConfigured(
-            "OUTBOX_EMAIL_BACKEND must be a backend that sends, not the outbox itself"
-        )
+    """The backend that really sends.
+
+    ``EMAIL_BACKEND``, unless that is the outbox's own (as the site configures it, so that
+    Wagtail's e-mails come here too): then ``OUTBOX_EMAIL_BACKEND``, made from ``EMAIL_URL``.
+    """
+    backend = settings.EMAIL_BACKEND
+    if backend == OUTBOX_BACKEND:
+        backend = getattr(settings, "OUTBOX_EMAIL_BACKEND", "")
+    if not backend or backend == OUTBOX_BACKEND:
+        raise ImproperlyConfigured("OUTBOX_EMAIL_BACKEND must be a backend that sends")
     return backend
 
 

@@ -161,13 +161,13 @@ def test_a_retry_after_a_mail_server_failure_makes_the_message_again(
     client, editor, settings, django_capture_on_commit_callbacks
 ):
     message = _request_reset(client, editor.email, django_capture_on_commit_callbacks)
-    settings.OUTBOX_EMAIL_BACKEND = f"{__name__}.RefusingBackend"
+    settings.EMAIL_BACKEND = f"{__name__}.RefusingBackend"
     assert message_send(message_id=message.pk) is False
     message.refresh_from_db()
     assert message.status == OutboxStatus.QUEUED and message.attempts == 1
     assert message.text == "" and message.html == ""
 
-    settings.OUTBOX_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     assert message_send(message_id=message.pk) is True
     assert len(mail.outbox) == 1
     assert RESET_LINK.search(mail.outbox[0].body)
