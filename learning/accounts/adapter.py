@@ -1,13 +1,13 @@
 from allauth.account.adapter import DefaultAccountAdapter
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from learning.core.email import email_send
 from learning.core.ratelimit import client_address
+
+from . import notifications
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """allauth, with e-mails rendered here and sent through a Celery task.
+    """allauth, with its e-mails queued in the outbox and made only when they are sent.
 
     The messages people see are ours: in the site's formal "u" voice, saying what to do next.
     """
@@ -46,17 +46,8 @@ class AccountAdapter(DefaultAccountAdapter):
         return f"{client_address(request)}:{account_key}"
 
     def send_mail(self, template_prefix, email, context):
-        context.setdefault("site_url", settings.SITE_URL)
-        context.setdefault("expire_days", settings.ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS)
-        message = self.render_mail(template_prefix, email, context)
-        html = None
-        for content, mimetype in getattr(message, "alternatives", []):
-            if mimetype == "text/html":
-                html = content
-        email_send(
-            to=list(message.to),
-            subject=message.subject,
-            text=message.body,
-            html=html,
-            from_email=message.from_email,
+        # Never rendered here: the body holds the link that opens the account, and the outbox
+        # must not keep it (see notifications.py).
+        notifications.account_email_queue(
+            template_prefix=template_prefix, email=email, context=context
         )

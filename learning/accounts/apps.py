@@ -11,13 +11,15 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from learning.organisations.services import domains_added_register
+        from learning.outbox import renderers
 
-        from . import handlers, personal_data
+        from . import handlers, notifications, personal_data
         from .organisation_claims import claims_verify_for_domains
 
         personal_data.register_builtin_providers()
         handlers.connect()
         domains_added_register(claims_verify_for_domains)
+        renderers.register(notifications.RENDERER, notifications.render, confidential=True)
 
 
 class WagtailUsersConfig(WagtailUsersAppConfig):

@@ -19,6 +19,7 @@ from learning.masterclasses.models import Audience, MasterclassPage, ProgrammePa
 from learning.organisations.models import Organisation
 
 from . import services
+from .coordination import coordinator_sections_grant
 from .models import EventIndexPage, EventPage, PromotionMode
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -203,6 +204,8 @@ def load() -> None:
         },
         themes=[procurement],
     )
+    # The demo coordinator edits the agenda and the programme, nothing else.
+    coordinator_sections_grant(pages=[agenda, programme])
     masterclasses = []
     for spec in MASTERCLASSES:
         location_name, location_address = spec["location"]

@@ -7,21 +7,25 @@ from . import selectors
 from .models import OutboxMessage, OutboxStatus
 
 
-def _kind_choices():
-    return [(kind, kind) for kind in selectors.message_kinds()]
-
-
 def _event_pages(request):
-    return Page.objects.filter(
-        pk__in=OutboxMessage.objects.exclude(event=None).values("event")
-    ).order_by("title")
+    # Only the events of messages this person may see: a coordinator does not learn the
+    # titles of other sections' events from the filter.
+    visible = selectors.messages_visible_to(user=getattr(request, "user", None))
+    return Page.objects.filter(pk__in=visible.exclude(event=None).values("event")).order_by("title")
 
 
 class OutboxMessageFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=OutboxStatus.choices)
-    kind = django_filters.ChoiceFilter(label=_("Soort"), choices=_kind_choices)
+    kind = django_filters.ChoiceFilter(label=_("Soort"), choices=())
     event = django_filters.ModelChoiceFilter(label=_("Bijeenkomst"), queryset=_event_pages)
 
     class Meta:
         model = OutboxMessage
         fields = ["status", "kind", "event"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = getattr(self.request, "user", None)
+        self.filters["kind"].extra["choices"] = [
+            (kind, kind) for kind in selectors.message_kinds(user=user)
+        ]

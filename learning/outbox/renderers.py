@@ -3,6 +3,11 @@
 A change that must be fast under a lock (a registration) queues a small row: recipient, kind,
 a renderer name and a JSON payload. The worker renders subject, text, HTML and attachments on
 the first send attempt and stores them, so a retry sends exactly the same message.
+
+A *confidential* renderer (account and security e-mails: password reset, address
+verification) is different: its payload holds what is needed to make the message again, never
+a secret, and its content is made afresh at every attempt and never stored. Nobody but the
+recipient ever reads it: not in the admin, not in an export, not in a database dump.
 """
 
 from collections.abc import Callable
@@ -17,10 +22,24 @@ class Rendered(TypedDict, total=False):
 
 
 _renderers: dict[str, Callable[[dict], Rendered]] = {}
+_confidential: set[str] = set()
 
 
-def register(name: str, func: Callable[[dict], Rendered]) -> None:
+def register(name: str, func: Callable[[dict], Rendered], *, confidential: bool = False) -> None:
     _renderers[name] = func
+    if confidential:
+        _confidential.add(name)
+    else:
+        _confidential.discard(name)
+
+
+def is_confidential(name: str) -> bool:
+    return name in _confidential
+
+
+def confidential_names() -> list[str]:
+    """The renderers whose messages are never stored and never shown (for the admin's filter)."""
+    return sorted(_confidential)
 
 
 def render(name: str, payload: dict) -> Rendered:

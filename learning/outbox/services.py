@@ -21,7 +21,8 @@ from email.mime.base import MIMEBase
 from functools import partial
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.exceptions import ImproperlyConfigured
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.message import SafeMIMEMultipart, SafeMIMEText
 from django.db import transaction
 from django.db.models import F
@@ -52,6 +53,7 @@ SENDING_LEASE = timedelta(minutes=3)
 DISPATCH_GRACE = timedelta(minutes=2)
 ATTACHMENT_KEYS = {"filename", "content", "mimetype"}
 SUBJECT_MAX_LENGTH = OutboxMessage._meta.get_field("subject").max_length
+OUTBOX_BACKEND = "learning.outbox.backends.OutboxEmailBackend"
 
 
 class OutboxError(Exception):
@@ -95,12 +97,17 @@ def message_queue(
     flush (``messages_flush``) sends it later.
 
     With a ``renderer`` (see ``renderers.py``) subject and text may be left empty: the worker
-    makes them from ``payload`` on the first attempt, outside the caller's transaction.
+    makes them from ``payload`` on the first attempt, outside the caller's transaction. With a
+    confidential renderer (account and security e-mails) the content is never stored at all:
+    the worker makes it at every attempt, so only the subject, the recipient, the kind and the
+    state are ever in the database.
     """
     if not isinstance(to, str) or not to.strip():
         raise ValueError("message_queue sends to one address: pass `to` as a single string")
     if not (text or renderer):
         raise ValueError("message_queue needs a text or a renderer")
+    if renderer and renderers.is_confidential(renderer) and (text or html or attachments):
+        raise ValueError("a confidential message is made when it is sent: pass no content")
     values = {
         "kind": kind,
         "to": to.strip(),
@@ -209,7 +216,9 @@ def message_send(*, message_id: int) -> bool:
         return False
     message = OutboxMessage.objects.get(pk=message_id)
     try:
-        if message.renderer and not message.text:
+        if message.renderer and renderers.is_confidential(message.renderer):
+            _render(message, store=False)
+        elif message.renderer and not message.text:
             _render(message)
         _deliver(message)
     except Exception as exc:
@@ -273,8 +282,14 @@ def message_retry(*, message: OutboxMessage, actor=None) -> OutboxMessage:
 
     For coordinators, once the cause is fixed (a typo in the address, a mail server that was
     down for hours). Refused with ``OutboxError("not_failed")`` for any message that is not
-    failed, so a message that was sent is never sent again this way. Writes an audit entry.
+    failed, so a message that was sent is never sent again this way, and with
+    ``OutboxError("no_content")`` for one whose content was wiped. Writes an audit entry.
     """
+    if not (message.text or message.renderer):
+        raise OutboxError(
+            "no_content",
+            _("Van deze e-mail is de inhoud niet bewaard; hij kan niet opnieuw worden verstuurd."),
+        )
     with transaction.atomic():
         updated = OutboxMessage.objects.filter(pk=message.pk, status=OutboxStatus.FAILED).update(
             status=OutboxStatus.QUEUED,
@@ -304,14 +319,19 @@ def _clean_attachments(attachments: Iterable[Mapping[str, str]]) -> list[dict[st
     return cleaned
 
 
-def _render(message: OutboxMessage) -> None:
-    """Make and store the content of a deferred message, so every retry sends the same."""
+def _render(message: OutboxMessage, *, store: bool = True) -> None:
+    """Make the content of a deferred message; store it, so every retry sends the same.
+
+    With ``store=False`` (confidential messages) the content lives only in this worker's
+    memory for this one attempt.
+    """
     rendered = renderers.render(message.renderer, message.payload)
     message.subject = " ".join(rendered.get("subject", "").split())[:SUBJECT_MAX_LENGTH]
     message.text = rendered["text"]
     message.html = rendered.get("html", "")
     message.attachments = _clean_attachments(rendered.get("attachments", ()))
-    message.save(update_fields=["subject", "text", "html", "attachments"])
+    if store:
+        message.save(update_fields=["subject", "text", "html", "attachments"])
 
 
 class _InvitationEmail(EmailMultiAlternatives):
@@ -341,6 +361,7 @@ def _deliver(message: OutboxMessage) -> None:
         body=message.text,
         from_email=message.from_email,
         to=[message.to],
+        connection=get_connection(_delivery_backend()),
     )
     email.calendar_parts = []
     if message.html:
@@ -366,6 +387,20 @@ def _calendar_part(*, filename: str, content: str, mimetype: str) -> SafeMIMETex
         if key.strip().lower() != "charset":
             part.set_param(key.strip(), value.strip().strip('"'))
     return part
+
+
+def _delivery_backend() -> str:
+    """The backend that really sends.
+
+    ``EMAIL_BACKEND``, unless that is the outbox's own (as the site configures it, so that
+    Wagtail's e-mails come here too): then ``OUTBOX_EMAIL_BACKEND``, made from ``EMAIL_URL``.
+    """
+    backend = settings.EMAIL_BACKEND
+    if backend == OUTBOX_BACKEND:
+        backend = getattr(settings, "OUTBOX_EMAIL_BACKEND", "")
+    if not backend or backend == OUTBOX_BACKEND:
+        raise ImproperlyConfigured("OUTBOX_EMAIL_BACKEND must be a backend that sends")
+    return backend
 
 
 def _attachment_part(*, filename: str, content: str, mimetype: str) -> MIMEBase:

@@ -11,6 +11,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
+from . import selectors
 from .models import OutboxMessage, OutboxStatus
 from .services import OutboxError, message_retry
 
@@ -28,7 +29,9 @@ class RetryView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView)
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        self.object = get_object_or_404(OutboxMessage, pk=self.kwargs["pk"])
+        self.object = get_object_or_404(
+            selectors.messages_visible_to(user=request.user), pk=self.kwargs["pk"]
+        )
 
     @cached_property
     def inspect_url(self):

@@ -1,17 +1,25 @@
-"""The outbox in the Wagtail admin: read-only, with "send again" for failed e-mails."""
+"""The outbox in the Wagtail admin: read-only, with "send again" for failed e-mails.
+
+Every screen (listing, export, inspect, history, send again) shows only the messages of
+``selectors.messages_visible_to``: coordinators the messages of the events they coordinate,
+never an account or security e-mail.
+"""
 
 from django.contrib.admin.utils import quote
+from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import DateColumn
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
 from learning.core.admin import SafeExportIndexView, ServiceManagedViewSetMixin
 
+from . import renderers, selectors
 from .filters import OutboxMessageFilterSet
 from .models import OutboxMessage, OutboxStatus
 from .views import RetryView
@@ -19,6 +27,11 @@ from .views import RetryView
 
 class OutboxIndexView(SafeExportIndexView):
     retry_url_name = None
+
+    def get_base_queryset(self):
+        # The listing and its CSV/XLSX export.
+        visible = selectors.messages_visible_to(user=self.request.user)
+        return super().get_base_queryset().filter(pk__in=visible.values("pk"))
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
@@ -36,6 +49,9 @@ class OutboxIndexView(SafeExportIndexView):
 
 class OutboxInspectView(generic.InspectView):
     retry_url_name = None
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(selectors.messages_visible_to(user=self.request.user), pk=self.pk)
 
     @property
     def header_buttons(self):
@@ -56,6 +72,16 @@ class OutboxInspectView(generic.InspectView):
     def get_attachments_display_value(self):
         return ", ".join(a["filename"] for a in self.object.attachments) or "-"
 
+    def get_text_display_value(self):
+        if renderers.is_confidential(self.object.renderer):
+            return _("Niet bewaard: deze e-mail wordt bij elke verzending opnieuw gemaakt.")
+        return self.object.text or "-"
+
+
+class OutboxHistoryView(HistoryView):
+    def get_object(self):
+        return get_object_or_404(selectors.messages_visible_to(user=self.request.user), pk=self.pk)
+
 
 class OutboxMessageViewSet(ServiceManagedViewSetMixin, ModelViewSet):
     model = OutboxMessage
@@ -66,6 +92,7 @@ class OutboxMessageViewSet(ServiceManagedViewSetMixin, ModelViewSet):
     add_to_admin_menu = True
     index_view_class = OutboxIndexView
     inspect_view_class = OutboxInspectView
+    history_view_class = OutboxHistoryView
     inspect_view_enabled = True
     inspect_view_fields = [
         "to",

@@ -235,7 +235,12 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- E-mail ---------------------------------------------------------------------------------
-globals().update(parse_email_url(env("EMAIL_URL", "console://")))
+EMAIL_CONFIG = parse_email_url(env("EMAIL_URL", "console://"))
+globals().update(EMAIL_CONFIG)
+# Every e-mail goes through the outbox, Wagtail's own (workflow notifications) included: the
+# outbox's backend queues it, and the outbox sends it with the backend from EMAIL_URL.
+OUTBOX_EMAIL_BACKEND = EMAIL_CONFIG["EMAIL_BACKEND"]
+EMAIL_BACKEND = "learning.outbox.backends.OutboxEmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Circulair Leren <noreply@circulairleren.nl>")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
@@ -298,7 +303,8 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # The admin's login checks passwords through allauth, under allauth's login limits; its
-# password reset (no limits of its own) is off: editors use /accounts/password/reset/.
+# password reset is off: it has no limits of its own, and it would mail a reset link that the
+# outbox would keep. Editors use /accounts/password/reset/.
 WAGTAILADMIN_USER_LOGIN_FORM = "learning.accounts.allauth_forms.AdminLoginForm"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 # No third parties: no Gravatar (it would leak hashed e-mail addresses and break the CSP).

@@ -9,7 +9,10 @@ from .base import VAR_DIR
 SECRET_KEY = "test-only-key-circulair-leren-0d6f8a1b2c3e4f5a6b7c8d9e0f1a2b3c"
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The outbox delivers to Django's test mailbox (Django's test runner sets EMAIL_BACKEND to
+# locmem anyway; a test that wants the site's real path sets it to the outbox's backend).
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+OUTBOX_EMAIL_BACKEND = EMAIL_BACKEND
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 CELERY_TASK_ALWAYS_EAGER = True
 # As in production, behind one nginx; without X-Forwarded-For allauth uses REMOTE_ADDR.

@@ -250,3 +250,44 @@ def test_private_pages_never_leak_in_search_sitemap_feeds_or_listings(client, wo
         return None
 
     check_matrix(client, world, check)
+
+
+def test_only_moderators_and_superusers_may_change_the_privacy_of_the_members_only_section(
+    client, world, agenda
+):
+    """Issue 19, finding 10: nobody else opens a members-only section to everyone.
+
+    Privacy is Wagtail's "publish" right. Coordinators of events ("Coördinatoren") have it
+    only below the sections they coordinate, circle coordinators and editors not at all.
+    """
+    from django.contrib.auth.models import Group
+    from django.urls import reverse
+    from wagtail.models import PageViewRestriction
+
+    from learning.events.coordination import coordinator_sections_grant
+
+    section = world["page"].get_parent()
+    event_coordinator = UserFactory(is_staff=True)
+    event_coordinator.groups.add(Group.objects.get(name="Coördinatoren"))
+    coordinator_sections_grant(pages=[agenda])
+    moderator = UserFactory(is_staff=True)
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    world["people"].update(event_coordinator=event_coordinator, moderator=moderator)
+    url = reverse("wagtailadmin_pages:set_privacy", args=[section.pk])
+    restriction = PageViewRestriction.objects.get(page=section)
+
+    wrong = []
+    for role in [*ROLES, "event_coordinator", "moderator"]:
+        client = _client(client, world, role)
+        response = client.get(url)
+        if role in {"moderator", "superuser"}:
+            if response.status_code != 200:
+                wrong.append(f"{role}: status {response.status_code}")
+            continue
+        if response.status_code not in (302, 403):
+            wrong.append(f"{role}: status {response.status_code}")
+        client.post(url, {"restriction_type": "none"})
+        if not PageViewRestriction.objects.filter(pk=restriction.pk).exists():
+            wrong.append(f"{role}: removed the restriction")
+            restriction.save()
+    assert not wrong, "\n".join(wrong)

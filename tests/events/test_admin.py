@@ -1,6 +1,7 @@
 """The coordinators' back office: listing, export, inspect, actions, dashboard, group."""
 
 import csv
+import importlib
 import io
 
 import pytest
@@ -12,10 +13,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import escape
-from wagtail.models import GroupPagePermission, Site
+from wagtail.models import GroupPagePermission, PageViewRestriction
 
 from learning.events import services
 from learning.events.admin_views import UpcomingEventsPanel
+from learning.events.coordination import coordinator_sections_grant
 from learning.events.models import RegistrationLog, RegistrationStatus
 from learning.organisations.models import Organisation
 from learning.outbox.models import OutboxMessage
@@ -458,23 +460,54 @@ def test_the_coordinator_group_has_exactly_its_permissions():
         ("organisations", "change_organisationdomain"),
         ("organisations", "delete_organisationdomain"),
     }
-    home = Site.objects.get(is_default_site=True).root_page
-    page_permissions = set(
+    # No page permissions of their own on a fresh site: editors grant the sections that hold
+    # events (learning/events/coordination.py), never the home page and all below it.
+    assert not GroupPagePermission.objects.filter(group=group).exists()
+
+
+def test_the_migration_moves_page_permissions_from_home_to_the_event_sections(
+    home, agenda, programme
+):
+    from django.apps import apps
+
+    migration = importlib.import_module("learning.events.migrations.0007_coordinator_sections")
+    group = Group.objects.get(name="Coördinatoren")
+    for codename in ("add_page", "change_page", "publish_page"):
+        GroupPagePermission.objects.create(
+            group=group, page=home, permission=Permission.objects.get(codename=codename)
+        )
+    migration.to_sections(apps, None)
+    granted = set(
         GroupPagePermission.objects.filter(group=group).values_list(
             "page_id", "permission__codename"
         )
     )
-    assert page_permissions == {
-        (home.pk, "add_page"),
-        (home.pk, "change_page"),
-        (home.pk, "publish_page"),
+    assert granted == {
+        (page.pk, codename)
+        for page in (agenda, programme)
+        for codename in ("add_page", "change_page", "publish_page")
     }
 
 
-def test_coordinators_may_edit_event_pages(coordinator_client, make_event):
+def test_coordinators_may_edit_event_pages_of_their_sections_only(
+    coordinator_client, make_event, agenda, home
+):
+    coordinator_sections_grant(pages=[agenda])
     event = make_event()
     response = coordinator_client.get(reverse("wagtailadmin_pages:edit", args=[event.pk]))
     assert response.status_code == 200
+    # Outside the agenda: no editing, and no privacy change (finding 10).
+    assert coordinator_client.get(
+        reverse("wagtailadmin_pages:edit", args=[home.pk])
+    ).status_code in (
+        302,
+        403,
+    )
+    privacy = reverse("wagtailadmin_pages:set_privacy", args=[home.pk])
+    assert coordinator_client.get(privacy).status_code in (302, 403)
+    response = coordinator_client.post(privacy, {"restriction_type": "login"})
+    assert response.status_code in (302, 403)
+    assert not PageViewRestriction.objects.filter(page=home).exists()
 
 
 def test_export_csv_neutralises_formulas(staff_client, make_event, person):

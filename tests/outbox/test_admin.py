@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.urls import reverse
+from wagtail.models import GroupPagePermission, Page
 
 from learning.outbox.models import OutboxStatus
 from tests.factories import UserFactory
@@ -21,12 +22,17 @@ def admin_client(client):
     return client
 
 
-def client_with(client, *codenames):
+def client_with(client, *codenames, pages=()):
+    """A user in a group with these outbox permissions, who may edit ``pages``."""
     group = Group.objects.create(name="Outbox " + "+".join(codenames))
     group.permissions.set(
         Permission.objects.filter(content_type__app_label="outbox", codename__in=codenames)
     )
     group.permissions.add(Permission.objects.get(codename="access_admin"))
+    for page in pages:
+        GroupPagePermission.objects.create(
+            group=group, page=page, permission=Permission.objects.get(codename="change_page")
+        )
     user = UserFactory()
     user.groups.add(group)
     client.force_login(user)
@@ -34,8 +40,14 @@ def client_with(client, *codenames):
 
 
 @pytest.fixture
-def failed():
+def event_page():
+    return Page.objects.get(depth=2)
+
+
+@pytest.fixture
+def failed(event_page):
     return OutboxMessageFactory(
+        event=event_page,
         to="typfout@gemeente.exmaple",
         subject="Uw aanmelding is bevestigd",
         status=OutboxStatus.FAILED,
@@ -75,8 +87,6 @@ def test_listing_filters_and_searches(admin_client, failed):
 
 
 def test_listing_filters_by_event_page(admin_client):
-    from wagtail.models import Page
-
     page = Page.objects.get(depth=2)
     OutboxMessageFactory(to="deelnemer@utrecht.example", event=page)
     OutboxMessageFactory(to="iemand@anders.example")
@@ -120,8 +130,8 @@ def test_retry_refuses_a_sent_message(admin_client):
     assert mail.outbox == []
 
 
-def test_view_permission_lists_but_cannot_retry(client, failed):
-    viewer = client_with(client, "view_outboxmessage")
+def test_view_permission_lists_but_cannot_retry(client, failed, event_page):
+    viewer = client_with(client, "view_outboxmessage", pages=[event_page])
     content = viewer.get(reverse(INDEX)).content.decode()
     assert "typfout@gemeente.exmaple" in content
     assert reverse("outbox:retry", args=[failed.pk]) not in content
@@ -130,8 +140,12 @@ def test_view_permission_lists_but_cannot_retry(client, failed):
     assert failed.status == OutboxStatus.FAILED
 
 
-def test_change_permission_can_retry(client, failed, django_capture_on_commit_callbacks):
-    coordinator = client_with(client, "view_outboxmessage", "change_outboxmessage")
+def test_change_permission_can_retry(
+    client, failed, event_page, django_capture_on_commit_callbacks
+):
+    coordinator = client_with(
+        client, "view_outboxmessage", "change_outboxmessage", pages=[event_page]
+    )
     with django_capture_on_commit_callbacks(execute=True):
         coordinator.post(reverse("outbox:retry", args=[failed.pk]))
     failed.refresh_from_db()

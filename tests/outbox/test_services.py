@@ -277,7 +277,7 @@ def test_a_request_succeeds_while_the_broker_is_down(
         response = client.post(reverse("account_reset_password"), {"email": user.email})
     assert response.status_code == 302
     message = OutboxMessage.objects.get(to=user.email)
-    assert message.kind == "account"
+    assert message.kind == "account_password_reset_key"
     assert message.status == OutboxStatus.QUEUED
     assert mail.outbox == []
 
