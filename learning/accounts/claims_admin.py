@@ -25,7 +25,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
-from learning.core.admin import ServiceManagedViewSetMixin
+from learning.core.admin import SafeExportIndexView, ServiceManagedViewSetMixin
 from learning.organisations.models import Organisation, OrganisationKind
 
 from .errors import AccountError
@@ -72,7 +72,7 @@ class ClaimFilterSet(WagtailFilterSet):
         fields = ["state", "organisation_kind", "province", "current"]
 
 
-class ClaimIndexView(generic.IndexView):
+class ClaimIndexView(SafeExportIndexView):
     decide_url_name = None
 
     def get_base_queryset(self):

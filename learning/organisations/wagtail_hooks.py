@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from learning.core.admin import ProtectedDeleteView, SafeExportSnippetIndexView
 
@@ -48,7 +48,7 @@ class OrganisationViewSet(SnippetViewSet):
 register_snippet(OrganisationViewSet)
 
 
-class DomainIndexView(IndexView):
+class DomainIndexView(SafeExportSnippetIndexView):
     import_url_name = None
 
     @property

@@ -120,3 +120,13 @@ def test_bad_input_is_a_dutch_400(client, amsterdam, data):
     assert response.status_code == 400
     claim.refresh_from_db()
     assert claim.state == ClaimState.PENDING
+
+
+def test_csv_export_neutralises_formulas(client, amsterdam):
+    from tests.spreadsheets import FORMULAS, assert_formulas_neutralised
+
+    for number, formula in enumerate(FORMULAS):
+        user = UserFactory(email=f"f{number}@gmail.example", full_name=formula, organisation=None)
+        claims.claim_request(user=user, organisation=amsterdam, explanation=formula)
+    client.force_login(staff("Coördinatoren"))
+    assert_formulas_neutralised(client.get(INDEX_URL, {"export": "csv"}))
