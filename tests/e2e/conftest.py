@@ -55,7 +55,10 @@ def browser(live_server):
 
 
 @pytest.fixture
-def page(browser, live_server):
+def page(browser, live_server, settings):
+    # Links in e-mails are made at send time from SITE_URL (there is no request then): the
+    # site's public address is the live server's here.
+    settings.SITE_URL = live_server.url
     context = browser.new_context(base_url=live_server.url, locale="nl-NL")
     context.set_default_timeout(15_000)
     page = context.new_page()
