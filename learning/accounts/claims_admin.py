@@ -11,8 +11,6 @@ from django.contrib.auth.models import Permission
 from django.http import HttpResponseForbidden
 from django.shortcuts import redirect
 from django.urls import path, reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
@@ -25,7 +23,11 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
-from learning.core.admin import SafeExportIndexView, ServiceManagedViewSetMixin
+from learning.core.admin import (
+    SafeExportIndexView,
+    ServiceManagedViewSetMixin,
+    audit_trail_field,
+)
 from learning.organisations.models import Organisation, OrganisationKind
 
 from .errors import AccountError
@@ -101,18 +103,13 @@ class ClaimInspectView(generic.InspectView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        states = dict(ClaimState.choices)
-        log = [
-            f"{date_format(timezone.localtime(entry.created_at), 'DATETIME_FORMAT')}: "
-            f"{LOG_ACTION_LABELS.get(entry.action, entry.action)} "
-            f"({states.get(entry.from_status, '–')} → {states.get(entry.to_status, '–')})"
-            f"{' – ' + str(entry.actor) if entry.actor else ''}"
-            f"{' – ' + entry.reason if entry.reason else ''}"
-            for entry in self.object.log_entries.select_related("actor")
-        ]
         context["fields"] = [
             *context.get("fields", []),
-            {"label": _("Logboek"), "value": "; ".join(log) or "–"},
+            audit_trail_field(
+                self.object.log_entries.select_related("actor"),
+                statuses=dict(ClaimState.choices),
+                actions=LOG_ACTION_LABELS,
+            ),
         ]
         return context
 

@@ -23,6 +23,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import Button
 
+from learning.core.admin import audit_trail_field
 from learning.core.exports import SafeCsvExportMixin
 from learning.events.admin_views import RegistrationIndexView
 
@@ -101,18 +102,13 @@ class MembershipInspectView(DecisionLinksMixin, generic.InspectView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        statuses = dict(MembershipStatus.choices)
-        log = [
-            f"{date_format(timezone.localtime(entry.created_at), 'DATETIME_FORMAT')}: "
-            f"{LOG_ACTION_LABELS.get(entry.action, entry.action)} "
-            f"({statuses.get(entry.from_status, '–')} → {statuses.get(entry.to_status, '–')})"
-            f"{' – ' + str(entry.actor) if entry.actor else ''}"
-            f"{' – ' + entry.reason if entry.reason else ''}"
-            for entry in self.object.log_entries.select_related("actor")
-        ]
         context["fields"] = [
             *context.get("fields", []),
-            {"label": _("Logboek"), "value": "; ".join(log) or "–"},
+            audit_trail_field(
+                self.object.log_entries.select_related("actor"),
+                statuses=dict(MembershipStatus.choices),
+                actions=LOG_ACTION_LABELS,
+            ),
         ]
         return context
 

@@ -130,3 +130,14 @@ def test_csv_export_neutralises_formulas(client, amsterdam):
         claims.claim_request(user=user, organisation=amsterdam, explanation=formula)
     client.force_login(staff("Coördinatoren"))
     assert_formulas_neutralised(client.get(INDEX_URL, {"export": "csv"}))
+
+
+def test_the_inspect_view_shows_the_trail_in_local_time(client, amsterdam):
+    claim = pending(amsterdam, "c@gmail.example")
+    coordinator = staff("Coördinatoren")
+    claims.claim_approve(claim=claim, by=coordinator, reason="Gedetacheerd bij het SSC")
+    client.force_login(staff("Editors"))
+    page = client.get(f"{INDEX_URL}inspect/{claim.pk}/").content.decode()
+    assert "Logboek" in page
+    assert f"Goedgekeurd (In behandeling → Goedgekeurd) – {coordinator}" in page
+    assert "Gedetacheerd bij het SSC" in page
