@@ -26,7 +26,7 @@ from wagtail.admin.widgets.button import Button
 from learning.core.exports import SafeCsvExportMixin
 from learning.events.admin_views import RegistrationIndexView
 
-from . import services
+from . import selectors, services
 from .exports import MEMBER_COLUMNS
 from .forms import DecisionForm
 from .models import CircleMembership, MembershipStatus
@@ -49,6 +49,13 @@ EXPORT_ACCESSORS = {
 }
 
 
+def memberships_managed_by(user):
+    """The memberships ``user`` manages, with what the admin shows of them."""
+    return selectors.memberships_managed_by(user=user).select_related(
+        "circle", "user", "organisation"
+    )
+
+
 class DecisionLinksMixin:
     url_namespace = None
 
@@ -65,7 +72,13 @@ class MembershipIndexView(DecisionLinksMixin, SafeCsvExportMixin, generic.IndexV
     custom_value_preprocess = RegistrationIndexView.custom_value_preprocess
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("circle", "user", "organisation")
+        # Only the memberships of the circles this person manages, listing and exports.
+        return (
+            super()
+            .get_base_queryset()
+            .filter(pk__in=selectors.memberships_managed_by(user=self.request.user).values("pk"))
+            .select_related("circle", "user", "organisation")
+        )
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
@@ -79,10 +92,7 @@ class MembershipIndexView(DecisionLinksMixin, SafeCsvExportMixin, generic.IndexV
 
 class MembershipInspectView(DecisionLinksMixin, generic.InspectView):
     def get_object(self, queryset=None):
-        return get_object_or_404(
-            CircleMembership.objects.select_related("circle", "user", "organisation"),
-            pk=self.pk,
-        )
+        return get_object_or_404(memberships_managed_by(self.request.user), pk=self.pk)
 
     def get_field_display_value(self, field_name, field):
         value = super().get_field_display_value(field_name, field)
@@ -131,10 +141,8 @@ class DecisionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
 
     @cached_property
     def object(self) -> CircleMembership:
-        return get_object_or_404(
-            CircleMembership.objects.select_related("circle", "user", "organisation"),
-            pk=self.kwargs["pk"],
-        )
+        # Another circle's membership does not exist here: 404 for GET and POST alike.
+        return get_object_or_404(memberships_managed_by(self.request.user), pk=self.kwargs["pk"])
 
     def get_page_title(self):
         return _("Aanmelding goedkeuren") if self.approve else _("Aanmelding afwijzen")
