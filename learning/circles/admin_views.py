@@ -27,7 +27,7 @@ from learning.core.admin import audit_trail_field
 from learning.core.exports import SafeCsvExportMixin
 from learning.events.admin_views import RegistrationIndexView
 
-from . import services
+from . import selectors, services
 from .exports import MEMBER_COLUMNS
 from .forms import DecisionForm
 from .models import CircleMembership, MembershipStatus
@@ -50,6 +50,13 @@ EXPORT_ACCESSORS = {
 }
 
 
+def memberships_managed_by(user):
+    """The memberships ``user`` manages, with what the admin shows of them."""
+    return selectors.memberships_managed_by(user=user).select_related(
+        "circle", "user", "organisation"
+    )
+
+
 class DecisionLinksMixin:
     url_namespace = None
 
@@ -66,7 +73,13 @@ class MembershipIndexView(DecisionLinksMixin, SafeCsvExportMixin, generic.IndexV
     custom_value_preprocess = RegistrationIndexView.custom_value_preprocess
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("circle", "user", "organisation")
+        # Only the memberships of the circles this person manages, listing and exports.
+        return (
+            super()
+            .get_base_queryset()
+            .filter(pk__in=selectors.memberships_managed_by(user=self.request.user).values("pk"))
+            .select_related("circle", "user", "organisation")
+        )
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
@@ -80,10 +93,7 @@ class MembershipIndexView(DecisionLinksMixin, SafeCsvExportMixin, generic.IndexV
 
 class MembershipInspectView(DecisionLinksMixin, generic.InspectView):
     def get_object(self, queryset=None):
-        return get_object_or_404(
-            CircleMembership.objects.select_related("circle", "user", "organisation"),
-            pk=self.pk,
-        )
+        return get_object_or_404(memberships_managed_by(self.request.user), pk=self.pk)
 
     def get_field_display_value(self, field_name, field):
         value = super().get_field_display_value(field_name, field)
@@ -127,10 +137,8 @@ class DecisionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
 
     @cached_property
     def object(self) -> CircleMembership:
-        return get_object_or_404(
-            CircleMembership.objects.select_related("circle", "user", "organisation"),
-            pk=self.kwargs["pk"],
-        )
+        # Another circle's membership does not exist here: 404 for GET and POST alike.
+        return get_object_or_404(memberships_managed_by(self.request.user), pk=self.kwargs["pk"])
 
     def get_page_title(self):
         return _("Aanmelding goedkeuren") if self.approve else _("Aanmelding afwijzen")

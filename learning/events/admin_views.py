@@ -69,6 +69,13 @@ def outbox_url(event_id: int) -> str | None:
         return None
 
 
+def registrations_managed_by(user):
+    """The registrations of the events ``user`` coordinates, with what the admin shows of them."""
+    return Registration.objects.filter(
+        event__in=selectors.events_managed_by(user=user).values("pk")
+    ).select_related("event", "user", "organisation")
+
+
 def fill_rate(taken: int, capacity: int) -> int | None:
     """Seats taken as a whole percentage of capacity; None for an event without seats."""
     if not capacity:
@@ -214,7 +221,13 @@ class RegistrationIndexView(RegistrationActionLinksMixin, SafeCsvExportMixin, ge
     }
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("event", "user", "organisation")
+        # Only the registrations of the events this person coordinates, listing and exports.
+        return (
+            super()
+            .get_base_queryset()
+            .filter(event__in=selectors.events_managed_by(user=self.request.user).values("pk"))
+            .select_related("event", "user", "organisation")
+        )
 
     def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
         # The first column names the person instead of printing the bare user object.
@@ -267,10 +280,7 @@ class RegistrationInspectView(RegistrationActionLinksMixin, generic.InspectView)
     template_name = "events/admin/registration_inspect.html"
 
     def get_object(self, queryset=None):
-        return get_object_or_404(
-            Registration.objects.select_related("event", "user", "organisation"),
-            pk=self.pk,
-        )
+        return get_object_or_404(registrations_managed_by(self.request.user), pk=self.pk)
 
     def get_field_display_value(self, field_name, field):
         value = super().get_field_display_value(field_name, field)
@@ -354,10 +364,8 @@ class RegistrationActionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, 
 
     @cached_property
     def object(self) -> Registration:
-        return get_object_or_404(
-            Registration.objects.select_related("event", "user", "organisation"),
-            pk=self.kwargs["pk"],
-        )
+        # Another section's registration does not exist here: 404 for GET and POST alike.
+        return get_object_or_404(registrations_managed_by(self.request.user), pk=self.kwargs["pk"])
 
     def get_page_title(self):
         return self.action.label
@@ -570,7 +578,9 @@ class EventMessageView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormVi
 
     @cached_property
     def event(self) -> EventPage:
-        return get_object_or_404(EventPage, pk=self.kwargs["event_pk"])
+        return get_object_or_404(
+            selectors.events_managed_by(user=self.request.user), pk=self.kwargs["event_pk"]
+        )
 
     def get_page_subtitle(self):
         return self.event.title
@@ -629,10 +639,11 @@ class EventMessageView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormVi
 # --- Dashboard -------------------------------------------------------------------------------
 
 
-def events_upcoming_with_seats(*, limit: int = 10):
-    """The next live events with seats taken and waiting-list length, in one query."""
+def events_upcoming_with_seats(*, user, limit: int = 10):
+    """The next live events ``user`` coordinates, with seats taken and waiting list; one query."""
     return (
-        EventPage.objects.live()
+        selectors.events_managed_by(user=user)
+        .live()
         .filter(ends_at__gte=timezone.now())
         .annotate(
             seats_taken=Count("registrations", filter=Q(registrations__status__in=SEAT_STATUSES)),
@@ -671,6 +682,6 @@ class UpcomingEventsPanel(Component):
                 "waiting": event.waiting_count,
                 "registrations_url": registrations_url(self.index_url_name, event.pk),
             }
-            for event in events_upcoming_with_seats()
+            for event in events_upcoming_with_seats(user=parent_context["request"].user)
         ]
         return {"rows": rows, "index_url": reverse(self.index_url_name)}

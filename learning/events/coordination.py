@@ -5,7 +5,9 @@ permissions only on the sections that hold events: the agenda and the masterclas
 Below those they add, edit and publish events; elsewhere (the knowledge base, the members-only
 sections of circles, the home page) they can change nothing, privacy included (Wagtail lets
 whoever may publish a page change its privacy). The same page permissions decide which
-outbox messages they see (``learning.outbox.selectors.messages_visible_to``).
+outbox messages they see (``learning.outbox.selectors.messages_visible_to``) and whose
+registrations they list, export, change and message in the admin
+(``learning.events.selectors.events_managed_by``, ``services.can_manage_event``).
 
 Editors grant a new section in Settings → Groups → Coördinatoren, or with
 ``coordinator_sections_grant`` (load_demo does).

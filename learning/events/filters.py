@@ -8,14 +8,15 @@ from wagtail.admin.filters import WagtailFilterSet
 from learning.accounts.models import JobRole
 from learning.organisations.models import Organisation, OrganisationKind
 
+from . import selectors
 from .models import EventPage, Registration, RegistrationStatus
 
 
-def events_upcoming_first():
+def events_upcoming_first(*, events):
     """Events for a choice list: upcoming ones soonest first, then past ones latest first."""
     now = timezone.now()
     return (
-        EventPage.objects.annotate(
+        events.annotate(
             _ended=Case(
                 When(ends_at__lt=now, then=Value(1)), default=Value(0), output_field=IntegerField()
             ),
@@ -40,15 +41,21 @@ class EventChoiceFilter(django_filters.ModelChoiceFilter):
     field_class = EventChoiceField
 
 
+def _events_managed(request):
+    return events_upcoming_first(events=selectors.events_managed_by(user=request.user))
+
+
 def _organisations_with_registrations(request):
-    # Only organisations that registered at all: the full list holds hundreds of bodies.
-    return Organisation.objects.filter(pk__in=Registration.objects.values("organisation_id"))
+    # Only organisations that registered for an event this person coordinates: the full list
+    # holds hundreds of bodies, and another section's participants are none of their business.
+    registrations = Registration.objects.filter(
+        event__in=selectors.events_managed_by(user=request.user).values("pk")
+    )
+    return Organisation.objects.filter(pk__in=registrations.values("organisation_id"))
 
 
 class RegistrationFilterSet(WagtailFilterSet):
-    event = EventChoiceFilter(
-        label=_("Bijeenkomst"), queryset=lambda request: events_upcoming_first()
-    )
+    event = EventChoiceFilter(label=_("Bijeenkomst"), queryset=_events_managed)
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=RegistrationStatus.choices, empty_label=_("Alle")
     )

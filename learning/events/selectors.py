@@ -7,10 +7,30 @@ from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Length, Substr
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from learning.calendar.selectors import last_removal
 
 from .models import ACTIVE_STATUSES, SEAT_STATUSES, EventPage, Registration, RegistrationStatus
+
+
+def events_managed_by(*, user) -> QuerySet[EventPage]:
+    """The events whose registrations ``user`` may see, change and message in the admin.
+
+    Superusers manage every event. Anyone else needs the ``events.change_registration``
+    permission (the coordinators) and manages only the events whose page they may edit under
+    Wagtail's page permissions: the sections their group was granted
+    (``learning.events.coordination``). The same page permissions decide which outbox messages
+    they see. One subquery, so listings can filter on it without a query per row.
+    """
+    if user is None or not user.is_authenticated or not user.is_active:
+        return EventPage.objects.none()
+    if user.is_superuser:
+        return EventPage.objects.all()
+    if not user.has_perm("events.change_registration"):
+        return EventPage.objects.none()
+    pages = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+    return EventPage.objects.filter(pk__in=pages.values("pk"))
 
 
 @dataclass(frozen=True)

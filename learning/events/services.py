@@ -18,7 +18,7 @@ from learning.accounts.models import ClaimState, User
 from learning.accounts.selectors import claim_current
 from learning.calendar.ical import calendar_fingerprint, calendar_state
 
-from . import notifications
+from . import notifications, selectors
 from .models import (
     ACTIVE_STATUSES,
     SEAT_STATUSES,
@@ -124,11 +124,18 @@ def _log(registration, *, actor, action, from_status="", to_status="", reason=""
     knowledge_sync(registration=registration)
 
 
-def can_manage_event(user, event=None) -> bool:
-    """Coordinators (the change_registration permission) and superusers manage registrations."""
-    if user is None or not user.is_authenticated or not user.is_active:
+def can_manage_event(user, event: EventPage) -> bool:
+    """Whether ``user`` may manage the registrations of ``event`` (see, change, message).
+
+    Superusers may; coordinators (the change_registration permission) only for the events whose
+    page they may edit, as ``selectors.events_managed_by`` says: the one rule the admin and
+    these services share.
+    """
+    if user is None or not user.is_authenticated or not user.is_active or event is None:
         return False
-    return user.is_superuser or user.has_perm("events.change_registration")
+    if user.is_superuser:
+        return True
+    return selectors.events_managed_by(user=user).filter(pk=event.pk).exists()
 
 
 def _seat_counts(event: EventPage) -> tuple[int, Counter]:
@@ -300,7 +307,7 @@ def registration_cancel(*, registration: Registration, actor, reason: str = "") 
     Participants cancel their own registration until the cancellation deadline; after it only
     a coordinator can. The promotion happens in the same transaction.
     """
-    coordinator = can_manage_event(actor)
+    coordinator = can_manage_event(actor, registration.event)
     with transaction.atomic():
         locked, registration = _lock_for_change(registration, actor=actor, coordinator=coordinator)
         if registration.status not in (
@@ -361,7 +368,7 @@ def registration_handover(*, registration: Registration, to_email: str, actor) -
     )
     if colleague is None:
         raise _error("handover_colleague_unknown")
-    coordinator = can_manage_event(actor)
+    coordinator = can_manage_event(actor, registration.event)
     with transaction.atomic():
         locked, registration = _lock_for_change(registration, actor=actor, coordinator=coordinator)
         if registration.status not in (RegistrationStatus.CONFIRMED, RegistrationStatus.OFFERED):
@@ -552,14 +559,14 @@ def event_notify_changes(*, event: EventPage, before: dict) -> int:
 # --- Coordinator actions ---------------------------------------------------------------------
 
 
-def _require_coordinator(actor) -> None:
-    if not can_manage_event(actor):
+def _require_coordinator(actor, event: EventPage) -> None:
+    if not can_manage_event(actor, event):
         raise _error("forbidden")
 
 
 def registration_promote(*, registration: Registration, actor, reason: str) -> Registration:
     """Coordinator override: confirm someone regardless of capacity and limits, with a reason."""
-    _require_coordinator(actor)
+    _require_coordinator(actor, registration.event)
     if not reason.strip():
         raise _error("reason_required")
     with transaction.atomic():
@@ -600,7 +607,7 @@ def registration_move(
     *, registration: Registration, actor, position: int, reason: str
 ) -> Registration:
     """Coordinator: move a waiting person to ``position`` (1 = first) in the waiting list."""
-    _require_coordinator(actor)
+    _require_coordinator(actor, registration.event)
     if not reason.strip():
         raise _error("reason_required")
     with transaction.atomic():
@@ -629,7 +636,7 @@ def registration_set_attended(
     *, registration: Registration, actor, attended: bool = True
 ) -> Registration:
     """Coordinator check-in: mark a confirmed participant as present (or undo it)."""
-    _require_coordinator(actor)
+    _require_coordinator(actor, registration.event)
     with transaction.atomic():
         _lock_event(registration.event_id)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
@@ -652,7 +659,7 @@ def registration_set_attended(
 
 def event_message_send(*, event: EventPage, actor, subject: str, body: str) -> int:
     """Organisers: one e-mail to every confirmed participant, queued per recipient."""
-    _require_coordinator(actor)
+    _require_coordinator(actor, event)
     with transaction.atomic():
         recipients = list(
             Registration.objects.filter(

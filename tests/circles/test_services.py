@@ -311,3 +311,45 @@ def test_one_address_is_invited_at_most_three_times_a_day(client, make_circle, c
         for c in circles
     ]
     assert statuses == [302, 302, 302, 429]
+
+
+def test_admin_shows_a_circle_coordinator_only_the_circles_they_coordinate(
+    client, circle, coordinator, make_circle
+):
+    """Someone given the admin's membership permissions who is not one of Wagtail's editors
+    sees and decides only on the memberships of the circles they coordinate (issue 19)."""
+    from django.contrib.auth.models import Group, Permission
+
+    group = Group.objects.create(name="Leerkringbeheer")
+    group.permissions.add(
+        *Permission.objects.filter(
+            codename__in=["access_admin", "view_circlemembership", "change_circlemembership"]
+        )
+    )
+    coordinator.groups.add(group)
+    own = services.membership_apply(
+        circle=circle, user=UserFactory(full_name="Eigen Aanvrager"), motivation="Graag"
+    )
+    elsewhere = make_circle(coordinators=[UserFactory(is_staff=True)])
+    stranger = UserFactory(full_name="Vreemde Aanvrager")
+    other = services.membership_apply(circle=elsewhere, user=stranger, motivation="Geheim")
+
+    client.force_login(coordinator)
+    content = client.get("/admin/circle_memberships/").content.decode()
+    assert "Eigen Aanvrager" in content
+    assert "Vreemde Aanvrager" not in content
+    export = client.get("/admin/circle_memberships/", {"export": "csv"})
+    assert stranger.email not in b"".join(export.streaming_content).decode()
+    assert client.get(f"/admin/circle_memberships/inspect/{other.pk}/").status_code == 404
+    for decision in ("approve", "decline"):
+        url = f"/admin/circle_memberships/{decision}/{other.pk}/"
+        assert client.get(url).status_code == 404
+        assert client.post(url, {"reason": "Nee"}).status_code == 404
+    other.refresh_from_db()
+    assert other.status == MembershipStatus.APPLIED
+    # Their own circle as before.
+    assert client.get(f"/admin/circle_memberships/inspect/{own.pk}/").status_code == 200
+    url = f"/admin/circle_memberships/approve/{own.pk}/"
+    assert client.post(url, {"reason": "Welkom"}).status_code == 302
+    own.refresh_from_db()
+    assert own.status == MembershipStatus.APPROVED

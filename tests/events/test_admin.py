@@ -3,6 +3,7 @@
 import csv
 import importlib
 import io
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -18,7 +19,7 @@ from wagtail.models import GroupPagePermission, PageViewRestriction
 from learning.events import services
 from learning.events.admin_views import UpcomingEventsPanel
 from learning.events.coordination import coordinator_sections_grant
-from learning.events.models import RegistrationLog, RegistrationStatus
+from learning.events.models import EventIndexPage, EventPage, RegistrationLog, RegistrationStatus
 from learning.organisations.models import Organisation
 from learning.outbox.models import OutboxMessage
 from tests.factories import UserFactory
@@ -40,7 +41,9 @@ def superuser():
 
 
 @pytest.fixture
-def coordinator():
+def coordinator(agenda, programme):
+    # The Coördinatoren group as load_demo sets it up: every section that holds events.
+    coordinator_sections_grant(pages=[agenda, programme])
     user = UserFactory(is_staff=True, full_name="Coby Coördinator")
     user.groups.add(Group.objects.get(name="Coördinatoren"))
     return user
@@ -516,3 +519,229 @@ def test_export_csv_neutralises_formulas(staff_client, make_event, person):
         register(event, person(formula, job_title="@beleid"))
     response = staff_client.get(reverse(INDEX), {"event": event.pk, "export": "csv"})
     assert_formulas_neutralised(response)
+
+
+# --- Coordinators of one section (issue 19) --------------------------------------------------
+
+
+@pytest.fixture
+def agenda_south(home):
+    index = EventIndexPage(
+        title="Agenda Zuid", slug="agenda-zuid", intro="Bijeenkomsten in het zuiden."
+    )
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
+@pytest.fixture
+def south_event(agenda_south):
+    start = timezone.now() + timedelta(days=20)
+    event = EventPage(
+        title="Regiodag Maastricht",
+        slug="regiodag-maastricht",
+        intro="Een dag in het zuiden.",
+        capacity=1,
+        starts_at=start,
+        ends_at=start + timedelta(hours=4),
+    )
+    agenda_south.add_child(instance=event)
+    event.save_revision().publish()
+    event.refresh_from_db()
+    return event
+
+
+@pytest.fixture
+def north_coordinator(agenda):
+    """A second coordinators' group, limited to the main agenda: not the southern agenda."""
+    group = Group.objects.create(name="Coördinatoren Noord")
+    group.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label__in=["wagtailadmin", "events"],
+            codename__in=["access_admin", "view_registration", "change_registration"],
+        )
+    )
+    coordinator_sections_grant(pages=[agenda], group_name=group.name)
+    user = UserFactory(is_staff=True, full_name="Noor Noord")
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def two_sections(make_event, south_event, person):
+    """One event in each agenda: Anna in the north (confirmed), Sara and Sem in the south."""
+    north = make_event(title="Netwerkdag Zwolle")
+    anna = register(north, person("Anna de Vries"))
+    sara = register(south_event, person("Sara Zuidema"))  # confirmed
+    sem = register(south_event, person("Sem Zuidema"))  # waiting
+    return {"north": north, "south": south_event, "anna": anna, "sara": sara, "sem": sem}
+
+
+ACTIONS = {
+    # action: (registration key, POST data)
+    "cancel": ("sara", {"reason": "Weg ermee"}),
+    "promote": ("sem", {"reason": "Voorrang"}),
+    "move": ("sem", {"reason": "Voorrang", "position": 1}),
+    "handover": ("sara", {"email": "collega@gemeente.example"}),
+    "attended": ("sara", {}),
+    "not_attended": ("sara", {}),
+}
+
+
+def test_a_section_coordinator_lists_and_exports_only_their_events(
+    client, north_coordinator, two_sections
+):
+    client.force_login(north_coordinator)
+    response = client.get(reverse(INDEX))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Anna de Vries" in content
+    assert "Sara Zuidema" not in content
+    assert "Regiodag Maastricht" not in content
+    assert list(response.context["object_list"]) == [two_sections["anna"]]
+
+    # The event filter offers only the events they coordinate; asking for another is no way in.
+    choices = response.context["filters"].form.fields["event"].queryset
+    assert list(choices) == [EventPage.objects.get(pk=two_sections["north"].pk)]
+    response = client.get(reverse(INDEX), {"event": two_sections["south"].pk})
+    assert "Sara Zuidema" not in response.content.decode()
+    assert "event_summary" not in response.context
+
+    for fmt in ("csv",):
+        rows = export_rows(client.get(reverse(INDEX), {"export": fmt}))
+        assert [row["Naam"] for row in rows] == ["Anna de Vries"]
+        rows = export_rows(
+            client.get(reverse(INDEX), {"export": fmt, "event": two_sections["south"].pk})
+        )
+        assert "Sara Zuidema" not in [row["Naam"] for row in rows]
+
+
+def test_a_section_coordinator_cannot_inspect_act_on_or_message_another_section(
+    client, north_coordinator, two_sections
+):
+    client.force_login(north_coordinator)
+    sara, sem = two_sections["sara"], two_sections["sem"]
+    assert client.get(reverse("registrations:inspect", args=[sara.pk])).status_code == 404
+    for action, (key, data) in ACTIONS.items():
+        url = reverse(f"registrations:{action}", args=[two_sections[key].pk])
+        assert client.get(url).status_code == 404, action
+        assert client.post(url, data).status_code == 404, action
+
+    message = reverse("registrations:message", args=[two_sections["south"].pk])
+    before = OutboxMessage.objects.filter(kind="registration_message").count()
+    assert client.get(message).status_code == 404
+    response = client.post(message, {"subject": "Route", "body": "Neem de achteringang."})
+    assert response.status_code == 404
+    assert OutboxMessage.objects.filter(kind="registration_message").count() == before
+
+    # Nothing changed, nothing logged.
+    sara.refresh_from_db()
+    sem.refresh_from_db()
+    assert (sara.status, sem.status) == (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING)
+    assert (
+        not RegistrationLog.objects.filter(registration__in=[sara, sem])
+        .exclude(action="register")
+        .exists()
+    )
+
+    # Their own section works as before.
+    anna = two_sections["anna"]
+    assert client.get(reverse("registrations:inspect", args=[anna.pk])).status_code == 200
+    own = reverse("registrations:message", args=[two_sections["north"].pk])
+    assert client.get(own).status_code == 200
+    response = client.post(reverse("registrations:attended", args=[anna.pk]))
+    assert response.status_code == 302
+    anna.refresh_from_db()
+    assert anna.status == RegistrationStatus.ATTENDED
+
+
+def test_the_services_refuse_a_coordinator_of_another_section(north_coordinator, two_sections):
+    sara, sem = two_sections["sara"], two_sections["sem"]
+    calls = [
+        lambda: services.registration_promote(
+            registration=sem, actor=north_coordinator, reason="X"
+        ),
+        lambda: services.registration_move(
+            registration=sem, actor=north_coordinator, position=1, reason="X"
+        ),
+        lambda: services.registration_set_attended(registration=sara, actor=north_coordinator),
+        lambda: services.event_message_send(
+            event=two_sections["south"], actor=north_coordinator, subject="S", body="B"
+        ),
+    ]
+    for call in calls:
+        with pytest.raises(services.RegistrationError) as refused:
+            call()
+        assert refused.value.code == "forbidden"
+    # Cancelling someone else's registration is for its own coordinators only.
+    with pytest.raises(services.RegistrationError) as refused:
+        services.registration_cancel(registration=sara, actor=north_coordinator, reason="X")
+    assert refused.value.code == "not_yours"
+    assert services.can_manage_event(north_coordinator, two_sections["north"])
+    assert not services.can_manage_event(north_coordinator, two_sections["south"])
+    sara.refresh_from_db()
+    assert sara.status == RegistrationStatus.CONFIRMED
+
+
+@pytest.mark.parametrize("who", ["superuser", "coordinator"])
+def test_coordinators_of_every_section_and_superusers_manage_both(
+    request, client, who, two_sections, agenda_south
+):
+    if who == "coordinator":
+        coordinator_sections_grant(pages=[agenda_south])  # load_demo grants every event section
+    client.force_login(request.getfixturevalue(who))
+    content = client.get(reverse(INDEX)).content.decode()
+    assert "Anna de Vries" in content
+    assert "Sara Zuidema" in content
+    sara = two_sections["sara"]
+    assert client.get(reverse("registrations:inspect", args=[sara.pk])).status_code == 200
+    message = reverse("registrations:message", args=[two_sections["south"].pk])
+    assert client.get(message).status_code == 200
+    response = client.post(reverse("registrations:cancel", args=[sara.pk]), {"reason": "Ziek"})
+    assert response.status_code == 302
+    sara.refresh_from_db()
+    assert sara.status == RegistrationStatus.CANCELLED
+
+
+def test_the_dashboard_panel_shows_a_section_coordinator_only_their_events(
+    north_coordinator, two_sections
+):
+    html, _queries = _render_panel(north_coordinator)
+    assert "Netwerkdag Zwolle" in html
+    assert "Regiodag Maastricht" not in html
+
+
+def test_the_coordinator_listing_uses_a_constant_number_of_queries(
+    client, north_coordinator, make_event, person, south_event
+):
+    from learning.accounts.models import User
+
+    def count_queries():
+        client.force_login(User.objects.get(pk=north_coordinator.pk))
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse(INDEX))
+        assert response.status_code == 200
+        return len(response.context["object_list"]), len(queries)
+
+    register(make_event(), person("Anna de Vries"))
+    register(south_event, person("Sara Zuidema"))
+    rows_few, few = count_queries()
+    for number in range(6):
+        register(make_event(), person(f"Deelnemer {number}"))
+    rows_many, many = count_queries()
+    assert (rows_few, rows_many) == (1, 7)
+    assert many == few
+
+
+def test_the_dashboard_panel_for_a_coordinator_uses_a_constant_number_of_queries(
+    north_coordinator, make_event, person
+):
+    from learning.accounts.models import User
+
+    register(make_event(), person("Anna de Vries"))
+    _html, few = _render_panel(User.objects.get(pk=north_coordinator.pk))
+    for number in range(6):
+        register(make_event(), person(f"Deelnemer {number}"))
+    html, many = _render_panel(User.objects.get(pk=north_coordinator.pk))
+    assert html.count("<tr>") == 8  # heading and seven events
+    assert many == few

@@ -4,12 +4,13 @@ from datetime import timedelta
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import AnonymousUser, Permission
+from django.contrib.auth.models import AnonymousUser, Group, Permission
 from django.core import mail
 from django.utils import timezone
 from icalendar import Calendar
 
 from learning.events import services
+from learning.events.coordination import coordinator_sections_grant
 from learning.events.models import PromotionMode, RegistrationLog, RegistrationStatus, WaitReason
 from learning.events.services import RegistrationError
 from learning.organisations.models import Organisation
@@ -25,8 +26,12 @@ def committed(django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
-def coordinator(make_user):
+def coordinator(make_user, agenda):
+    # The change_registration permission, and the agenda's pages to edit: its events.
+    group = Group.objects.create(name="Agenda-coördinatoren")
+    coordinator_sections_grant(pages=[agenda], group_name=group.name)
     user = make_user(is_staff=True)
+    user.groups.add(group)
     user.user_permissions.add(Permission.objects.get(codename="change_registration"))
     return type(user).objects.get(pk=user.pk)  # fresh permission cache
 
