@@ -81,6 +81,18 @@ def _verified_primary_email(user: User) -> str | None:
     return user.email if verified else None
 
 
+def _proving_domain(*, organisation_id: int, user: User, email: str | None):
+    """The organisation's domain that ``email`` is on, when it may prove ``user``'s claim:
+    never a domain the person linked to the organisation themselves (adding or moving a
+    domain would otherwise be approving one's own claim through another screen)."""
+    if not email:
+        return None
+    domain = organisation_domain_matching(organisation_id=organisation_id, email=email)
+    if domain is None or domain.added_by_id == user.pk:
+        return None
+    return domain
+
+
 def _log(claim: OrganisationClaim, *, actor, action: str, from_status="", reason="") -> None:
     OrganisationClaimLog.objects.create(
         claim=claim,
@@ -132,7 +144,7 @@ def claim_request(
             and current.state != ClaimState.REFUSED
         ):
             return current
-        domain = organisation_domain_matching(organisation_id=organisation.pk, email=locked.email)
+        domain = _proving_domain(organisation_id=organisation.pk, user=locked, email=locked.email)
         if domain is not None and _verified_primary_email(locked):
             state = ClaimState.VERIFIED
         elif domain is not None:
@@ -187,15 +199,22 @@ def claims_verify_for_email(*, user: User) -> OrganisationClaim | None:
         if claim is None or claim.state == ClaimState.APPROVED:
             return claim
         email = _verified_primary_email(locked)
-        domain = (
+        on_domain = (
             organisation_domain_matching(organisation_id=claim.organisation_id, email=email)
             if email
             else None
         )
+        if (
+            claim.state == ClaimState.VERIFIED
+            and on_domain is not None
+            and on_domain.domain == claim.verified_domain
+        ):
+            # Still on the domain that verified it (also when the person saved that domain
+            # in the admin since): nothing changes.
+            return claim
+        domain = _proving_domain(organisation_id=claim.organisation_id, user=locked, email=email)
         previous = claim.state
         if domain is not None:
-            if claim.state == ClaimState.VERIFIED and claim.verified_domain == domain.domain:
-                return claim
             claim.state = ClaimState.VERIFIED
             claim.verified_domain = domain.domain
             claim.save(update_fields=["state", "verified_domain"])
