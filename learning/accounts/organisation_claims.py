@@ -23,7 +23,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from learning.organisations.models import Organisation
-from learning.organisations.selectors import organisation_domain_matching
+from learning.organisations.selectors import (
+    organisation_domain_covers,
+    organisation_domain_matching,
+)
 from learning.outbox.services import message_queue
 
 from .errors import AccountError
@@ -87,10 +90,9 @@ def _proving_domain(*, organisation_id: int, user: User, email: str | None):
     domain would otherwise be approving one's own claim through another screen)."""
     if not email:
         return None
-    domain = organisation_domain_matching(organisation_id=organisation_id, email=email)
-    if domain is None or domain.added_by_id == user.pk:
-        return None
-    return domain
+    return organisation_domain_matching(
+        organisation_id=organisation_id, email=email, not_added_by_id=user.pk
+    )
 
 
 def _log(claim: OrganisationClaim, *, actor, action: str, from_status="", reason="") -> None:
@@ -199,15 +201,12 @@ def claims_verify_for_email(*, user: User) -> OrganisationClaim | None:
         if claim is None or claim.state == ClaimState.APPROVED:
             return claim
         email = _verified_primary_email(locked)
-        on_domain = (
-            organisation_domain_matching(organisation_id=claim.organisation_id, email=email)
-            if email
-            else None
-        )
         if (
             claim.state == ClaimState.VERIFIED
-            and on_domain is not None
-            and on_domain.domain == claim.verified_domain
+            and email
+            and organisation_domain_covers(
+                organisation_id=claim.organisation_id, domain=claim.verified_domain, email=email
+            )
         ):
             # Still on the domain that verified it (also when the person saved that domain
             # in the admin since): nothing changes.

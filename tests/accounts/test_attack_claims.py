@@ -155,3 +155,21 @@ def test_saving_the_domain_that_verified_one_keeps_one_verified(client, pianoo):
     coordinator.refresh_from_db()
     assert coordinator.organisation == pianoo
     assert claim_current(user=coordinator).state == ClaimState.VERIFIED
+
+
+def test_an_address_also_on_a_domain_someone_else_added_is_still_verified(
+    coordinator_client, apeldoorn
+):
+    """The domain one added oneself is left out, not every domain the address is on."""
+    OrganisationDomain.objects.create(organisation=apeldoorn, domain="apeldoorn.nl")
+    insider = UserFactory(email="c.jansen@inkoop.apeldoorn.nl", is_staff=True)
+    insider.groups.add(Group.objects.get(name="Coördinatoren"))
+    coordinator_client.force_login(insider)
+    coordinator_client.post(
+        DOMAINS_URL + "add/", {"organisation": apeldoorn.pk, "domain": "inkoop.apeldoorn.nl"}
+    )
+
+    claim = claims.claim_request(user=insider, organisation=apeldoorn)
+
+    assert claim.state == ClaimState.VERIFIED
+    assert claim.verified_domain == "apeldoorn.nl"
