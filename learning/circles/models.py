@@ -56,6 +56,10 @@ class CircleIndexPage(Page):
         return context
 
 
+# The editors who manage circles (migrations/0002_editor_permissions.py).
+COORDINATORS_CHOOSE_PERMISSION = "circles.change_circlemembership"
+
+
 class LearningCirclePage(RoutablePageMixin, Page):
     """One learning circle: the public page, with its meetings inline."""
 
@@ -124,7 +128,15 @@ class LearningCirclePage(RoutablePageMixin, Page):
         ),
     ]
     membership_panels = [
-        FieldPanel("coordinators", widget=forms.CheckboxSelectMultiple),
+        # Circle coordinators are chosen by the editors who manage circles, not by everyone
+        # who may edit pages (the event coordinators could otherwise make themselves
+        # members, and so readers of the members-only part): the field is left out of the
+        # form for anyone without the permission.
+        FieldPanel(
+            "coordinators",
+            widget=forms.CheckboxSelectMultiple,
+            permission=COORDINATORS_CHOOSE_PERMISSION,
+        ),
         FieldRowPanel([FieldPanel("max_members"), FieldPanel("applications_open")]),
     ]
     meeting_panels = [InlinePanel("meetings", label=_("Bijeenkomst"), heading=_("Bijeenkomsten"))]
