@@ -186,7 +186,7 @@ def _set_effective_organisation(user: User, claim: OrganisationClaim) -> None:
         user.save(update_fields=["organisation"])
 
 
-def claims_verify_for_email(*, user: User) -> OrganisationClaim | None:
+def claims_verify_for_email(*, user: User, note: str = "") -> OrganisationClaim | None:
     """After allauth confirmed an address or the person changed their primary address:
     bring the current claim in line with the verified primary address.
 
@@ -194,7 +194,8 @@ def claims_verify_for_email(*, user: User) -> OrganisationClaim | None:
     organisation's domains (also a pending or refused one: the domain proves it). A claim
     that was verified through an address the person no longer uses goes to a coordinator
     (pending), and the person counts for no organisation until decided; an approved claim
-    stays. Safe to call twice; returns the current claim."""
+    stays. ``note`` explains to the coordinator why (default: the address changed). Safe to
+    call twice; returns the current claim."""
     with transaction.atomic():
         locked = _lock_user(user.pk)
         claim = claim_current(user=locked)
@@ -225,7 +226,7 @@ def claims_verify_for_email(*, user: User) -> OrganisationClaim | None:
             claim.state = ClaimState.PENDING
             claim.verified_domain = ""
             if not claim.explanation:
-                claim.explanation = gettext("E-mailadres gewijzigd naar %(email)s.") % {
+                claim.explanation = note or gettext("E-mailadres gewijzigd naar %(email)s.") % {
                     "email": email
                 }
             claim.save(update_fields=["state", "verified_domain", "explanation"])
@@ -251,6 +252,29 @@ def claims_verify_for_domains(*, organisation_ids) -> int:
         if claims_verify_for_email(user=claim.user).state == ClaimState.VERIFIED:
             verified += 1
     return verified
+
+
+def claims_recheck_for_domains(*, domains) -> int:
+    """After domains stopped belonging to organisations (deleted, moved, renamed): every
+    current claim they verified is checked again (``claims_verify_for_email``): still
+    verified through another domain of the organisation, or else to a coordinator, and the
+    person counts for no organisation until decided. Returns how many went to a
+    coordinator."""
+    to_coordinator = 0
+    for organisation_id, domain in domains:
+        verified = OrganisationClaim.objects.filter(
+            organisation_id=organisation_id,
+            verified_domain=domain,
+            state=ClaimState.VERIFIED,
+            superseded_at__isnull=True,
+        ).select_related("user")
+        note = gettext("Het domein %(domain)s hoort niet meer bij deze organisatie.") % {
+            "domain": domain
+        }
+        for claim in verified:
+            if claims_verify_for_email(user=claim.user, note=note).state != ClaimState.VERIFIED:
+                to_coordinator += 1
+    return to_coordinator
 
 
 def _decide(*, claim: OrganisationClaim, by, reason: str, approve: bool) -> OrganisationClaim:

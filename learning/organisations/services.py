@@ -69,6 +69,28 @@ def domains_added(*, organisation_ids: Iterable[int]) -> None:
         listener(organisation_ids=ids)
 
 
+# Higher apps that must react when a domain no longer proves membership of an organisation
+# (deleted, or moved to another organisation or spelled differently): accounts sends the
+# claims it verified to a coordinator.
+_domains_removed_listeners: list[Callable[..., None]] = []
+
+
+def domains_removed_register(listener: Callable[..., None]) -> None:
+    """``listener(domains=[(organisation_id, domain), …])`` runs after the change."""
+    if listener not in _domains_removed_listeners:
+        _domains_removed_listeners.append(listener)
+
+
+def domains_removed(*, domains: Iterable[tuple[int, str]]) -> None:
+    """Tell the registered listeners that these domains no longer belong to these
+    organisations."""
+    pairs = sorted(set(domains))
+    if not pairs:
+        return
+    for listener in _domains_removed_listeners:
+        listener(domains=pairs)
+
+
 def domain_add(*, organisation: Organisation, domain: str, by=None) -> OrganisationDomain:
     """Add one domain to an organisation; refuses a wrong shape or a domain already in use.
 
@@ -90,13 +112,18 @@ def domain_add(*, organisation: Organisation, domain: str, by=None) -> Organisat
         ) from error
 
 
-def domain_saved(*, domain: OrganisationDomain, by) -> None:
+def domain_saved(
+    *, domain: OrganisationDomain, by, previous: tuple[int, str] | None = None
+) -> None:
     """After a domain was added or changed in the admin (Wagtail saved the row): record who
     linked it to its organisation, so it never proves that person's own claim, and tell the
-    listeners (waiting claims on it are verified)."""
+    listeners (waiting claims on it are verified). ``previous`` is the (organisation id,
+    domain) before an edit: when that changed, what it proved is proved no longer."""
     with transaction.atomic():
         OrganisationDomain.objects.filter(pk=domain.pk).update(added_by=_person(by))
         domain.added_by = _person(by)
+        if previous is not None and previous != (domain.organisation_id, domain.domain):
+            domains_removed(domains=[previous])
         domains_added(organisation_ids=[domain.organisation_id])
 
 

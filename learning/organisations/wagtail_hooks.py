@@ -1,6 +1,7 @@
 from django import forms
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.widgets.button import HeaderButton
@@ -12,7 +13,7 @@ from learning.core.admin import ProtectedDeleteView, SafeExportSnippetIndexView
 from .admin_views import DomainImportView
 from .filters import OrganisationDomainFilterSet, OrganisationFilterSet
 from .models import Organisation, OrganisationDomain
-from .services import domain_saved
+from .services import domain_saved, domains_removed
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -67,8 +68,15 @@ class DomainSavedMixin:
     (``services.domain_saved``); a domain never proves the claim of the person who saved it."""
 
     def save_instance(self):
+        previous = (
+            OrganisationDomain.objects.filter(pk=self.object.pk)
+            .values_list("organisation_id", "domain")
+            .first()
+            if getattr(self, "object", None) is not None and self.object.pk
+            else None
+        )
         instance = super().save_instance()
-        domain_saved(domain=instance, by=self.request.user)
+        domain_saved(domain=instance, by=self.request.user, previous=previous)
         return instance
 
 
@@ -128,3 +136,15 @@ class OrganisationDomainViewSet(SnippetViewSet):
 
 
 register_snippet(OrganisationDomainViewSet)
+
+
+@hooks.register("after_delete_snippet")
+def domains_deleted_in_the_admin(request, instances):
+    """One domain or several (bulk): what they proved is proved no longer."""
+    domains_removed(
+        domains=[
+            (instance.organisation_id, instance.domain)
+            for instance in instances
+            if isinstance(instance, OrganisationDomain)
+        ]
+    )

@@ -173,3 +173,47 @@ def test_an_address_also_on_a_domain_someone_else_added_is_still_verified(
 
     assert claim.state == ClaimState.VERIFIED
     assert claim.verified_domain == "apeldoorn.nl"
+
+
+def test_a_wrongly_added_domain_taken_away_again_proves_nothing_any_more(
+    coordinator_client, apeldoorn
+):
+    """Someone adds a public mail domain to Apeldoorn by mistake: everyone who asked for
+    Apeldoorn from it was verified. Deleting it must undo that, not leave them counting."""
+    gmail_user = UserFactory(email="k.devries@gmail.example")
+    ask_for(gmail_user, apeldoorn)
+    insider = UserFactory(email="a.jansen@apeldoorn.nl")
+    OrganisationDomain.objects.create(organisation=apeldoorn, domain="apeldoorn.nl")
+    claims.claim_request(user=insider, organisation=apeldoorn)
+    coordinator_client.post(
+        DOMAINS_URL + "add/", {"organisation": apeldoorn.pk, "domain": "gmail.example"}
+    )
+    gmail_user.refresh_from_db()
+    assert gmail_user.organisation == apeldoorn
+    domain = OrganisationDomain.objects.get(domain="gmail.example")
+
+    response = coordinator_client.post(DOMAINS_URL + f"delete/{domain.pk}/")
+
+    assert response.status_code == 302
+    assert not OrganisationDomain.objects.filter(domain="gmail.example").exists()
+    assert_still_pending(gmail_user)
+    insider.refresh_from_db()
+    assert insider.organisation == apeldoorn  # verified through a domain that stays
+
+
+def test_a_domain_moved_to_another_organisation_stops_proving_the_first(
+    coordinator_client, apeldoorn, pianoo
+):
+    epe_person = UserFactory(email="j.bos@pianoo.example")
+    assert claims.claim_request(user=epe_person, organisation=pianoo).state == (ClaimState.VERIFIED)
+    domain = OrganisationDomain.objects.get(domain="pianoo.example")
+
+    response = coordinator_client.post(
+        DOMAINS_URL + f"edit/{domain.pk}/",
+        {"organisation": apeldoorn.pk, "domain": "pianoo.example"},
+    )
+
+    assert response.status_code == 302
+    assert_still_pending(epe_person)
+    assert claim_current(user=epe_person).organisation == pianoo
+    assert "pianoo.example hoort niet meer bij" in claim_current(user=epe_person).explanation
