@@ -10,15 +10,19 @@ class AccountsConfig(AppConfig):
     default = True
 
     def ready(self):
-        from learning.organisations.services import domains_added_register
+        from learning.organisations.services import (
+            domains_added_register,
+            domains_removed_register,
+        )
         from learning.outbox import renderers
 
         from . import handlers, notifications, personal_data
-        from .organisation_claims import claims_verify_for_domains
+        from .organisation_claims import claims_recheck_for_domains, claims_verify_for_domains
 
         personal_data.register_builtin_providers()
         handlers.connect()
         domains_added_register(claims_verify_for_domains)
+        domains_removed_register(claims_recheck_for_domains)
         renderers.register(notifications.RENDERER, notifications.render, confidential=True)
 
 

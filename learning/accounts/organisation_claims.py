@@ -23,7 +23,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from learning.organisations.models import Organisation
-from learning.organisations.selectors import organisation_domain_matching
+from learning.organisations.selectors import (
+    organisation_domain_covers,
+    organisation_domain_matching,
+)
 from learning.outbox.services import message_queue
 
 from .errors import AccountError
@@ -81,6 +84,17 @@ def _verified_primary_email(user: User) -> str | None:
     return user.email if verified else None
 
 
+def _proving_domain(*, organisation_id: int, user: User, email: str | None):
+    """The organisation's domain that ``email`` is on, when it may prove ``user``'s claim:
+    never a domain the person linked to the organisation themselves (adding or moving a
+    domain would otherwise be approving one's own claim through another screen)."""
+    if not email:
+        return None
+    return organisation_domain_matching(
+        organisation_id=organisation_id, email=email, not_added_by_id=user.pk
+    )
+
+
 def _log(claim: OrganisationClaim, *, actor, action: str, from_status="", reason="") -> None:
     OrganisationClaimLog.objects.create(
         claim=claim,
@@ -132,7 +146,7 @@ def claim_request(
             and current.state != ClaimState.REFUSED
         ):
             return current
-        domain = organisation_domain_matching(organisation_id=organisation.pk, email=locked.email)
+        domain = _proving_domain(organisation_id=organisation.pk, user=locked, email=locked.email)
         if domain is not None and _verified_primary_email(locked):
             state = ClaimState.VERIFIED
         elif domain is not None:
@@ -172,7 +186,7 @@ def _set_effective_organisation(user: User, claim: OrganisationClaim) -> None:
         user.save(update_fields=["organisation"])
 
 
-def claims_verify_for_email(*, user: User) -> OrganisationClaim | None:
+def claims_verify_for_email(*, user: User, note: str = "") -> OrganisationClaim | None:
     """After allauth confirmed an address or the person changed their primary address:
     bring the current claim in line with the verified primary address.
 
@@ -180,22 +194,27 @@ def claims_verify_for_email(*, user: User) -> OrganisationClaim | None:
     organisation's domains (also a pending or refused one: the domain proves it). A claim
     that was verified through an address the person no longer uses goes to a coordinator
     (pending), and the person counts for no organisation until decided; an approved claim
-    stays. Safe to call twice; returns the current claim."""
+    stays. ``note`` explains to the coordinator why (default: the address changed). Safe to
+    call twice; returns the current claim."""
     with transaction.atomic():
         locked = _lock_user(user.pk)
         claim = claim_current(user=locked)
         if claim is None or claim.state == ClaimState.APPROVED:
             return claim
         email = _verified_primary_email(locked)
-        domain = (
-            organisation_domain_matching(organisation_id=claim.organisation_id, email=email)
-            if email
-            else None
-        )
+        if (
+            claim.state == ClaimState.VERIFIED
+            and email
+            and organisation_domain_covers(
+                organisation_id=claim.organisation_id, domain=claim.verified_domain, email=email
+            )
+        ):
+            # Still on the domain that verified it (also when the person saved that domain
+            # in the admin since): nothing changes.
+            return claim
+        domain = _proving_domain(organisation_id=claim.organisation_id, user=locked, email=email)
         previous = claim.state
         if domain is not None:
-            if claim.state == ClaimState.VERIFIED and claim.verified_domain == domain.domain:
-                return claim
             claim.state = ClaimState.VERIFIED
             claim.verified_domain = domain.domain
             claim.save(update_fields=["state", "verified_domain"])
@@ -207,7 +226,7 @@ def claims_verify_for_email(*, user: User) -> OrganisationClaim | None:
             claim.state = ClaimState.PENDING
             claim.verified_domain = ""
             if not claim.explanation:
-                claim.explanation = gettext("E-mailadres gewijzigd naar %(email)s.") % {
+                claim.explanation = note or gettext("E-mailadres gewijzigd naar %(email)s.") % {
                     "email": email
                 }
             claim.save(update_fields=["state", "verified_domain", "explanation"])
@@ -233,6 +252,29 @@ def claims_verify_for_domains(*, organisation_ids) -> int:
         if claims_verify_for_email(user=claim.user).state == ClaimState.VERIFIED:
             verified += 1
     return verified
+
+
+def claims_recheck_for_domains(*, domains) -> int:
+    """After domains stopped belonging to organisations (deleted, moved, renamed): every
+    current claim they verified is checked again (``claims_verify_for_email``): still
+    verified through another domain of the organisation, or else to a coordinator, and the
+    person counts for no organisation until decided. Returns how many went to a
+    coordinator."""
+    to_coordinator = 0
+    for organisation_id, domain in domains:
+        verified = OrganisationClaim.objects.filter(
+            organisation_id=organisation_id,
+            verified_domain=domain,
+            state=ClaimState.VERIFIED,
+            superseded_at__isnull=True,
+        ).select_related("user")
+        note = gettext("Het domein %(domain)s hoort niet meer bij deze organisatie.") % {
+            "domain": domain
+        }
+        for claim in verified:
+            if claims_verify_for_email(user=claim.user, note=note).state != ClaimState.VERIFIED:
+                to_coordinator += 1
+    return to_coordinator
 
 
 def _decide(*, claim: OrganisationClaim, by, reason: str, approve: bool) -> OrganisationClaim:

@@ -25,11 +25,12 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PagePermissionTester
 from wagtail.search import index
 
 from learning.core.blocks import BaseStreamBlock
 from learning.core.models import AuditEntry
+from learning.core.visibility import page_visible_to
 
 RICH_TEXT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul", "document-link"]
 
@@ -53,6 +54,10 @@ class CircleIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["circles"] = selectors.circles_for_index(index=self, user=request.user)
         return context
+
+
+# The editors who manage circles (migrations/0002_editor_permissions.py).
+COORDINATORS_CHOOSE_PERMISSION = "circles.change_circlemembership"
 
 
 class LearningCirclePage(RoutablePageMixin, Page):
@@ -123,7 +128,15 @@ class LearningCirclePage(RoutablePageMixin, Page):
         ),
     ]
     membership_panels = [
-        FieldPanel("coordinators", widget=forms.CheckboxSelectMultiple),
+        # Circle coordinators are chosen by the editors who manage circles, not by everyone
+        # who may edit pages (the event coordinators could otherwise make themselves
+        # members, and so readers of the members-only part): the field is left out of the
+        # form for anyone without the permission.
+        FieldPanel(
+            "coordinators",
+            widget=forms.CheckboxSelectMultiple,
+            permission=COORDINATORS_CHOOSE_PERMISSION,
+        ),
         FieldRowPanel([FieldPanel("max_members"), FieldPanel("applications_open")]),
     ]
     meeting_panels = [InlinePanel("meetings", label=_("Bijeenkomst"), heading=_("Bijeenkomsten"))]
@@ -471,7 +484,28 @@ class MeetingAttendance(models.Model):
 # --- The members-only section ----------------------------------------------------------------
 
 
-class CircleKnowledgeIndexPage(Page):
+class MembersOnlyPermissionTester(PagePermissionTester):
+    """Wagtail's page permissions, closed for the members-only part of a circle to anyone who
+    may not see it on the site (``page_visible_to``): page permissions on the whole site (as
+    the event coordinators have) open no editing, preview, revisions, copying or publishing
+    here. Its view restriction is kept by ``services.circle_access_ensure``; only a superuser
+    changes it by hand."""
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        if user.is_active and not user.is_superuser and not page_visible_to(page, user):
+            self.permissions = set()
+
+    def can_set_view_restrictions(self):
+        return self.user.is_active and self.user.is_superuser
+
+
+class MembersOnlyPageMixin:
+    def permissions_for_user(self, user):
+        return MembersOnlyPermissionTester(user, self)
+
+
+class CircleKnowledgeIndexPage(MembersOnlyPageMixin, Page):
     """ "Gedeeld in de kring": the circle's members-only section, under a group restriction."""
 
     intro = models.TextField(_("introductie"), blank=True)
@@ -503,7 +537,7 @@ class KnowledgeKind(models.TextChoices):
     DOCUMENTS = "documenten", _("Gedeelde documenten")
 
 
-class CircleKnowledgePage(Page):
+class CircleKnowledgePage(MembersOnlyPageMixin, Page):
     """An article, meeting report or set of shared documents, for the circle only."""
 
     kind = models.CharField(

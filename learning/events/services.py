@@ -351,12 +351,26 @@ def offer_accept(*, registration: Registration, user) -> Registration:
     return registration
 
 
+def _check_handover_member(*, registration: Registration, actor) -> None:
+    # Both must count (verified or approved) for the organisation of the registration.
+    if (
+        registration.organisation_id is None
+        or getattr(actor, "organisation_id", None) != registration.organisation_id
+    ):
+        raise _error("handover_not_member")
+
+
 def registration_handover(*, registration: Registration, to_email: str, actor) -> Registration:
     """Rule 8: hand a seat to a colleague of the same organisation; the seat is kept.
 
     An address without an account, of someone at another organisation or not yet confirmed
-    gets one and the same refusal: the form must not tell who has an account here.
+    gets one and the same refusal: the form must not tell who has an account here. Someone
+    who no longer counts for the seat's organisation is refused before any address is looked
+    up, so they cannot use the form to find out who has an account there.
     """
+    coordinator = can_manage_event(actor, registration.event)
+    if not coordinator:
+        _check_handover_member(registration=registration, actor=actor)
     colleague = (
         User.objects.filter(
             email__iexact=to_email.strip(),
@@ -368,7 +382,6 @@ def registration_handover(*, registration: Registration, to_email: str, actor) -
     )
     if colleague is None:
         raise _error("handover_colleague_unknown")
-    coordinator = can_manage_event(actor, registration.event)
     with transaction.atomic():
         locked, registration = _lock_for_change(registration, actor=actor, coordinator=coordinator)
         if registration.status not in (RegistrationStatus.CONFIRMED, RegistrationStatus.OFFERED):
@@ -377,12 +390,8 @@ def registration_handover(*, registration: Registration, to_email: str, actor) -
             check_can_register(user=colleague)
         except RegistrationError as error:
             raise _error("handover_colleague_unknown") from error
-        # Both must count (verified or approved) for the organisation of the registration.
-        if not coordinator and (
-            registration.organisation_id is None
-            or getattr(actor, "organisation_id", None) != registration.organisation_id
-        ):
-            raise _error("handover_not_member")
+        if not coordinator:
+            _check_handover_member(registration=registration, actor=actor)
         if registration.organisation_id is None:
             # A seat taken without an organisation has no colleagues; answered like any
             # address the form must not tell about.

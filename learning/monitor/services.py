@@ -58,6 +58,7 @@ MESSAGES = {
         "om zijn of haar plek vrij te geven, dan kunt u meewerken."
     ),
     "not_editor": _("Alleen de collega's die deze monitor invullen, kunnen dit doen."),
+    "editor_unknown": _("Deze persoon werkt niet (meer) mee aan deze monitor."),
     "incomplete": _("Beantwoord eerst alle vragen; daarna kunt u de monitor indienen."),
     "invalid_score": _("Kies voor elke vraag een score van 0 tot en met 4."),
     "forbidden": _("Alleen coördinatoren kunnen dit doen."),
@@ -283,29 +284,35 @@ def response_save(
     return SaveResult(response=response, changed=changed)
 
 
-def response_editor_remove(*, response: Response, user: User, editor: User) -> None:
+def response_editor_remove(*, response: Response, user: User, editor_id: int) -> User:
     """An editor frees a seat (their own or a colleague's), so another colleague can join.
+    Returns the person whose seat was freed.
 
     Guarantees: only editors of a response that is still open may do this; the change log
-    records it.
+    records it. Anyone but an editor of this response (also an id without an account) is
+    refused with one and the same answer: the form never names or confirms other accounts.
     """
     _check_open(response, user)
     with transaction.atomic():
         locked = Response.objects.select_for_update().get(pk=response.pk)
-        editor_ids = set(
-            ResponseEditor.objects.filter(response=locked).values_list("user_id", flat=True)
-        )
-        if user.pk not in editor_ids:
+        rows = {
+            row.user_id: row
+            for row in ResponseEditor.objects.filter(response=locked).select_related("user")
+        }
+        if user.pk not in rows:
             raise _error("not_editor")
-        deleted, _rows = ResponseEditor.objects.filter(response=locked, user=editor).delete()
-        if deleted:
-            ResponseChange.objects.create(
-                response=locked,
-                actor=user,
-                action=ResponseChange.Action.EDITOR_REMOVED,
-                version=locked.version,
-                note=str(editor),
-            )
+        row = rows.get(editor_id)
+        if row is None:
+            raise _error("editor_unknown")
+        row.delete()
+        ResponseChange.objects.create(
+            response=locked,
+            actor=user,
+            action=ResponseChange.Action.EDITOR_REMOVED,
+            version=locked.version,
+            note=str(row.user),
+        )
+    return row.user
 
 
 def response_reopen(*, response: Response, actor: User, reason: str) -> Response:

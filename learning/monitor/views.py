@@ -9,7 +9,6 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from learning.accounts.models import User
 from learning.core.exports import spreadsheet_safe
 
 from . import charts, selectors, services
@@ -199,11 +198,12 @@ def editor_remove(request, page, round_id: int):
     response = Response.objects.filter(
         round=round, organisation_id=request.user.organisation_id
     ).first()
-    editor = User.objects.filter(pk=form.cleaned_data["user"]).first()
-    if response is None or editor is None:
+    if response is None:
         return _refusal(request, page, _("Dit verzoek is niet geldig."), status=400)
     try:
-        services.response_editor_remove(response=response, user=request.user, editor=editor)
+        editor = services.response_editor_remove(
+            response=response, user=request.user, editor_id=form.cleaned_data["user"]
+        )
     except MonitorError as refused:
         return _refusal(request, page, refused.message, status=409)
     messages.success(

@@ -63,7 +63,7 @@ class DomainImportView(WagtailAdminTemplateMixin, TemplateView):
             return self.render_to_response(self.get_context_data(form=form), status=400)
         try:
             if "confirm" in request.POST and not upload:
-                report = domains_import(data=data)
+                report = domains_import(data=data, by=request.user)
                 messages.success(
                     request,
                     _("%(count)d e-maildomeinen geïmporteerd; %(refused)d regels overgeslagen.")

@@ -1,5 +1,6 @@
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -136,6 +137,17 @@ class OrganisationDomain(models.Model):
         error_messages={"unique": _("Dit domein hoort al bij een organisatie.")},
     )
     created_at = models.DateTimeField(_("toegevoegd op"), auto_now_add=True)
+    # Who last linked the domain to its organisation: it never proves that person's own claim
+    # (that would be deciding about one's own claim, see accounts.organisation_claims).
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gekoppeld door"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("e-maildomein")

@@ -43,13 +43,28 @@ def organisation_domain_for_email(email: str) -> OrganisationDomain | None:
     return max(matches, key=lambda match: len(match.domain), default=None)
 
 
-def organisation_domain_matching(*, organisation_id: int, email: str) -> OrganisationDomain | None:
-    """The domain of ``organisation_id`` that ``email`` is on, or None."""
+def organisation_domain_matching(
+    *, organisation_id: int, email: str, not_added_by_id: int | None = None
+) -> OrganisationDomain | None:
+    """The domain of ``organisation_id`` that ``email`` is on (the longest), or None.
+    ``not_added_by_id``: leave out the domains that person linked to the organisation."""
     candidates = email_domain_candidates(email)
     if not candidates:
         return None
+    matches = OrganisationDomain.objects.filter(
+        organisation_id=organisation_id, domain__in=candidates
+    )
+    if not_added_by_id is not None:
+        matches = matches.exclude(added_by_id=not_added_by_id)
+    return max(matches, key=lambda match: len(match.domain), default=None)
+
+
+def organisation_domain_covers(*, organisation_id: int, domain: str, email: str) -> bool:
+    """Whether ``domain`` is still one of the organisation's domains and ``email`` is on it."""
     return (
-        OrganisationDomain.objects.filter(organisation_id=organisation_id, domain__in=candidates)
-        .order_by("-domain")
-        .first()
+        bool(domain)
+        and domain in email_domain_candidates(email)
+        and OrganisationDomain.objects.filter(
+            organisation_id=organisation_id, domain=domain
+        ).exists()
     )

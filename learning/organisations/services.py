@@ -69,21 +69,66 @@ def domains_added(*, organisation_ids: Iterable[int]) -> None:
         listener(organisation_ids=ids)
 
 
-def domain_add(*, organisation: Organisation, domain: str) -> OrganisationDomain:
-    """Add one domain to an organisation; refuses a wrong shape or a domain already in use."""
+# Higher apps that must react when a domain no longer proves membership of an organisation
+# (deleted, or moved to another organisation or spelled differently): accounts sends the
+# claims it verified to a coordinator.
+_domains_removed_listeners: list[Callable[..., None]] = []
+
+
+def domains_removed_register(listener: Callable[..., None]) -> None:
+    """``listener(domains=[(organisation_id, domain), …])`` runs after the change."""
+    if listener not in _domains_removed_listeners:
+        _domains_removed_listeners.append(listener)
+
+
+def domains_removed(*, domains: Iterable[tuple[int, str]]) -> None:
+    """Tell the registered listeners that these domains no longer belong to these
+    organisations."""
+    pairs = sorted(set(domains))
+    if not pairs:
+        return
+    for listener in _domains_removed_listeners:
+        listener(domains=pairs)
+
+
+def domain_add(*, organisation: Organisation, domain: str, by=None) -> OrganisationDomain:
+    """Add one domain to an organisation; refuses a wrong shape or a domain already in use.
+
+    ``by`` (the person adding it) is recorded: the domain never proves their own claim."""
     try:
         normalised = domain_normalise(domain)
     except ValidationError as error:
         raise OrganisationError("invalid_domain", error.messages[0]) from error
     try:
         with transaction.atomic():
-            domain = OrganisationDomain.objects.create(organisation=organisation, domain=normalised)
+            domain = OrganisationDomain.objects.create(
+                organisation=organisation, domain=normalised, added_by=_person(by)
+            )
             domains_added(organisation_ids=[organisation.pk])
             return domain
     except IntegrityError as error:
         raise OrganisationError(
             "duplicate_domain", _("Dit domein hoort al bij een organisatie.")
         ) from error
+
+
+def domain_saved(
+    *, domain: OrganisationDomain, by, previous: tuple[int, str] | None = None
+) -> None:
+    """After a domain was added or changed in the admin (Wagtail saved the row): record who
+    linked it to its organisation, so it never proves that person's own claim, and tell the
+    listeners (waiting claims on it are verified). ``previous`` is the (organisation id,
+    domain) before an edit: when that changed, what it proved is proved no longer."""
+    with transaction.atomic():
+        OrganisationDomain.objects.filter(pk=domain.pk).update(added_by=_person(by))
+        domain.added_by = _person(by)
+        if previous is not None and previous != (domain.organisation_id, domain.domain):
+            domains_removed(domains=[previous])
+        domains_added(organisation_ids=[domain.organisation_id])
+
+
+def _person(by):
+    return by if by is not None and getattr(by, "is_authenticated", False) else None
 
 
 def csv_text(data: bytes | str) -> str:
@@ -160,9 +205,10 @@ def domains_import_check(*, data: bytes | str) -> ImportReport:
     return report
 
 
-def domains_import(*, data: bytes | str) -> ImportReport:
+def domains_import(*, data: bytes | str, by=None) -> ImportReport:
     """Import the accepted rows of the CSV, all in one transaction: every accepted row is
-    written, or (when something changed since the check) none and a Dutch refusal."""
+    written, or (when something changed since the check) none and a Dutch refusal. ``by``
+    is recorded on each domain: none of them proves the importer's own claim."""
     report = domains_import_check(data=data)
     if not report.accepted:
         raise OrganisationError(
@@ -172,7 +218,9 @@ def domains_import(*, data: bytes | str) -> ImportReport:
         with transaction.atomic():
             OrganisationDomain.objects.bulk_create(
                 [
-                    OrganisationDomain(organisation=row.organisation, domain=row.domain)
+                    OrganisationDomain(
+                        organisation=row.organisation, domain=row.domain, added_by=_person(by)
+                    )
                     for row in report.accepted
                 ]
             )

@@ -6,14 +6,14 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
 from learning.core.admin import ProtectedDeleteView, SafeExportSnippetIndexView
 
 from .admin_views import DomainImportView
 from .filters import OrganisationDomainFilterSet, OrganisationFilterSet
 from .models import Organisation, OrganisationDomain
-from .services import domains_added
+from .services import domain_saved, domains_removed
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -63,12 +63,39 @@ class DomainIndexView(SafeExportSnippetIndexView):
         return buttons
 
 
+class DomainSavedMixin:
+    """In Wagtail's save transaction: who linked the domain, and the waiting claims on it
+    (``services.domain_saved``); a domain never proves the claim of the person who saved it."""
+
+    def save_instance(self):
+        previous = (
+            OrganisationDomain.objects.filter(pk=self.object.pk)
+            .values_list("organisation_id", "domain")
+            .first()
+            if getattr(self, "object", None) is not None and self.object.pk
+            else None
+        )
+        instance = super().save_instance()
+        domain_saved(domain=instance, by=self.request.user, previous=previous)
+        return instance
+
+
+class DomainCreateView(DomainSavedMixin, CreateView):
+    pass
+
+
+class DomainEditView(DomainSavedMixin, EditView):
+    pass
+
+
 class OrganisationDomainViewSet(SnippetViewSet):
     """E-mail domains: a verified address on one of them proves membership of the organisation."""
 
     model = OrganisationDomain
     delete_view_class = ProtectedDeleteView
     index_view_class = DomainIndexView
+    add_view_class = DomainCreateView
+    edit_view_class = DomainEditView
     icon = "mail"
     menu_label = _("E-maildomeinen")
     menu_order = 305
@@ -111,8 +138,13 @@ class OrganisationDomainViewSet(SnippetViewSet):
 register_snippet(OrganisationDomainViewSet)
 
 
-@hooks.register("after_create_snippet")
-@hooks.register("after_edit_snippet")
-def domain_saved_in_the_admin(request, instance):
-    if isinstance(instance, OrganisationDomain):
-        domains_added(organisation_ids=[instance.organisation_id])
+@hooks.register("after_delete_snippet")
+def domains_deleted_in_the_admin(request, instances):
+    """One domain or several (bulk): what they proved is proved no longer."""
+    domains_removed(
+        domains=[
+            (instance.organisation_id, instance.domain)
+            for instance in instances
+            if isinstance(instance, OrganisationDomain)
+        ]
+    )

@@ -307,6 +307,9 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # outbox would keep. Editors use /accounts/password/reset/.
 WAGTAILADMIN_USER_LOGIN_FORM = "learning.accounts.allauth_forms.AdminLoginForm"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# Addresses change only through allauth (/accounts/email/): confirmed first, and the
+# organisation claim checked again. The admin's own account page would change it unconfirmed.
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 # No third parties: no Gravatar (it would leak hashed e-mail addresses and break the CSP).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 

@@ -224,7 +224,7 @@ def _monitor(round, zebediah, xavier):
         answers={question_ids[1]: AnswerInput(score=3)},
     )
     # Xaviera frees his seat: the log note names him.
-    monitor.response_editor_remove(response=result.response, user=xavier, editor=zebediah)
+    monitor.response_editor_remove(response=result.response, user=xavier, editor_id=zebediah.pk)
 
 
 def _knowledge(home, zebediah, editor):

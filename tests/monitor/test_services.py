@@ -93,7 +93,9 @@ def test_at_most_three_editors(open_round, make_user, organisation):
     response.refresh_from_db()
     assert response.version == 3  # the refused save changed nothing
     # One of them frees a seat; now the fourth colleague can join.
-    services.response_editor_remove(response=response, user=colleagues[0], editor=colleagues[1])
+    services.response_editor_remove(
+        response=response, user=colleagues[0], editor_id=colleagues[1].pk
+    )
     services.response_save(
         response=response, user=colleagues[3], version=3, answers=answers_for(open_round, 2)
     )
