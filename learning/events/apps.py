@@ -29,7 +29,8 @@ class EventsConfig(AppConfig):
                 add_items=calendars.add_registrations,
             )
         )
-        # Masterclass pages are event pages: they register the same feed for their own type.
+        # Subclasses (MasterclassPage) are served by this feed too; learning.masterclasses
+        # registers it for its own type as well.
         register_page_feed(
             PageFeed(page_type=models.EventPage, content=feeds.event_feed_content, public=True)
         )
