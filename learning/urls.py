@@ -6,9 +6,9 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from learning.calendar import feeds as calendar_feeds
 from learning.calendar import personal as calendar_personal
 from learning.core import views as core_views
-from learning.events import feeds as event_feeds
 from learning.events import routing as event_routing
 
 # The one folder of MEDIA_ROOT with public files: Wagtail's image renditions.
@@ -29,7 +29,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
     # Calendar feeds; before Wagtail's catch-all (the agenda page itself lives at /agenda/).
-    path("agenda.ics", event_feeds.agenda_feed, name="agenda_feed"),
+    path("agenda.ics", calendar_feeds.agenda_view, name="agenda_feed"),
     path(
         "agenda/persoonlijk/<slug:token>.ics",
         calendar_personal.personal_feed,
@@ -37,11 +37,11 @@ urlpatterns = [
     ),
     re_path(
         r"^(?P<page_path>(?:[\w\-]+/)+)agenda\.ics$",
-        event_feeds.page_feed,
+        calendar_feeds.page_feed,
         name="event_feed",
     ),
     # Event pages' forms, found by URL path in two queries instead of Wagtail's walk down the
-    # tree; any other page at such a path is still served by Wagtail (learning.events.routing).
+    # tree; any other page at such a path is still served by Wagtail (learning.core.routing).
     re_path(
         r"^(?P<page_path>(?:[\w\-]+/)+)(?P<route>register|cancel|handover|accept)/$",
         event_routing.page_route,

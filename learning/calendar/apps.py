@@ -4,8 +4,11 @@ from django.utils.translation import gettext_lazy as _
 
 class CalendarConfig(AppConfig):
     """iCalendar for every part of the site: the VEVENT builder and VTIMEZONE (ical.py),
-    conditional feed responses (responses.py) and the personal feed, to which higher apps
-    (events, circles) contribute their items through the registry (registry.py)."""
+    conditional feed responses (responses.py), "Zet in agenda" links (links.py), the feed
+    views (feeds.py: /agenda.ics and <page-url>agenda.ics) and the personal feed
+    (personal.py). Higher apps (events, masterclasses, circles) contribute their page feeds,
+    the agenda and personal items through the registry (registry.py); this app imports
+    none of them."""
 
     name = "learning.calendar"
     label = "calendar"

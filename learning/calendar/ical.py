@@ -1,5 +1,6 @@
 """iCalendar building blocks (RFC 5545): the one VEVENT builder, shared by the invitation in
-e-mails (METHOD REQUEST and CANCEL, RFC 5546) and by the calendar feeds (calendars.py).
+e-mails (METHOD REQUEST and CANCEL, RFC 5546) and by every calendar feed (feeds.py,
+personal.py and the calendars the apps register).
 
 Identity and ordering, the same in every place an event shows up:
 

@@ -8,10 +8,15 @@ class CirclesConfig(AppConfig):
     verbose_name = _("Leerkringen")
 
     def ready(self):
-        from learning.calendar.registry import PersonalFeedSource, register_personal_source
+        from learning.calendar.registry import (
+            PageFeed,
+            PersonalFeedSource,
+            register_page_feed,
+            register_personal_source,
+        )
         from learning.outbox import renderers
 
-        from . import feeds, handlers, notifications, personal_data
+        from . import feeds, handlers, models, notifications, personal_data
 
         personal_data.register()
         register_personal_source(
@@ -20,6 +25,13 @@ class CirclesConfig(AppConfig):
                 aggregates=feeds.personal_feed_aggregates,
                 state=feeds.personal_feed_state,
                 add_items=feeds.add_meetings,
+            )
+        )
+        register_page_feed(
+            PageFeed(
+                page_type=models.LearningCirclePage,
+                content=feeds.circle_feed_content,
+                public=False,
             )
         )
         handlers.connect()

@@ -1,5 +1,5 @@
 """Circle meetings in calendars: the circle feed ``<circle-url>agenda.ics?token=…`` for its
-members, and the personal feed's source for meetings (registered in apps.py with
+members, and the personal feed's source for meetings (both registered in apps.py with
 learning.calendar.registry).
 
 Meetings use the shared VEVENT builder (learning.calendar.ical), so UID, SEQUENCE, time zone
@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Count, Max, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from learning.accounts.services import calendar_token_get_or_create
+from learning.calendar.errors import CalendarError
 from learning.calendar.ical import event_url, new_calendar, serialise, vevent
-from learning.calendar.responses import calendar_response
+from learning.calendar.registry import FeedContent
 
 from . import selectors
 from .models import MembershipStatus
@@ -133,16 +134,16 @@ def feed_token(*, circle=None, user) -> str:
     return calendar_token_get_or_create(user=user)
 
 
-def circle_feed(request, circle):
-    """``<circle-url>agenda.ics?token=…``: the circle's meetings for one member.
+def circle_feed_content(*, page, request) -> FeedContent:
+    """``<circle-url>agenda.ics?token=…`` (registered with learning.calendar in apps.py): the
+    circle's meetings for one member, a private feed.
 
     An unknown, revoked or malformed token answers 404; the token of someone who is no
     longer a member (or whose account is inactive) answers 403.
     """
     from learning.accounts.models import User
 
-    if request.method not in ("GET", "HEAD"):
-        return HttpResponse(status=405, headers={"Allow": "GET, HEAD"})
+    circle = page
     token = request.GET.get("token", "")
     if not TOKEN_SHAPE.fullmatch(token):
         raise Http404("Onbekende agendalink.")
@@ -150,10 +151,8 @@ def circle_feed(request, circle):
     if user is None:
         raise Http404("Onbekende agendalink.")
     if not selectors.circle_access(circle=circle, user=user).is_member:
-        return HttpResponse(
-            _("Deze agendalink werkt alleen voor leden van de leerkring."),
-            status=403,
-            content_type="text/plain; charset=utf-8",
+        raise CalendarError(
+            "not_member", _("Deze agendalink werkt alleen voor leden van de leerkring.")
         )
     last, state = selectors.meetings_calendar_state(user=user, circle=circle)
 
@@ -163,11 +162,9 @@ def circle_feed(request, circle):
             calendar.add_component(meeting_vevent(meeting, circle=circle, request=request))
         return serialise(calendar)
 
-    return calendar_response(
-        request,
+    return FeedContent(
         state=f"circle-{circle.pk}-{user.pk}-{state}-{timezone.localdate():%Y%m%d}",
         last_modified=last,
         build=build,
-        public=False,
         filename=f"{circle.slug}.ics",
     )

@@ -260,9 +260,9 @@ class LearningCirclePage(RoutablePageMixin, Page):
 
     @path("agenda.ics/", name="ics")
     def ics(self, request):
-        from . import feeds
+        from learning.calendar.feeds import page_feed_response
 
-        return feeds.circle_feed(request, self)
+        return page_feed_response(request, self)
 
 
 class CircleMeeting(Orderable):

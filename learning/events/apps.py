@@ -8,10 +8,17 @@ class EventsConfig(AppConfig):
     verbose_name = _("Agenda en aanmeldingen")
 
     def ready(self):
-        from learning.calendar.registry import PersonalFeedSource, register_personal_source
+        from learning.calendar.registry import (
+            AgendaFeed,
+            PageFeed,
+            PersonalFeedSource,
+            register_agenda_feed,
+            register_page_feed,
+            register_personal_source,
+        )
         from learning.outbox import renderers
 
-        from . import calendars, handlers, notifications, personal_data, selectors
+        from . import calendars, feeds, handlers, models, notifications, personal_data, selectors
 
         personal_data.register()
         register_personal_source(
@@ -22,5 +29,11 @@ class EventsConfig(AppConfig):
                 add_items=calendars.add_registrations,
             )
         )
+        # Subclasses (MasterclassPage) are served by this feed too; learning.masterclasses
+        # registers it for its own type as well.
+        register_page_feed(
+            PageFeed(page_type=models.EventPage, content=feeds.event_feed_content, public=True)
+        )
+        register_agenda_feed(AgendaFeed(name="events", content=feeds.agenda_feed_content))
         handlers.connect()
         renderers.register(notifications.RENDERER, notifications.render)

@@ -270,9 +270,9 @@ class EventPage(RoutablePageMixin, Page):
     # takes paths that end in a slash).
     @path("agenda.ics/", name="ics")
     def ics(self, request):
-        from . import feeds
+        from learning.calendar.feeds import page_feed_response
 
-        return feeds.event_feed(request, self)
+        return page_feed_response(request, self)
 
     @path("handover/")
     def handover(self, request):

@@ -1,115 +1,12 @@
-"""Serve the routes of event pages (``register/``, ``agenda.ics`` …) by their URL path.
+"""Event pages' forms (``register/``, ``cancel/``, ``handover/``, ``accept/``) found by URL
+path in two queries (learning.core.routing) instead of Wagtail's walk down the tree; any
+other page at such a path is still served by Wagtail."""
 
-Wagtail's routing walks the page tree one level at a time: a query per level, another for
-each page's specific class and one for the view restrictions, eight queries for
-``/agenda/<event>/register/``. During a registration rush or a calendar poll that routing
-costs more than the work itself. ``serve_event_route`` finds the page in two queries instead:
-
-1. the site for the request comes from the cache (learning.core.sitecache);
-2. one raw query finds the live page whose ``url_path`` is the site root's plus the requested
-   path, only when neither it nor an ancestor has a view restriction;
-3. one query loads it as its own class, when that is an event page.
-
-Anything else — a draft, a page under a view restriction (login, groups or password), a
-page that is not an event, a route the page does not have — goes to Wagtail's ``serve``
-unchanged, so Wagtail decides exactly as before (404, login redirect, password form).
-The fast path runs Wagtail's ``before_serve_page`` and ``on_serve_page`` hooks too, except
-Wagtail's view-restriction check, which the page query has already answered.
-"""
-
-from __future__ import annotations
-
-from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from django.http import Http404, HttpResponse
-from wagtail import hooks
-from wagtail.models import Page, PageViewRestriction
-from wagtail.url_routing import RouteResult
-from wagtail.views import serve as wagtail_serve
-from wagtail.wagtail_hooks import check_view_restrictions
-
-from learning.core.sitecache import site_for_request
+from learning.core.routing import serve_page_route
 
 from .models import EventPage
-
-# The live page at a URL path outside every view restriction, with its content type. Raw SQL
-# because the ORM spends ~3 ms of CPU building this query (the restriction check is a
-# correlated subquery on path prefixes) against ~0.1 ms to run it; the same SQL runs on
-# PostgreSQL and SQLite.
-_LIVE_UNRESTRICTED_AT = """
-    SELECT page.id, page.content_type_id FROM {page} page
-    WHERE page.url_path = %s AND page.live
-      AND NOT EXISTS (
-        SELECT 1 FROM {restriction} restriction
-        JOIN {page} restricted ON restricted.id = restriction.page_id
-        WHERE substr(page.path, 1, length(restricted.path)) = restricted.path
-      )
-    ORDER BY page.path
-    LIMIT 1
-"""
-
-
-def _unrestricted_live_event(url_path: str) -> EventPage | None:
-    """The live event page at ``url_path`` outside every view restriction, or None.
-
-    Two queries: the raw lookup above, then the page as its own class (a masterclass comes
-    back as a MasterclassPage).
-    """
-    sql = _LIVE_UNRESTRICTED_AT.format(
-        page=connection.ops.quote_name(Page._meta.db_table),
-        restriction=connection.ops.quote_name(PageViewRestriction._meta.db_table),
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [url_path])
-        row = cursor.fetchone()
-    if row is None:
-        return None
-    page_id, content_type_id = row
-    model = ContentType.objects.get_for_id(content_type_id).model_class()
-    if model is None or not issubclass(model, EventPage):
-        return None
-    return model.objects.filter(pk=page_id).first()
-
-
-def find_event(request, page_path: str) -> EventPage | None:
-    """The live, unrestricted event page at ``page_path`` (relative to the site's root page,
-    ending in "/") for this request's site, or None; two queries once the site is cached."""
-    site = site_for_request(request)
-    if site is None:
-        return None
-    return _unrestricted_live_event(f"{site.root_page.url_path}{page_path}")
-
-
-def serve_event_route(request, page_path: str, route: str):
-    """Serve ``<page_path><route>`` as Wagtail would, without walking the tree when the page
-    is a live, unrestricted event page."""
-    event = find_event(request, page_path)
-    if event is None:
-        return wagtail_serve(request, f"{page_path}{route}")
-    try:
-        resolver_match = event.resolve_subpage(f"/{route}")
-    except Http404:
-        return wagtail_serve(request, f"{page_path}{route}")
-    view, args, kwargs = resolver_match
-    request.routable_resolver_match = resolver_match
-    serve_args = (view, args, kwargs)
-    request._wagtail_route_for_request = RouteResult(event, args=serve_args)
-
-    def serve_chain(page, request, args, kwargs):
-        return page.serve(request, *args, **kwargs)
-
-    chain = serve_chain
-    for fn in reversed(hooks.get_hooks("on_serve_page")):
-        # The query above already made sure that no view restriction applies.
-        if fn is not check_view_restrictions:
-            chain = fn(chain)
-    for fn in hooks.get_hooks("before_serve_page"):
-        result = fn(event, request, serve_args, {})
-        if isinstance(result, HttpResponse):
-            return result
-    return chain(event, request, serve_args, {})
 
 
 def page_route(request, page_path: str, route: str):
     """``<page-url>register/``, ``cancel/``, ``handover/`` and ``accept/`` (see learning.urls)."""
-    return serve_event_route(request, page_path, f"{route}/")
+    return serve_page_route(request, page_path, f"{route}/", page_types=(EventPage,))

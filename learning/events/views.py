@@ -12,11 +12,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from learning.accounts.services import calendar_token_get_or_create, calendar_token_regenerate
+from learning.calendar.links import calendar_links, subscribe_url
 from learning.core.pagination import paginate
 from learning.core.ratelimit import posted, rate_limited
 
 from . import selectors, services
-from .calendars import calendar_links, subscribe_url
 from .forms import AgendaFilterForm, HandoverForm
 from .models import Registration, RegistrationStatus
 from .notifications import OFFER_SALT, offer_token

@@ -6,3 +6,15 @@ class MasterclassesConfig(AppConfig):
     name = "learning.masterclasses"
     label = "masterclasses"
     verbose_name = _("Masterclasses")
+
+    def ready(self):
+        from learning.calendar.registry import PageFeed, register_page_feed
+        from learning.events.feeds import event_feed_content
+
+        from . import models
+
+        # A masterclass's <page-url>agenda.ics is an event's feed (a MasterclassPage is an
+        # EventPage); registered for its own type so that the calendar app lists it.
+        register_page_feed(
+            PageFeed(page_type=models.MasterclassPage, content=event_feed_content, public=True)
+        )

@@ -223,7 +223,7 @@ def test_add_to_calendar_links_for_all_day_multi_day_and_timed_events(make_event
 
     from django.test import RequestFactory
 
-    from learning.events.calendars import calendar_links
+    from learning.calendar.links import calendar_links
 
     amsterdam = ZoneInfo("Europe/Amsterdam")
     year = timezone.now().year + 1

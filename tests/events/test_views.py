@@ -67,7 +67,7 @@ def test_register_form_is_csrf_protected(make_event, make_user):
 
 
 def test_forms_of_restricted_and_draft_events_go_through_wagtail(agenda, make_event, make_user):
-    """The forms are found by URL path (learning.events.routing); Wagtail still decides for
+    """The forms are found by URL path (learning.core.routing); Wagtail still decides for
     pages under a view restriction and for drafts."""
     from django.contrib.auth.models import Group
     from wagtail.models import PageViewRestriction
