@@ -46,6 +46,19 @@ def logged_in_client(client, user):
 
 
 @pytest.fixture(autouse=True)
+def _one_rate_limit_window(monkeypatch):
+    """Our form limits count in fixed windows (learning/core/ratelimit.py): a test that posts
+    six times must not straddle a minute boundary on a slow machine, so time stands still
+    for the counters (one window per test)."""
+    from types import SimpleNamespace
+
+    from learning.core import ratelimit
+
+    moment = 1_800_000_030.0  # 30 s into a minute, an hour and a day
+    monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: moment))
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     """allauth keeps its rate-limit counters in the cache: start every test afresh."""
     from django.core.cache import cache
