@@ -144,9 +144,14 @@ def edit_form_values(client, page) -> dict:
 
 
 def test_a_coordinator_cannot_make_themselves_coordinator_of_a_circle(make_circle):
+    from learning.events.coordination import coordinator_sections_grant
+
     circle = make_circle()
     user = UserFactory(is_staff=True, full_name="Evenementen Coördinator")
     user.groups.add(Group.objects.get(name="Coördinatoren"))
+    # Coordinators edit only the sections they are granted; say the editors granted them the
+    # circles section too: choosing a circle's coordinators still stays with the editors.
+    coordinator_sections_grant(pages=[circle.get_parent()])
     client = Client()
     client.force_login(user)
     values = edit_form_values(client, circle)
