@@ -128,6 +128,7 @@ def lock_hold(connection, holds: list):
 
 
 def main(argv: list[str]) -> int:
+    global DB_NAME
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--sort", default="tottime")
@@ -135,7 +136,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--only", choices=("floor", "register"), default=None)
     parser.add_argument("--reset", action="store_true", help="drop and seed the database again")
     parser.add_argument("--drop", action="store_true", help="drop the database and stop")
+    parser.add_argument("--db-name", default=DB_NAME, help=f"its database (default {DB_NAME})")
     args = parser.parse_args(argv)
+    DB_NAME = args.db_name
     if args.drop:
         drop_database()
         return 0
