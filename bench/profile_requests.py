@@ -20,6 +20,7 @@ listing for proportions, and ``registration_rush.py`` for the real figures.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import os
 import pstats
@@ -95,7 +96,39 @@ def prepare(env: dict, users: int) -> Path:
     return seeds
 
 
+@contextlib.contextmanager
+def lock_hold(connection, holds: list):
+    """Record, per transaction that takes a row lock, the wall time and this thread's CPU time
+    from the start of the ``FOR UPDATE`` statement to the end of the commit."""
+    state = {}
+
+    def wrapper(execute, sql, params, many, context):
+        if "FOR UPDATE" in sql and not state:
+            state["wall"], state["cpu"] = time.perf_counter(), time.thread_time()
+        return execute(sql, params, many, context)
+
+    original_commit = connection.commit
+
+    def commit():
+        try:
+            return original_commit()
+        finally:
+            if state:
+                holds.append(
+                    (time.perf_counter() - state["wall"], time.thread_time() - state["cpu"])
+                )
+                state.clear()
+
+    connection.commit = commit
+    try:
+        with connection.execute_wrapper(wrapper):
+            yield
+    finally:
+        del connection.commit
+
+
 def main(argv: list[str]) -> int:
+    global DB_NAME
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--sort", default="tottime")
@@ -103,7 +136,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--only", choices=("floor", "register"), default=None)
     parser.add_argument("--reset", action="store_true", help="drop and seed the database again")
     parser.add_argument("--drop", action="store_true", help="drop the database and stop")
+    parser.add_argument("--db-name", default=DB_NAME, help=f"its database (default {DB_NAME})")
     args = parser.parse_args(argv)
+    DB_NAME = args.db_name
     if args.drop:
         drop_database()
         return 0
@@ -161,14 +196,25 @@ def main(argv: list[str]) -> int:
         for query in queries.captured_queries:
             print(f"  {query['time']}s  {query['sql'][:220]}")
         batch = people[2 : 2 + args.requests]
+        holds: list[tuple[float, float]] = []
         started, cpu = time.perf_counter(), time.process_time()
-        for person in batch[: len(batch) // 2]:
-            action(person)
+        with lock_hold(connection, holds):
+            for person in batch[: len(batch) // 2]:
+                action(person)
         count = len(batch) // 2
         print(
             f"{name}: {(time.perf_counter() - started) / count * 1000:.2f} ms wall, "
             f"{(time.process_time() - cpu) / count * 1000:.2f} ms CPU per request (no profiler)"
         )
+        if holds:
+            walls = sorted(wall * 1000 for wall, _cpu in holds)
+            cpus = sorted(cpu * 1000 for _wall, cpu in holds)
+            median, p90 = len(holds) // 2, len(holds) * 9 // 10
+            print(
+                f"{name}: row lock held (FOR UPDATE to end of COMMIT, one client) median "
+                f"{walls[median]:.2f} ms, p90 {walls[p90]:.2f} ms; Python CPU inside it "
+                f"median {cpus[median]:.2f} ms, p90 {cpus[p90]:.2f} ms"
+            )
         profiler = cProfile.Profile(time.process_time)  # CPU, not time spent waiting
         profiler.enable()
         for person in batch[len(batch) // 2 :]:

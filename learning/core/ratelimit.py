@@ -94,12 +94,16 @@ def rate_limit_consume(request, *, action: str, key: str | None = None) -> bool:
         digest = hashlib.sha256(source.encode()).hexdigest()[:32]
         window = int(now // rate.seconds)
         cache_key = f"rl:{action}:{rate}:{digest}:{window}"
-        cache.add(cache_key, 0, timeout=rate.seconds + 1)
-        try:
-            count = cache.incr(cache_key)
-        except ValueError:  # expired between add and incr
-            cache.add(cache_key, 1, timeout=rate.seconds + 1)
+        # The first attempt in a window (the usual case: one registration) costs one cache
+        # operation; Django's Redis ``incr`` costs two (EXISTS and INCRBY).
+        if cache.add(cache_key, 1, timeout=rate.seconds + 1):
             count = 1
+        else:
+            try:
+                count = cache.incr(cache_key)
+            except ValueError:  # expired between add and incr
+                cache.add(cache_key, 1, timeout=rate.seconds + 1)
+                count = 1
         if count > rate.amount:
             allowed = False
     return allowed

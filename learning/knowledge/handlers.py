@@ -18,5 +18,25 @@ def _page_published(sender, instance, **kwargs):
         contribution_published(page=instance)
 
 
+def _shared_paths_changed(**kwargs):
+    from .services import shared_paths_forget
+
+    shared_paths_forget()
+
+
 def connect() -> None:
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.signals import post_page_move
+
+    from .models import ParticipantGroup
+
     page_published.connect(_page_published, dispatch_uid="knowledge.page_published")
+    # The cached paths of shared pages (services.shared_paths): a group made or removed, or a
+    # page moved (its path changes).
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _shared_paths_changed,
+            sender=ParticipantGroup,
+            dispatch_uid=f"knowledge.shared_paths.{signal is post_save}",
+        )
+    post_page_move.connect(_shared_paths_changed, dispatch_uid="knowledge.shared_paths.moved")

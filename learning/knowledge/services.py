@@ -10,6 +10,7 @@ in the same transaction (``registration_changed``, called from learning.events.s
 import logging
 
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -117,6 +118,32 @@ def participant_group_sync(*, participant_group: ParticipantGroup) -> tuple[int,
     return len(to_add), len(to_remove)
 
 
+SHARED_PATHS_CACHE_KEY = "knowledge:participant-group-paths:v1"
+# A safety net only: every change to a participants' group or to the page tree deletes it.
+SHARED_PATHS_TIMEOUT = 300
+
+
+def shared_paths() -> frozenset[str]:
+    """The tree paths of the pages that have a participants' group, from the cache (Redis
+    in production, shared by every worker); one query when it is not there."""
+    paths = cache.get(SHARED_PATHS_CACHE_KEY)
+    if paths is None:
+        paths = frozenset(ParticipantGroup.objects.values_list("page__path", flat=True).order_by())
+        cache.set(SHARED_PATHS_CACHE_KEY, paths, SHARED_PATHS_TIMEOUT)
+    return paths
+
+
+def _shared_paths_delete() -> None:
+    cache.delete(SHARED_PATHS_CACHE_KEY)
+
+
+def shared_paths_forget(**_kwargs) -> None:
+    """Drop the cached paths now and again when the transaction commits, so that a request
+    that read the old state meanwhile cannot keep it in the cache."""
+    _shared_paths_delete()
+    transaction.on_commit(_shared_paths_delete)
+
+
 def registration_changed(*, registration) -> None:
     """Keep the participants' groups of the registration's event and programme in step.
 
@@ -130,6 +157,9 @@ def registration_changed(*, registration) -> None:
         event_path = Page.objects.values_list("path", flat=True).get(pk=registration.event_id)
     # The event itself, or its programme (any ancestor): paths of every level up to its own.
     paths = [event_path[:end] for end in range(Page.steplen, len(event_path) + 1, Page.steplen)]
+    # Almost always nothing is shared with this event: the cached paths say so without a query.
+    if not shared_paths().intersection(paths):
+        return
     for participant_group in ParticipantGroup.objects.filter(page__path__in=paths):
         participant_group_sync(participant_group=participant_group)
 

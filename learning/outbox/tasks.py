@@ -18,6 +18,15 @@ def send_message_task(message_id: int) -> bool:
     return message_send(message_id=message_id)
 
 
+@shared_task(name="outbox.dispatch_messages")
+def dispatch_messages_task(message_ids: list[int]) -> int:
+    """The messages of one transaction, published once by the web request: one send task
+    each from here, so every send keeps its own time limit."""
+    for message_id in message_ids:
+        send_message_task.delay(message_id)
+    return len(message_ids)
+
+
 @shared_task(name="outbox.flush")
 def flush_outbox_task() -> int:
     return messages_flush()

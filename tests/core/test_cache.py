@@ -150,3 +150,26 @@ def test_production_settings_use_the_resilient_cache_with_timeouts(monkeypatch):
         "1",
         "20",
     ]
+
+
+def test_threads_share_one_redis_client_and_connection_pool(make_cache):
+    """Django makes a cache object per thread and a redis-py client per operation; here every
+    cache object of the process uses one client and one pool per server."""
+    import threading
+
+    caches = [make_cache() for _ in range(3)]
+    caches[0].set("gedeeld", 1)
+    seen = []
+
+    def read(cache):
+        seen.append((cache.get("gedeeld"), cache._cache.get_client(write=True)))
+
+    threads = [threading.Thread(target=read, args=(cache,)) for cache in caches]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [value for value, _client in seen] == [1, 1, 1]
+    clients = {id(client) for _value, client in seen}
+    clients.add(id(caches[0]._cache.get_client()))
+    assert len(clients) == 1

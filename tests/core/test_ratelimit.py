@@ -63,3 +63,25 @@ def test_refusal_is_a_dutch_429_page(client):
     content = response.content.decode()
     assert "Te veel pogingen" in content
     assert 'lang="nl"' in content
+
+
+def test_a_first_attempt_costs_one_cache_operation_per_limit(settings, monkeypatch):
+    """A registration usually is the person's first attempt in the window: one ``add`` per
+    limit, no ``incr`` (two round trips to Redis: EXISTS and INCRBY)."""
+    from django.core.cache import cache
+
+    settings.RATE_LIMITS = {"try": "10/m/user,30/h/user"}
+    calls = []
+    for name in ("add", "incr", "get", "set"):
+        original = getattr(cache, name)
+        monkeypatch.setattr(
+            cache,
+            name,
+            lambda *a, _name=name, _orig=original, **k: calls.append(_name) or _orig(*a, **k),
+        )
+    anna = UserFactory()
+    assert rate_limit_consume(post(anna), action="try")
+    assert calls == ["add", "add"]
+    calls.clear()
+    assert rate_limit_consume(post(anna), action="try")  # later attempts still count
+    assert calls.count("incr") == 2

@@ -157,3 +157,26 @@ def test_resync_removes_people_who_are_no_longer_confirmed(private_article, mast
     participant_group.group.user_set.add(stray)
     added, removed = services.participant_group_sync(participant_group=participant_group)
     assert (added, removed) == (0, 1)
+
+
+def test_sharing_after_registrations_were_cached_still_syncs(
+    make_masterclass, make_article, make_user, django_assert_max_num_queries
+):
+    """Which pages have a participants' group is cached (no query per registration); making
+    a group deletes that cache entry, so the next registration joins the new group."""
+    masterclass = make_masterclass(title="Later gedeeld")
+    first = make_user()
+    event_services.registration_create(event=masterclass, user=first)  # caches "nothing shared"
+    assert services.shared_paths() == frozenset()
+    with django_assert_max_num_queries(0):
+        services.shared_paths()
+
+    make_article(visibility=Visibility.PARTICIPANTS, shared_with=masterclass)
+    assert services.shared_paths() == {masterclass.path}
+    second = make_user()
+    event_services.registration_create(event=masterclass, user=second)
+    group = ParticipantGroup.objects.get(page_id=masterclass.pk).group
+    assert set(group.user_set.values_list("pk", flat=True)) == {first.pk, second.pk}
+
+    ParticipantGroup.objects.filter(page_id=masterclass.pk).delete()
+    assert services.shared_paths() == frozenset()

@@ -83,6 +83,38 @@ def test_rollback_leaves_neither_row_nor_email(django_capture_on_commit_callback
     assert mail.outbox == []
 
 
+def test_one_publish_per_transaction_and_each_email_once(
+    django_capture_on_commit_callbacks, monkeypatch
+):
+    """Three messages of one transaction cost the web request one publish to the broker; the
+    worker fans them out, and each e-mail goes out exactly once."""
+    from learning.outbox.tasks import dispatch_messages_task
+
+    publishes = []
+    batch_delay = dispatch_messages_task.delay
+    monkeypatch.setattr(
+        dispatch_messages_task, "delay", lambda ids: publishes.append(ids) or batch_delay(ids)
+    )
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with transaction.atomic():
+            messages = [queue(to=f"deelnemer{n}@gemeente.example") for n in range(3)]
+        assert mail.outbox == []
+    assert len(callbacks) == 1
+    assert publishes == [[message.pk for message in messages]]
+    assert sorted(email.to[0] for email in mail.outbox) == [
+        f"deelnemer{n}@gemeente.example" for n in range(3)
+    ]
+
+    # A transaction that rolls back leaves its batch behind; the next one starts its own.
+    with pytest.raises(RuntimeError), transaction.atomic():
+        queue(to="teruggedraaid@gemeente.example")
+        raise RuntimeError("teruggedraaid")
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        queue(to="daarna@gemeente.example")
+    assert [email.to[0] for email in mail.outbox].count("daarna@gemeente.example") == 1
+    assert "teruggedraaid@gemeente.example" not in [email.to[0] for email in mail.outbox]
+
+
 def test_commit_sends_exactly_one_email_with_html_and_attachment(
     django_capture_on_commit_callbacks,
 ):
