@@ -296,6 +296,13 @@ SEAT_STATUSES = (
     RegistrationStatus.ATTENDED,
 )
 ACTIVE_STATUSES = (*SEAT_STATUSES, RegistrationStatus.WAITING)
+# Statuses a registration can be cancelled from (by the participant before the deadline,
+# by a coordinator at any time).
+CANCELLABLE_STATUSES = (
+    RegistrationStatus.CONFIRMED,
+    RegistrationStatus.WAITING,
+    RegistrationStatus.OFFERED,
+)
 
 
 class WaitReason(models.TextChoices):

@@ -71,13 +71,18 @@ def event_seat_summary(*, event: EventPage, organisation_id=None) -> SeatSummary
 
 
 def registration_active_for(*, event: EventPage, user) -> Registration | None:
+    """The person's active registration for ``event``, or None; ``registration.event`` is
+    ``event`` itself (no further query)."""
     if not user.is_authenticated:
         return None
-    return (
+    registration = (
         Registration.objects.filter(event_id=event.pk, user=user, status__in=ACTIVE_STATUSES)
         .select_related("organisation")
         .first()
     )
+    if registration is not None:
+        registration.event = event
+    return registration
 
 
 def waiting_position(*, registration: Registration) -> int | None:

@@ -20,6 +20,7 @@ from . import selectors, services
 from .forms import AgendaFilterForm, HandoverForm
 from .models import Registration, RegistrationStatus
 from .notifications import OFFER_SALT, offer_token
+from .predicates import registration_actions, registration_rows
 from .services import RegistrationError
 
 AGENDA_PAGE_SIZE = 12
@@ -79,20 +80,18 @@ def event_detail(request, event, *, error: str | None = None, status: int = 200)
     summary = selectors.event_seat_summary(
         event=event, organisation_id=organisation.pk if organisation else None
     )
+    actions = registration_actions(registration=registration) if registration else None
     context = {
         "page": event,
         "self": event,
         "summary": summary,
         "registration": registration,
+        "actions": actions,
         "position": selectors.waiting_position(registration=registration) if registration else None,
         "organisation": organisation,
         "blocker": None if registration else _registration_blocker(event, user),
-        "can_cancel_online": registration is not None and services.can_cancel_online(event=event),
-        "show_online_url": registration is not None
-        and registration.status in (RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED),
-        "accept_token": offer_token(registration)
-        if registration is not None and registration.status == RegistrationStatus.OFFERED
-        else None,
+        "show_online_url": actions is not None and actions.can_see_online_url,
+        "accept_token": offer_token(registration) if actions and actions.is_offered else None,
         "error": error,
         "calendar_links": None if event.is_past else calendar_links(event, request=request),
     }
@@ -158,6 +157,7 @@ def event_accept_offer(request, event):
             status=400,
         )
     registration = get_object_or_404(Registration, pk=registration_id, event_id=event.pk)
+    registration.event = event
     if request.method == "POST":
         try:
             services.offer_accept(registration=registration, user=request.user)
@@ -168,7 +168,13 @@ def event_accept_offer(request, event):
     return TemplateResponse(
         request,
         "events/accept_offer.html",
-        {"page": event, "registration": registration, "token": token},
+        {
+            "page": event,
+            "registration": registration,
+            "actions": registration_actions(registration=registration),
+            "is_for_someone_else": registration.user_id != request.user.pk,
+            "token": token,
+        },
     )
 
 
@@ -210,6 +216,7 @@ def my_registrations(request):
         "events/my_registrations.html",
         {
             "registrations": registrations,
+            "rows": registration_rows(registrations=registrations),
             "feed_url": feed_url,
             "feed_webcal_url": subscribe_url(feed_url),
         },

@@ -224,6 +224,38 @@ def test_my_registrations_lists_status_and_position(make_event, make_user):
     assert {r.event_id: r.position for r in registrations}[full.pk] == 1
 
 
+def test_my_registrations_offers_cancel_only_before_the_deadline(make_event, make_user):
+    # The button is offered exactly when the cancel service accepts it: after the
+    # cancellation deadline (event still to come) posting answers 409, so no button.
+    now = timezone.now()
+    open_event = make_event(title="Nog af te melden", cancellation_deadline=now + timedelta(days=1))
+    closed_event = make_event(
+        title="Niet meer af te melden", cancellation_deadline=now - timedelta(hours=1)
+    )
+    user = make_user()
+    services.registration_create(event=open_event, user=user)
+    services.registration_create(event=closed_event, user=user)
+    client = client_for(user)
+    content = client.get(reverse("events:my_registrations")).content.decode()
+    assert f'action="{open_event.url}cancel/"' in content
+    assert f'action="{closed_event.url}cancel/"' not in content
+    assert client.post(f"{closed_event.url}cancel/").status_code == 409
+
+
+def test_event_page_cancel_button_follows_the_deadline(make_event, make_user):
+    now = timezone.now()
+    event = make_event(cancellation_deadline=now + timedelta(days=1))
+    user = make_user()
+    services.registration_create(event=event, user=user)
+    client = client_for(user)
+    assert f'action="{event.url}cancel/"' in client.get(event.url).content.decode()
+    event.cancellation_deadline = now - timedelta(hours=1)
+    event.save_revision().publish()
+    content = client.get(event.url).content.decode()
+    assert f'action="{event.url}cancel/"' not in content
+    assert "Afmelden via de site kan niet meer." in content
+
+
 def test_agenda_lists_upcoming_and_past_with_filters(agenda, make_event, make_masterclass):
     now = timezone.now()
     upcoming = make_event(title="Ontmoetingsdag bouw")
