@@ -6,7 +6,7 @@ Every function runs a fixed number of queries, however many members or meetings 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Q, QuerySet
 from django.utils import timezone
 
 from learning.core.visibility import pages_visible_to
@@ -59,6 +59,15 @@ class CircleAccess:
     @property
     def status(self) -> str:
         return self.membership.status if self.membership else ""
+
+    @property
+    def is_applicant(self) -> bool:
+        """Applied and waiting for the coordinator's decision (may withdraw)."""
+        return self.status == MembershipStatus.APPLIED
+
+    @property
+    def is_declined(self) -> bool:
+        return self.status == MembershipStatus.DECLINED
 
 
 NO_ACCESS = CircleAccess(membership=None, is_editor=False, is_superuser=False)
@@ -159,13 +168,21 @@ def circle_organisations(*, circle: LearningCirclePage) -> list[str]:
     )
 
 
+def _status_is(status: str) -> ExpressionWrapper:
+    return ExpressionWrapper(Q(status=status), output_field=BooleanField())
+
+
 def circle_applications(*, circle: LearningCirclePage) -> QuerySet[CircleMembership]:
-    """Open applications first (oldest first), then earlier decisions (newest first)."""
+    """Open applications first (oldest first), then earlier decisions (newest first).
+
+    Each has ``is_open``: still waiting for a decision (approve or decline it).
+    """
     return (
         CircleMembership.objects.filter(
             circle_id=circle.pk,
             status__in=[MembershipStatus.APPLIED, MembershipStatus.DECLINED],
         )
+        .annotate(is_open=_status_is(MembershipStatus.APPLIED))
         .select_related("user", "organisation", "decided_by")
         .order_by("-status", "applied_at", "pk")
     )
@@ -212,9 +229,13 @@ def private_section(*, circle: LearningCirclePage):
 
 
 def circles_of_user(*, user) -> QuerySet[CircleMembership]:
-    """The person's memberships and applications ("Mijn leerkringen"), newest circle first."""
+    """The person's memberships and applications ("Mijn leerkringen"), newest circle first.
+
+    Each has ``is_member``: approved (its role is what the person is in the circle).
+    """
     return (
         CircleMembership.objects.filter(user=user, circle__live=True)
+        .annotate(is_member=_status_is(MembershipStatus.APPROVED))
         .select_related("circle")
         .order_by("-circle__starts_on", "pk")
     )

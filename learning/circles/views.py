@@ -77,7 +77,7 @@ def circle_detail(
             .count()
         )
         context["invite_form"] = invite_form or InviteForm()
-    elif not access.is_member and access.status != MembershipStatus.APPLIED:
+    elif not access.is_member and not access.is_applicant:
         context["apply_form"] = apply_form or ApplyForm()
     return TemplateResponse(request, circle.get_template(request), context, status=status)
 
