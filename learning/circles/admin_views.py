@@ -10,8 +10,6 @@ from collections import OrderedDict
 from django.contrib.admin.utils import quote
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -24,8 +22,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import Button
 
 from learning.core.admin import audit_trail_field
-from learning.core.exports import SafeCsvExportMixin
-from learning.events.admin_views import RegistrationIndexView
+from learning.core.exports import LocalTimeExportMixin, local_datetime_label
 
 from . import selectors, services
 from .exports import MEMBER_COLUMNS
@@ -69,9 +66,7 @@ class DecisionLinksMixin:
         ]
 
 
-class MembershipIndexView(DecisionLinksMixin, SafeCsvExportMixin, generic.IndexView):
-    custom_value_preprocess = RegistrationIndexView.custom_value_preprocess
-
+class MembershipIndexView(DecisionLinksMixin, LocalTimeExportMixin, generic.IndexView):
     def get_base_queryset(self):
         # Only the memberships of the circles this person manages, listing and exports.
         return (
@@ -100,7 +95,7 @@ class MembershipInspectView(DecisionLinksMixin, generic.InspectView):
         if value is None or value == "":
             return "–"
         if isinstance(value, datetime.datetime):
-            return date_format(timezone.localtime(value), "DATETIME_FORMAT")
+            return local_datetime_label(value)
         return value
 
     @cached_property

@@ -3,18 +3,12 @@
 
 from collections import OrderedDict
 
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
-from learning.core.exports import SafeCsvExportMixin
-from learning.events.admin_views import RegistrationIndexView
+from learning.core.exports import LocalTimeExportMixin
 
 FORMATS = SpreadsheetExportMixin.FORMATS
-
-
-def _local(moment):
-    return timezone.localtime(moment) if moment else None
 
 
 MEMBER_COLUMNS = {
@@ -51,11 +45,9 @@ ATTENDANCE_COLUMNS = {
 }
 
 
-class Export(SafeCsvExportMixin, SpreadsheetExportMixin):
-    """A spreadsheet of ``rows`` with the given columns: {key: (heading, accessor)}."""
-
-    # Dutch local time, as in the registrations export.
-    custom_value_preprocess = RegistrationIndexView.custom_value_preprocess
+class Export(LocalTimeExportMixin, SpreadsheetExportMixin):
+    """A spreadsheet of ``rows`` with the given columns: {key: (heading, accessor)}; moments
+    in Dutch local time, as in the registrations export."""
 
     def __init__(self, *, columns: dict, filename: str):
         self.columns = columns

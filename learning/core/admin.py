@@ -4,21 +4,19 @@ from django.contrib import messages
 from django.contrib.auth import get_permission_codename
 from django.db import transaction
 from django.db.models import ProtectedError
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.admin.views import generic
 from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 
-from .exports import SafeCsvExportMixin
+from .exports import SafeCsvExportMixin, local_datetime_label
 
 
 def audit_trail_field(entries, *, statuses: dict, actions: dict) -> dict:
     """An inspect view's "Logboek" field for an audit trail (``core.models.AuditEntry``):
     one line per entry with the local time, the action, the status change, who and why."""
     lines = [
-        f"{date_format(timezone.localtime(entry.created_at), 'DATETIME_FORMAT')}: "
+        f"{local_datetime_label(entry.created_at)}: "
         f"{actions.get(entry.action, entry.action)} "
         f"({statuses.get(entry.from_status, '–')} → {statuses.get(entry.to_status, '–')})"
         f"{' – ' + str(entry.actor) if entry.actor else ''}"

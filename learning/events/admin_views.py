@@ -14,7 +14,6 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.text import capfirst
@@ -30,7 +29,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import Button
 from wagtail.permissions import policy_registry
 
-from learning.core.exports import SafeCsvExportMixin
+from learning.core.exports import LocalTimeExportMixin, local_datetime_label
 
 from . import selectors, services
 from .filters import event_choice_label
@@ -206,19 +205,9 @@ class RegistrationActionLinksMixin:
         return [action for action in REGISTRATION_ACTIONS if action.applies_to(registration)]
 
 
-class RegistrationIndexView(RegistrationActionLinksMixin, SafeCsvExportMixin, generic.IndexView):
+class RegistrationIndexView(RegistrationActionLinksMixin, LocalTimeExportMixin, generic.IndexView):
     results_template_name = "events/admin/registration_index_results.html"
     message_url_name = None
-    custom_value_preprocess = {
-        # Local (Dutch) time in exports instead of UTC.
-        datetime.datetime: {
-            generic.IndexView.FORMAT_CSV: lambda value: timezone.localtime(value).strftime(
-                "%Y-%m-%d %H:%M"
-            ),
-            generic.IndexView.FORMAT_XLSX: lambda value: timezone.make_naive(value),
-        },
-        **generic.IndexView.custom_value_preprocess,
-    }
 
     def get_base_queryset(self):
         # Only the registrations of the events this person coordinates, listing and exports.
@@ -288,7 +277,7 @@ class RegistrationInspectView(RegistrationActionLinksMixin, generic.InspectView)
             return "–"
         if isinstance(value, datetime.datetime):
             # The generic template's |localize would print UTC: show Dutch time.
-            return date_format(timezone.localtime(value), "DATETIME_FORMAT")
+            return local_datetime_label(value)
         return value
 
     def get_user_display_value(self):

@@ -296,6 +296,9 @@ SEAT_STATUSES = (
     RegistrationStatus.ATTENDED,
 )
 ACTIVE_STATUSES = (*SEAT_STATUSES, RegistrationStatus.WAITING)
+# Who counts as a participant of an event (the online link, knowledge pages shared with its
+# participants): a confirmed seat, or attended.
+PARTICIPANT_STATUSES = (RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED)
 # Statuses a registration can be cancelled from (by the participant before the deadline,
 # by a coordinator at any time).
 CANCELLABLE_STATUSES = (

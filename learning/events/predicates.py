@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from .models import CANCELLABLE_STATUSES, Registration, RegistrationStatus
+from .models import CANCELLABLE_STATUSES, PARTICIPANT_STATUSES, Registration, RegistrationStatus
 from .services import can_cancel_online
 
 
@@ -62,7 +62,7 @@ def registration_actions(*, registration: Registration, now=None) -> Registratio
         is_upcoming=registration_is_upcoming(registration=registration, now=now),
         can_cancel=registration_can_cancel(registration=registration, now=now),
         can_hand_over=registration_can_hand_over(registration=registration, now=now),
-        can_see_online_url=status in (RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED),
+        can_see_online_url=status in PARTICIPANT_STATUSES,
     )
 
 

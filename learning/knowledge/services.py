@@ -12,7 +12,6 @@ import logging
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import (
@@ -23,6 +22,8 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+
+from learning.events.selectors import participant_user_ids
 
 from .models import (
     ArticleKind,
@@ -62,21 +63,6 @@ def _group_name(page: Page) -> str:
     return f"{base} ({page.pk})"
 
 
-def _participant_user_ids(page: Page) -> set[int]:
-    """Users with a confirmed or attended registration for the event, or for any event of
-    the programme (one query)."""
-    from learning.events.models import Registration, RegistrationStatus
-
-    registrations = Registration.objects.filter(
-        status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED],
-        user__isnull=False,
-    )
-    registrations = registrations.filter(
-        Q(event_id=page.pk) | Q(event__path__startswith=page.path, event__depth__gt=page.depth)
-    )
-    return set(registrations.values_list("user_id", flat=True))
-
-
 def participant_group_get_or_create(*, page: Page) -> ParticipantGroup:
     """The participants' group of an event, masterclass or programme, created (with its
     current members) the first time a page is shared with it."""
@@ -98,7 +84,7 @@ def participant_group_sync(*, participant_group: ParticipantGroup) -> tuple[int,
     registration no longer points at them.
     """
     page = Page.objects.get(pk=participant_group.page_id)
-    wanted = _participant_user_ids(page)
+    wanted = participant_user_ids(page=page)
     through = Group.user_set.through
     current = set(
         through.objects.filter(group_id=participant_group.group_id).values_list(

@@ -4,7 +4,6 @@ Responses and answers are read-only here (they change only through the services)
 listings filter, search and export to CSV and XLSX with Wagtail's own export.
 """
 
-import datetime
 from collections import OrderedDict
 
 import django_filters
@@ -13,7 +12,6 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Avg
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
@@ -22,15 +20,11 @@ from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from learning.core.exports import SafeCsvExportMixin
+from learning.core.exports import LocalTimeExportMixin
 from learning.organisations.models import Organisation, OrganisationKind
 
 from . import selectors, services
 from .models import Answer, Level, MonitorTheme, Response, ResponseStatus, Round
-
-
-def _local(value):
-    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
 
 
 def _score(value):
@@ -48,8 +42,8 @@ RESPONSE_EXPORT = {
     "status": (_("Status"), lambda r: r.get_status_display()),
     "mean_score": (_("Gemiddelde score"), lambda r: _score(r.mean_score)),
     "version": (_("Versie"), lambda r: r.version),
-    "updated_at": (_("Laatst opgeslagen op"), lambda r: _local(r.updated_at)),
-    "submitted_at": (_("Ingediend op"), lambda r: _local(r.submitted_at)),
+    "updated_at": (_("Laatst opgeslagen op"), lambda r: r.updated_at or ""),
+    "submitted_at": (_("Ingediend op"), lambda r: r.submitted_at or ""),
     "submitted_by": (_("Ingediend door"), lambda r: str(r.submitted_by or "")),
 }
 
@@ -113,15 +107,8 @@ class AnswerFilterSet(WagtailFilterSet):
         fields = ["round", "status", "level", "theme", "province"]
 
 
-class _ExportMixin:
+class _ExportMixin(LocalTimeExportMixin):
     export_columns: dict = {}
-    custom_value_preprocess = {
-        datetime.datetime: {
-            generic.IndexView.FORMAT_CSV: _local,
-            generic.IndexView.FORMAT_XLSX: lambda value: timezone.make_naive(value),
-        },
-        **generic.IndexView.custom_value_preprocess,
-    }
 
     def to_row_dict(self, item):
         return OrderedDict(
@@ -129,7 +116,7 @@ class _ExportMixin:
         )
 
 
-class ResponseIndexView(_ExportMixin, SafeCsvExportMixin, generic.IndexView):
+class ResponseIndexView(_ExportMixin, generic.IndexView):
     export_columns = RESPONSE_EXPORT
 
     def get_base_queryset(self):
@@ -154,7 +141,7 @@ class ResponseIndexView(_ExportMixin, SafeCsvExportMixin, generic.IndexView):
         return buttons
 
 
-class AnswerIndexView(_ExportMixin, SafeCsvExportMixin, generic.IndexView):
+class AnswerIndexView(_ExportMixin, generic.IndexView):
     export_columns = ANSWER_EXPORT
 
     def get_base_queryset(self):

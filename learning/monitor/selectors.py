@@ -18,6 +18,7 @@ from learning.organisations.models import Organisation, OrganisationKind
 
 from .aggregates import ALL, PROVINCE, Distribution, distributions
 from .models import (
+    MAX_EDITORS,
     MIN_GROUP_SIZE,
     Answer,
     Level,
@@ -34,6 +35,13 @@ ADVICE_THEMES = 2
 ADVICE_LINKS = 3
 # Themes scoring at or above this get no advice.
 ADVICE_BELOW = 3.0
+
+
+def response_editor_seat_for(*, user_id: int, editor_ids) -> bool:
+    """The three-editor rule: ``user_id`` may work on the response when they already are one
+    of its editors, or when fewer than ``MAX_EDITORS`` colleagues are."""
+    editor_ids = list(editor_ids)
+    return user_id in editor_ids or len(editor_ids) < MAX_EDITORS
 
 
 def rounds_all() -> list[Round]:

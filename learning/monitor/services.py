@@ -19,7 +19,6 @@ from django.utils.translation import gettext_lazy as _
 from learning.accounts.models import User
 
 from .models import (
-    MAX_EDITORS,
     MAX_SCORE,
     Answer,
     Question,
@@ -29,6 +28,7 @@ from .models import (
     ResponseStatus,
     Round,
 )
+from .selectors import response_editor_seat_for
 
 
 class MonitorError(Exception):
@@ -141,7 +141,7 @@ def _ensure_editor(response: Response, user: User) -> bool:
     )
     if user.pk in editor_ids:
         return False
-    if len(editor_ids) >= MAX_EDITORS:
+    if not response_editor_seat_for(user_id=user.pk, editor_ids=editor_ids):
         raise _error("editors_full")
     ResponseEditor.objects.create(response=response, user=user)
     return True
@@ -153,7 +153,7 @@ def can_edit(*, response: Response, user: User, editor_ids: list[int]) -> bool:
         response.organisation_id == user.organisation_id
         and not response.is_submitted
         and response.round.is_open()
-        and (user.pk in editor_ids or len(editor_ids) < MAX_EDITORS)
+        and response_editor_seat_for(user_id=user.pk, editor_ids=editor_ids)
     )
 
 

@@ -100,7 +100,7 @@ def questionnaire(request, page, round_id: int):
     editors = selectors.response_editors(response=response) if response else []
     editor_ids = [editor.pk for editor in editors]
     round_open = round.is_open()
-    seat_free = user.pk in editor_ids or len(editor_ids) < MAX_EDITORS
+    seat_free = selectors.response_editor_seat_for(user_id=user.pk, editor_ids=editor_ids)
     blocker = None
     if not round_open:
         blocker = services.MESSAGES["round_closed"]

@@ -5,15 +5,23 @@ monitor, outbox, knowledge, organisations). These tests make sure no export can 
 without the shared function.
 """
 
+import datetime
 import re
 from pathlib import Path
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.admin.viewsets import viewsets
 from wagtail.admin.viewsets.base import ViewSet
 
-from learning.core.exports import SafeCsvExportMixin, spreadsheet_safe
+from learning.core.exports import (
+    LOCAL_TIME_PREPROCESS,
+    LocalTimeExportMixin,
+    SafeCsvExportMixin,
+    export_datetime,
+    spreadsheet_safe,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -80,10 +88,30 @@ def test_every_hand_written_csv_uses_the_shared_function():
         if writers.search(path.read_text())
     ]
     assert sources, "no CSV writers found: has the code moved?"
+    # LocalTimeExportMixin is a SafeCsvExportMixin (with moments in local time).
+    assert issubclass(LocalTimeExportMixin, SafeCsvExportMixin)
     unsafe = [
         str(path.relative_to(ROOT))
         for path in sources
         if "spreadsheet_safe" not in path.read_text()
         and "SafeCsvExportMixin" not in path.read_text()
+        and "LocalTimeExportMixin" not in path.read_text()
     ]
     assert not unsafe
+
+
+def test_export_datetime_is_dutch_local_time_in_one_format():
+    # 1 July 13:30 UTC is 15:30 in Amsterdam (summer time), 1 January 13:30 UTC is 14:30.
+    summer = datetime.datetime(2026, 7, 1, 13, 30, tzinfo=datetime.UTC)
+    winter = datetime.datetime(2026, 1, 1, 13, 30, tzinfo=datetime.UTC)
+    assert export_datetime(summer, "csv") == "2026-07-01 15:30"
+    assert export_datetime(winter, "csv") == "2026-01-01 14:30"
+    assert export_datetime(summer, "xlsx") == datetime.datetime(2026, 7, 1, 15, 30)
+    assert export_datetime(None, "csv") == ""
+    # Whatever zone an admin user chose for the interface.
+    with timezone.override("America/New_York"):
+        assert export_datetime(summer, "csv") == "2026-07-01 15:30"
+        assert LOCAL_TIME_PREPROCESS[datetime.datetime]["csv"](summer) == "2026-07-01 15:30"
+        assert LOCAL_TIME_PREPROCESS[datetime.datetime]["xlsx"](summer) == datetime.datetime(
+            2026, 7, 1, 15, 30
+        )

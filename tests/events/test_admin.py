@@ -1,6 +1,7 @@
 """The coordinators' back office: listing, export, inspect, actions, dashboard, group."""
 
 import csv
+import datetime
 import importlib
 import io
 from datetime import timedelta
@@ -156,6 +157,21 @@ def test_export_csv_has_one_row_per_registration(staff_client, make_event, perso
     assert second["Plek in de rij"] == str(bram.queue_position)
     assert second["Bevestigd op"] == ""
     assert set(first) >= {"Begint op", "Aangemeld op", "Afgemeld op", "Aanwezig gemeld op"}
+
+
+def test_export_shows_dutch_local_time(staff_client, make_event, person):
+    # 08:00 UTC on a summer day is 10:00 in Amsterdam; the export says 10:00.
+    starts_at = (timezone.now() + timedelta(days=60)).replace(
+        month=7, day=1, hour=8, minute=0, second=0, microsecond=0, tzinfo=datetime.UTC
+    )
+    if starts_at < timezone.now():
+        starts_at = starts_at.replace(year=starts_at.year + 1)
+    event = make_event(starts_at=starts_at, ends_at=starts_at + timedelta(hours=3))
+    anna = register(event, person("Anna de Vries"))
+    rows = export_rows(staff_client.get(reverse(INDEX), {"event": event.pk, "export": "csv"}))
+    assert rows[0]["Begint op"] == f"{starts_at.year}-07-01 10:00"
+    confirmed = timezone.localtime(anna.confirmed_at, timezone.get_default_timezone())
+    assert rows[0]["Bevestigd op"] == confirmed.strftime("%Y-%m-%d %H:%M")
 
 
 def test_export_xlsx(staff_client, make_event, person):
