@@ -1,0 +1,219 @@
+"""The registrations listing (with its CSV/XLSX export) and the inspect view."""
+
+import datetime
+from collections import OrderedDict
+
+from django.contrib.admin.utils import quote
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views import generic
+from wagtail.admin.widgets.button import Button
+
+from learning.core.exports import LocalTimeExportMixin, local_datetime_label
+
+from .. import selectors
+from ..filters import event_choice_label
+from ..models import (
+    EventPage,
+    Registration,
+    RegistrationStatus,
+)
+from .common import (
+    LOG_ACTION_LABELS,
+    REGISTRATION_ACTIONS,
+    RegistrationAction,
+    fill_rate,
+    outbox_url,
+    participant_label,
+    registrations_managed_by,
+    registrations_url,
+)
+
+# The export: one row per registration, with the columns coordinators report on.
+EXPORT_COLUMNS = {
+    "event_title": (_("Bijeenkomst"), lambda r: r.event.title),
+    "event_starts_at": (_("Begint op"), lambda r: r.event.starts_at),
+    "name": (_("Naam"), lambda r: r.user.full_name if r.user else _("geanonimiseerd")),
+    "email": (_("E-mailadres"), lambda r: r.user.email if r.user else ""),
+    "organisation": (_("Organisatie"), lambda r: r.organisation.name if r.organisation else ""),
+    "organisation_kind": (
+        _("Soort organisatie"),
+        lambda r: r.organisation.get_kind_display() if r.organisation else "",
+    ),
+    "cbs_code": (
+        _("CBS-code"),
+        lambda r: (r.organisation.cbs_code or "") if r.organisation else "",
+    ),
+    "job_role": (_("Rol"), lambda r: r.get_job_role_display()),
+    "status": (_("Status"), lambda r: r.get_status_display()),
+    "wait_reason": (_("Reden wachtlijst"), lambda r: r.get_wait_reason_display()),
+    "queue_position": (_("Plek in de rij"), lambda r: r.queue_position),
+    "created_at": (_("Aangemeld op"), lambda r: r.created_at),
+    "confirmed_at": (_("Bevestigd op"), lambda r: r.confirmed_at),
+    "cancelled_at": (_("Afgemeld op"), lambda r: r.cancelled_at),
+    "attended_at": (_("Aanwezig gemeld op"), lambda r: r.attended_at),
+}
+
+
+# --- Listing and inspect ---------------------------------------------------------------------
+
+
+class ParticipantColumn(TitleColumn):
+    """Who registered: the name linked to the registration, the address below it."""
+
+    cell_template_name = "events/admin/participant_cell.html"
+
+    def get_value(self, instance):
+        user = instance.user
+        if user is None:
+            return str(_("geanonimiseerd"))
+        return user.full_name or user.email
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        user = instance.user
+        context["email"] = user.email if user and user.full_name else ""
+        return context
+
+
+class EventColumn(Column):
+    def __init__(self, **kwargs):
+        super().__init__(
+            "event",
+            label=kwargs.pop("label", _("Bijeenkomst")),
+            accessor=lambda registration: event_choice_label(registration.event),
+            sort_key=kwargs.pop("sort_key", "event__starts_at"),
+            **kwargs,
+        )
+
+
+class RegistrationActionLinksMixin:
+    url_namespace = None
+
+    def action_url(self, action: RegistrationAction, registration: Registration) -> str:
+        return reverse(f"{self.url_namespace}:{action.name}", args=(quote(registration.pk),))
+
+    def actions_for(self, registration: Registration) -> list[RegistrationAction]:
+        if not self.user_has_permission("change"):
+            return []
+        return [action for action in REGISTRATION_ACTIONS if action.applies_to(registration)]
+
+
+class RegistrationIndexView(RegistrationActionLinksMixin, LocalTimeExportMixin, generic.IndexView):
+    results_template_name = "events/admin/registration_index_results.html"
+    message_url_name = None
+
+    def get_base_queryset(self):
+        # Only the registrations of the events this person coordinates, listing and exports.
+        return (
+            super()
+            .get_base_queryset()
+            .filter(event__in=selectors.events_managed_by(user=self.request.user).values("pk"))
+            .select_related("event", "user", "organisation")
+        )
+
+    def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
+        # The first column names the person instead of printing the bare user object.
+        return super()._get_title_column(field_name, ParticipantColumn, **kwargs)
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        for priority, action in enumerate(self.actions_for(instance), start=1):
+            buttons.append(
+                MenuItem(
+                    action.label,
+                    url=self.action_url(action, instance),
+                    icon_name=action.icon,
+                    priority=priority,
+                )
+            )
+        return buttons
+
+    def to_row_dict(self, item):
+        return OrderedDict((field, EXPORT_COLUMNS[field][1](item)) for field in self.list_export)
+
+    @cached_property
+    def filtered_event(self) -> EventPage | None:
+        if not (self.filters and self.filters.is_valid()):
+            return None
+        event = self.filters.form.cleaned_data.get("event")
+        return EventPage.objects.get(pk=event.pk) if event else None
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        if self.filtered_event and not self.is_export:
+            event = self.filtered_event
+            summary = selectors.event_seat_summary(event=event)
+            context["event_summary"] = {
+                "event": event,
+                "seats": summary,
+                "fill_rate": fill_rate(summary.taken, summary.capacity),
+                "message_url": (
+                    reverse(self.message_url_name, args=(event.pk,))
+                    if self.user_has_permission("change")
+                    else None
+                ),
+                "outbox_url": outbox_url(event.pk),
+                "edit_url": reverse("wagtailadmin_pages:edit", args=(event.pk,)),
+            }
+        return context
+
+
+class RegistrationInspectView(RegistrationActionLinksMixin, generic.InspectView):
+    template_name = "events/admin/registration_inspect.html"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(registrations_managed_by(self.request.user), pk=self.pk)
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if value is None or value == "":
+            return "–"
+        if isinstance(value, datetime.datetime):
+            # The generic template's |localize would print UTC: show Dutch time.
+            return local_datetime_label(value)
+        return value
+
+    def get_user_display_value(self):
+        return participant_label(self.object)
+
+    def get_event_display_value(self):
+        return event_choice_label(self.object.event)
+
+    def get_page_subtitle(self):
+        return participant_label(self.object)
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        for priority, action in enumerate(self.actions_for(self.object), start=1):
+            buttons.append(
+                Button(
+                    action.label,
+                    url=self.action_url(action, self.object),
+                    icon_name=action.icon,
+                    priority=priority,
+                )
+            )
+        return buttons
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        statuses = dict(RegistrationStatus.choices)
+        context["log_entries"] = [
+            {
+                "entry": entry,
+                "action": LOG_ACTION_LABELS.get(entry.action, entry.action),
+                "from_status": statuses.get(entry.from_status, entry.from_status),
+                "to_status": statuses.get(entry.to_status, entry.to_status),
+            }
+            for entry in self.object.log_entries.select_related("actor")
+        ]
+        context["event_registrations_url"] = registrations_url(
+            self.index_url_name, self.object.event_id
+        )
+        return context
