@@ -49,6 +49,44 @@ class CallToActionBlock(blocks.StructBlock):
         preview_value = {"text": "Bekijk de agenda", "url": "https://example.org/agenda/"}
 
 
+class PracticeExampleBlock(blocks.StructBlock):
+    """A practice example, in the knowledge base and in a pioneer's story: one block, one
+    template (``blocks/practice_example_block.html``).
+
+    The limits are the loosest of the two blocks it replaced, so stored examples stay valid;
+    examples sent in from the site are held to the contribution form's limits.
+    """
+
+    title = blocks.CharBlock(label=_("titel"), max_length=160)
+    organisation = blocks.CharBlock(label=_("organisatie"), max_length=150, required=False)
+    situation = blocks.TextBlock(label=_("situatie"))
+    approach = blocks.TextBlock(label=_("aanpak"))
+    result = blocks.TextBlock(
+        label=_("resultaat"),
+        required=False,
+        help_text=_("Bij voorkeur in cijfers: tonnen, euro's, procenten."),
+    )
+    contact = blocks.CharBlock(
+        label=_("contact"),
+        max_length=200,
+        required=False,
+        help_text=_("Naam, afdeling of e-mailadres voor wie meer wil weten."),
+    )
+
+    class Meta:
+        icon = "pick"
+        template = "blocks/practice_example_block.html"
+        label = _("Praktijkvoorbeeld")
+        description = _("Situatie, aanpak en resultaat van een overheid die het al deed.")
+        preview_value = {
+            "title": "Meubilair uit eigen voorraad",
+            "organisation": "Gemeente Voorbeeld",
+            "situation": "Het stadhuis werd verbouwd en alle werkplekken moesten worden vernieuwd.",
+            "approach": "Bestaand meubilair werd geïnventariseerd en opgeknapt.",
+            "result": "82% hergebruikt, 140 ton CO2 bespaard.",
+        }
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from learning.core.blocks import QuoteBlock
+from learning.core.blocks import PracticeExampleBlock, QuoteBlock
 
 
 class ToolBlock(blocks.StructBlock):
@@ -59,35 +59,6 @@ class TipsBlock(blocks.StructBlock):
                 "Begin met één aanbesteding en leer van wat je tegenkomt.",
                 "Betrek de inkoper vanaf de eerste schets.",
             ],
-        }
-
-
-class PracticeExampleBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("titel"), max_length=150)
-    situation = blocks.TextBlock(label=_("situatie"))
-    approach = blocks.TextBlock(label=_("aanpak"))
-    result = blocks.TextBlock(
-        label=_("resultaat in cijfers"),
-        help_text=_("Bijvoorbeeld: 40% minder primaire grondstoffen, 120 ton CO2 bespaard."),
-    )
-    contact = blocks.CharBlock(
-        label=_("contact"),
-        max_length=200,
-        required=False,
-        help_text=_("Naam, afdeling of e-mailadres voor wie meer wil weten."),
-    )
-
-    class Meta:
-        icon = "doc-full"
-        template = "blocks/profile_practice_example_block.html"
-        label = _("Praktijkvoorbeeld")
-        description = _("Een voorbeeld uit de praktijk: situatie, aanpak, resultaat en contact.")
-        preview_value = {
-            "title": "Hergebruik van betonpuin in een fietspad",
-            "situation": "Bij de sloop van een schoolgebouw kwam 800 ton beton vrij.",
-            "approach": "Het puin is op locatie gebroken en gebruikt als fundering.",
-            "result": "800 ton hergebruikt, 60 vrachtritten en 35 ton CO2 bespaard.",
-            "contact": "Team Openbare Ruimte",
         }
 
 
