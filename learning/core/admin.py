@@ -9,7 +9,7 @@ from wagtail.admin.views import generic
 from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 
-from .exports import SafeCsvExportMixin, local_datetime_label
+from .exports import LocalTimeExportMixin, local_datetime_label
 
 
 def audit_trail_field(entries, *, statuses: dict, actions: dict) -> dict:
@@ -26,12 +26,14 @@ def audit_trail_field(entries, *, statuses: dict, actions: dict) -> dict:
     return {"label": _("Logboek"), "value": "; ".join(lines) or "–"}
 
 
-class SafeExportIndexView(SafeCsvExportMixin, generic.IndexView):
-    """Wagtail's model listing, its CSV export without formulas (``learning.core.exports``)."""
+class SafeExportIndexView(LocalTimeExportMixin, generic.IndexView):
+    """Wagtail's model listing, its CSV export without formulas and its moments in local time
+    (``learning.core.exports``)."""
 
 
-class SafeExportSnippetIndexView(SafeCsvExportMixin, SnippetIndexView):
-    """Wagtail's snippet listing, its CSV export without formulas (``learning.core.exports``)."""
+class SafeExportSnippetIndexView(LocalTimeExportMixin, SnippetIndexView):
+    """Wagtail's snippet listing, its CSV export without formulas and its moments in local time
+    (``learning.core.exports``)."""
 
 
 class ServiceManagedViewSetMixin:
