@@ -9,7 +9,13 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from .models import CANCELLABLE_STATUSES, PARTICIPANT_STATUSES, Registration, RegistrationStatus
+from .models import (
+    CANCELLABLE_STATUSES,
+    PARTICIPANT_STATUSES,
+    Registration,
+    RegistrationStatus,
+    WaitReason,
+)
 from .services import can_cancel_online
 
 
@@ -21,6 +27,8 @@ class RegistrationActions:
     is_attended: bool
     is_waitlisted: bool
     is_offered: bool
+    waits_for_organisation_seat: bool
+    waits_for_any_seat: bool
     is_upcoming: bool
     can_cancel: bool
     can_hand_over: bool
@@ -59,6 +67,10 @@ def registration_actions(*, registration: Registration, now=None) -> Registratio
         is_attended=status == RegistrationStatus.ATTENDED,
         is_waitlisted=status == RegistrationStatus.WAITING,
         is_offered=status == RegistrationStatus.OFFERED,
+        waits_for_organisation_seat=status == RegistrationStatus.WAITING
+        and registration.wait_reason == WaitReason.ORGANISATION_FULL,
+        waits_for_any_seat=status == RegistrationStatus.WAITING
+        and registration.wait_reason == WaitReason.CAPACITY,
         is_upcoming=registration_is_upcoming(registration=registration, now=now),
         can_cancel=registration_can_cancel(registration=registration, now=now),
         can_hand_over=registration_can_hand_over(registration=registration, now=now),

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from learning.events.models import EventPage, Registration, RegistrationStatus
+from learning.events.models import EventPage, Registration, RegistrationStatus, WaitReason
 from learning.events.predicates import registration_actions
 
 pytestmark = pytest.mark.django_db  # an unsaved page still asks for the default locale
@@ -56,6 +56,11 @@ def test_hand_over_needs_a_confirmed_seat_with_an_organisation_of_an_event_to_co
 def test_status_predicates():
     actions = registration_actions(registration=registration(RegistrationStatus.WAITING), now=NOW)
     assert actions.is_waitlisted and not actions.is_offered and not actions.is_confirmed
+    assert not actions.waits_for_organisation_seat and not actions.waits_for_any_seat
+    waiting = registration(RegistrationStatus.WAITING)
+    waiting.wait_reason = WaitReason.ORGANISATION_FULL
+    actions = registration_actions(registration=waiting, now=NOW)
+    assert actions.waits_for_organisation_seat and not actions.waits_for_any_seat
     assert not actions.can_see_online_url
     actions = registration_actions(registration=registration(RegistrationStatus.ATTENDED), now=NOW)
     assert actions.is_attended and actions.can_see_online_url and not actions.is_upcoming
