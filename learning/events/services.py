@@ -18,7 +18,7 @@ from learning.accounts.models import ClaimState, User
 from learning.accounts.selectors import claim_current
 from learning.calendar.ical import calendar_fingerprint, calendar_state
 
-from . import notifications, selectors
+from . import notifications, selectors, signals
 from .models import (
     ACTIVE_STATUSES,
     SEAT_STATUSES,
@@ -174,10 +174,8 @@ def _log(registration, *, actor, action, from_status="", to_status="", reason=""
         to_status=to_status or registration.status,
         reason=str(reason),
     )
-    # Knowledge pages shared with this event's participants: group membership follows.
-    from learning.knowledge.services import registration_changed as knowledge_sync
-
-    knowledge_sync(registration=registration)
+    # Higher layers follow (knowledge: the groups of pages shared with the participants).
+    signals.registration_changed.send(sender=Registration, registration=registration)
 
 
 def can_manage_event(user, event: EventPage) -> bool:
