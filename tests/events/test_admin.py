@@ -191,9 +191,7 @@ def test_inspect_shows_the_audit_trail(coordinator_client, coordinator, make_eve
 
 def test_anonymised_registrations_say_so(staff_client, make_event, person):
     registration = register(make_event(), person("Anna de Vries"))
-    services.registration_anonymise_queryset(
-        Registration.objects.filter(pk=registration.pk)
-    )
+    services.registration_anonymise_queryset(Registration.objects.filter(pk=registration.pk))
     response = staff_client.get(reverse(INDEX))
     assert "geanonimiseerd" in response.content.decode()
     rows = export_rows(staff_client.get(reverse(INDEX), {"export": "csv"}))
