@@ -28,6 +28,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PagePermissionTester
 from wagtail.search import index
 
+from learning.calendar.models import (
+    CalendarItem,
+    calendar_bookkeeping_copy,
+    calendar_bookkeeping_live,
+)
 from learning.core.blocks import BaseStreamBlock
 from learning.core.models import AuditEntry
 from learning.core.visibility import page_visible_to
@@ -173,17 +178,9 @@ class LearningCirclePage(RoutablePageMixin, Page):
         page.collection_id = self.collection_id
         # From the database, not from this instance's (possibly stale) in-memory meetings:
         # copying an old SEQUENCE back would undo the raise of an earlier publication.
-        live = {
-            row["pk"]: row
-            for row in CircleMeeting.objects.filter(circle_id=self.pk).values(
-                "pk", "ical_sequence", "ical_fingerprint", "ical_state"
-            )
-        }
+        live = calendar_bookkeeping_live(CircleMeeting, circle_id=self.pk)
         for meeting in page.meetings.all():
-            if meeting.pk in live:
-                meeting.ical_sequence = live[meeting.pk]["ical_sequence"]
-                meeting.ical_fingerprint = live[meeting.pk]["ical_fingerprint"]
-                meeting.ical_state = live[meeting.pk]["ical_state"]
+            calendar_bookkeeping_copy(meeting, live.get(meeting.pk))
         return page
 
     @property
@@ -265,15 +262,13 @@ class LearningCirclePage(RoutablePageMixin, Page):
         return page_feed_response(request, self)
 
 
-class CircleMeeting(Orderable):
-    """A meeting of the circle. Agenda, report and online link are for members only."""
+class CircleMeeting(CalendarItem, Orderable):
+    """A meeting of the circle. Agenda, report and online link are for members only. Time,
+    place and calendar bookkeeping (services.meetings_calendar_refresh): as for events,
+    learning.calendar.models.CalendarItem."""
 
     circle = ParentalKey(LearningCirclePage, on_delete=models.CASCADE, related_name="meetings")
     title = models.CharField(_("onderwerp"), max_length=150)
-    starts_at = models.DateTimeField(_("begint op"))
-    ends_at = models.DateTimeField(_("eindigt op"))
-    location_name = models.CharField(_("locatie"), max_length=150, blank=True)
-    location_address = models.CharField(_("adres"), max_length=255, blank=True)
     online_url = models.URLField(
         _("link voor online deelname"),
         blank=True,
@@ -290,10 +285,6 @@ class CircleMeeting(Orderable):
             "een bericht dat het verslag klaarstaat."
         ),
     )
-    # Calendar bookkeeping (services.meetings_calendar_refresh), as for events.
-    ical_sequence = models.PositiveIntegerField(default=0, editable=False)
-    ical_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
-    ical_state = models.JSONField(default=dict, blank=True, editable=False)
 
     panels = [
         FieldPanel("title"),
@@ -314,12 +305,8 @@ class CircleMeeting(Orderable):
 
     def clean(self):
         super().clean()
-        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
-            raise ValidationError({"ends_at": _("Het einde ligt voor het begin.")})
-
-    @property
-    def is_past(self) -> bool:
-        return self.ends_at < timezone.now()
+        if errors := self.time_errors():
+            raise ValidationError(errors)
 
 
 class MembershipStatus(models.TextChoices):

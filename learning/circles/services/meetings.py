@@ -4,10 +4,9 @@ import copy
 from datetime import datetime, timedelta
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
-from learning.calendar.ical import calendar_fingerprint, calendar_state
+from learning.calendar.services import calendar_item_refresh
 
 from .. import notifications
 from ..models import (
@@ -71,18 +70,9 @@ def meetings_calendar_refresh(*, circle: LearningCirclePage) -> list[tuple[Circl
     changed meetings with their state before this publication."""
     changed = []
     for meeting in CircleMeeting.objects.filter(circle_id=circle.pk):
-        fingerprint = calendar_fingerprint(meeting)
-        previous = meeting.ical_fingerprint
-        if fingerprint == previous:
-            continue
-        updates = {"ical_fingerprint": fingerprint, "ical_state": calendar_state(meeting)}
-        if previous:
-            updates["ical_sequence"] = F("ical_sequence") + 1
-        if (
-            CircleMeeting.objects.filter(pk=meeting.pk, ical_fingerprint=previous).update(**updates)
-            and previous
-        ):
-            changed.append((meeting, meeting.ical_state or {}))
+        _tried, before = calendar_item_refresh(item=meeting)
+        if before is not None:
+            changed.append((meeting, before))
     return changed
 
 

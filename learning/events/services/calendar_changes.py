@@ -4,10 +4,10 @@ to everyone with a seat."""
 from datetime import datetime
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
-from learning.calendar.ical import calendar_fingerprint, calendar_state
+from learning.calendar.models import calendar_bookkeeping_copy, calendar_bookkeeping_live
+from learning.calendar.services import calendar_item_refresh
 
 from .. import notifications
 from ..models import (
@@ -21,29 +21,17 @@ def event_calendar_refresh(*, event: EventPage) -> dict | None:
     """Raise the event's iCalendar SEQUENCE by one when its time, place, online link or
     status changed, and store the new calendar state.
 
-    Called after every publication. The first publication only records fingerprint and
-    state. A conditional queryset update (not a revision) so two simultaneous publications
-    raise the sequence once. Sets the stored sequence on ``event``; returns the calendar state
+    Called after every publication (learning.calendar.services.calendar_item_refresh: the
+    first publication only records fingerprint and state; two simultaneous publications
+    raise the sequence once). Sets the stored sequence on ``event``; returns the calendar state
     before this publication when this call recorded a change to an earlier publication
     (``{}`` for an event published before states were kept), else None.
     """
-    fingerprint = calendar_fingerprint(event)
-    previous = event.ical_fingerprint
-    if fingerprint == previous:
+    tried, before = calendar_item_refresh(item=event)
+    if not tried:
         return None
-    before = event.ical_state or {}
-    updates = {"ical_fingerprint": fingerprint, "ical_state": calendar_state(event)}
-    if previous:
-        updates["ical_sequence"] = F("ical_sequence") + 1
-    changed = EventPage.objects.filter(pk=event.pk, ical_fingerprint=previous).update(**updates)
-    stored = EventPage.objects.filter(pk=event.pk).values(
-        "ical_sequence", "ical_fingerprint", "ical_state"
-    )
-    state = stored.get()
-    event.ical_sequence = state["ical_sequence"]
-    event.ical_fingerprint = state["ical_fingerprint"]
-    event.ical_state = state["ical_state"]
-    return before if changed and previous else None
+    calendar_bookkeeping_copy(event, calendar_bookkeeping_live(EventPage, pk=event.pk)[event.pk])
+    return before
 
 
 def event_notify_changes(*, event: EventPage, before: dict) -> int:
