@@ -24,6 +24,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from learning.core.errors import DomainError
+
 from .models import (
     ArticleKind,
     KnowledgeIndexPage,
@@ -43,13 +45,11 @@ CONTRIBUTION_TASK_NAME = "Redactie beoordeelt"
 REVIEWER_GROUP_NAMES = ("Moderators", "Editors")
 
 
-class KnowledgeError(Exception):
+class KnowledgeError(DomainError):
     """A refused knowledge-base action, with a code for programs and a Dutch message."""
 
-    def __init__(self, code: str, message):
-        super().__init__(str(message))
-        self.code = code
-        self.message = message
+    # Contributing is refused for who the person is, not for a conflict.
+    status = 403
 
 
 # --- Participant groups ------------------------------------------------------------------

@@ -2,14 +2,11 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from learning.core.errors import DomainError
 
-class RegistrationError(Exception):
+
+class RegistrationError(DomainError):
     """A refused registration action: a code for programs, a Dutch message for people."""
-
-    def __init__(self, code: str, message):
-        super().__init__(str(message))
-        self.code = code
-        self.message = message
 
 
 def _error(code: str) -> RegistrationError:
