@@ -1,6 +1,6 @@
 """Events and registrations. Masterclasses (learning.masterclasses) are events too.
 
-Rules live in services.py; the models only hold state.
+Rules live in services/ (one module per concept); the models only hold state.
 """
 
 from datetime import timedelta

@@ -1,6 +1,6 @@
 """Learning circles: a group of civil servants that meets for a year, with members-only pages.
 
-State only; the rules (who may join, the circle's group, e-mails) live in services.py.
+State only; the rules (who may join, the circle's group, e-mails) live in services/.
 
 Privacy uses Wagtail's own machinery: every circle has one Django group (kept in sync with
 approved memberships by the services), its members-only section (CircleKnowledgeIndexPage)
