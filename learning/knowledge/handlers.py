@@ -8,6 +8,8 @@ a workflow approval, scheduled publishing), so the view restriction that follows
 
 from wagtail.signals import page_published
 
+from . import services
+
 
 def _page_published(sender, instance, **kwargs):
     from .models import KnowledgePage, VisibilityMixin
@@ -26,9 +28,8 @@ def _shared_paths_changed(**kwargs):
 
 
 def _registration_changed(sender, registration, **kwargs):
-    from .services import registration_changed
-
-    registration_changed(registration=registration)
+    # On the registration hot path, inside the event's lock (issue 20): no import per call.
+    services.registration_changed(registration=registration)
 
 
 def connect() -> None:
