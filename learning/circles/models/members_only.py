@@ -55,7 +55,7 @@ class CircleKnowledgeIndexPage(MembersOnlyPageMixin, Page):
         return super().can_create_at(parent) and not parent.get_children().type(cls).exists()
 
     def get_context(self, request, *args, **kwargs):
-        from . import selectors
+        from .. import selectors
 
         context = super().get_context(request, *args, **kwargs)
         context["circle"] = self.get_parent().specific

@@ -44,7 +44,7 @@ class CircleIndexPage(Page):
         verbose_name = _("overzicht leerkringen")
 
     def get_context(self, request, *args, **kwargs):
-        from . import selectors
+        from .. import selectors
 
         context = super().get_context(request, *args, **kwargs)
         context["circles"] = selectors.circles_for_index(index=self, user=request.user)
@@ -181,67 +181,67 @@ class LearningCirclePage(RoutablePageMixin, Page):
 
     @path("")
     def detail(self, request):
-        from . import views
+        from .. import views
 
         return views.circle_detail(request, self)
 
     @path("aanmelden/")
     def apply(self, request):
-        from . import views
+        from .. import views
 
         return views.circle_apply(request, self)
 
     @path("verlaten/")
     def leave(self, request):
-        from . import views
+        from .. import views
 
         return views.circle_leave(request, self)
 
     @path("leden/")
     def members(self, request):
-        from . import views
+        from .. import views
 
         return views.circle_members(request, self)
 
     @path("leden/export/")
     def members_export(self, request):
-        from . import views
+        from .. import views
 
         return views.circle_members_export(request, self)
 
     @path("aanmeldingen/")
     def applications(self, request):
-        from . import views
+        from .. import views
 
         return views.circle_applications(request, self)
 
     @path("aanmeldingen/<int:membership_id>/<str:decision>/")
     def decide(self, request, membership_id: int, decision: str):
-        from . import views
+        from .. import views
 
         return views.circle_decide(request, self, membership_id=membership_id, decision=decision)
 
     @path("uitnodigen/")
     def invite(self, request):
-        from . import views
+        from .. import views
 
         return views.circle_invite(request, self)
 
     @path("uitnodiging/")
     def invitation(self, request):
-        from . import views
+        from .. import views
 
         return views.circle_invitation(request, self)
 
     @path("bijeenkomsten/<int:meeting_id>/aanwezigheid/")
     def attendance(self, request, meeting_id: int):
-        from . import views
+        from .. import views
 
         return views.circle_attendance(request, self, meeting_id=meeting_id)
 
     @path("aanwezigheid/export/")
     def attendance_export(self, request):
-        from . import views
+        from .. import views
 
         return views.circle_attendance_export(request, self)
 
