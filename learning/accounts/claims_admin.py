@@ -28,6 +28,7 @@ from learning.core.admin import (
     ServiceManagedViewSetMixin,
     audit_trail_field,
 )
+from learning.core.errors import form_refused
 from learning.organisations.models import Organisation, OrganisationKind
 
 from .errors import AccountError
@@ -199,8 +200,7 @@ class DecideView(WagtailAdminTemplateMixin, TemplateView):
                 approve=approve,
             )
         except AccountError as error:
-            form.add_error(None, error.message)
-            return self.render_to_response(self.get_context_data(form=form), status=409)
+            return form_refused(self, form, error)
         count = len(decided)
         if approve:
             text = ngettext(

@@ -1,10 +1,7 @@
 """The accounts app's domain error (kept apart so every accounts module can raise it)."""
 
+from learning.core.errors import DomainError
 
-class AccountError(Exception):
+
+class AccountError(DomainError):
     """A refused account action, with a code for programs and a Dutch message for people."""
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
-        self.message = message

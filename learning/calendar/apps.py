@@ -8,7 +8,9 @@ class CalendarConfig(AppConfig):
     views (feeds.py: /agenda.ics and <page-url>agenda.ics) and the personal feed
     (personal.py). Higher apps (events, masterclasses, circles) contribute their page feeds,
     the agenda and personal items through the registry (registry.py); this app imports
-    none of them."""
+    none of them. What an event and a circle meeting both store (time, place, iCalendar
+    bookkeeping) is one abstract model, models.CalendarItem, kept by
+    services.calendar_item_refresh."""
 
     name = "learning.calendar"
     label = "calendar"

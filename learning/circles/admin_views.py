@@ -22,6 +22,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import Button
 
 from learning.core.admin import audit_trail_field
+from learning.core.errors import form_refused
 from learning.core.exports import LocalTimeExportMixin, local_datetime_label
 
 from . import selectors, services
@@ -167,8 +168,7 @@ class DecisionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
                 reason=form.cleaned_data["reason"],
             )
         except CircleError as error:
-            form.add_error(None, error.message)
-            return self.render_to_response(self.get_context_data(form=form), status=409)
+            return form_refused(self, form, error)
         if self.approve:
             message = _("%(name)s is lid geworden van %(circle)s.")
         else:

@@ -96,7 +96,9 @@ def circle_apply(request, circle):
             circle=circle, user=request.user, motivation=form.cleaned_data["motivation"]
         )
     except CircleError as error:
-        return circle_detail(request, circle, apply_form=form, error=error.message, status=409)
+        return circle_detail(
+            request, circle, apply_form=form, error=error.message, status=error.status
+        )
     messages.success(
         request,
         _("Uw aanmelding is ontvangen. U krijgt een e-mail zodra de coördinator heeft besloten."),
@@ -112,7 +114,7 @@ def circle_leave(request, circle):
     try:
         membership = services.membership_leave(circle=circle, user=request.user)
     except CircleError as error:
-        return circle_detail(request, circle, error=error.message, status=409)
+        return circle_detail(request, circle, error=error.message, status=error.status)
     if membership.left_at and membership.decided_at:
         messages.success(request, _("U bent geen lid meer van deze leerkring."))
     else:
@@ -203,7 +205,7 @@ def circle_decide(request, circle, *, membership_id: int, decision: str):
     try:
         service(membership=membership, actor=request.user, reason=form.cleaned_data["reason"])
     except CircleError as error:
-        return circle_applications(request, circle, error=error.message, status=409)
+        return circle_applications(request, circle, error=error.message, status=error.status)
     if DECISIONS[decision]:
         message = _("%(name)s is lid geworden van de leerkring.")
     else:
@@ -227,7 +229,9 @@ def circle_invite(request, circle):
             circle=circle, email=form.cleaned_data["email"], actor=request.user
         )
     except CircleError as error:
-        return circle_detail(request, circle, invite_form=form, error=error.message, status=409)
+        return circle_detail(
+            request, circle, invite_form=form, error=error.message, status=error.status
+        )
     messages.success(
         request, _("De uitnodiging is verstuurd naar %(email)s.") % {"email": invitation.email}
     )
@@ -253,7 +257,7 @@ def circle_invitation(request, circle):
         try:
             services.invitation_accept(invitation=invitation, user=request.user)
         except CircleError as error:
-            return circle_detail(request, circle, error=error.message, status=409)
+            return circle_detail(request, circle, error=error.message, status=error.status)
         messages.success(request, _("Welkom in de leerkring!"))
         return redirect(circle.url)
     return TemplateResponse(
@@ -288,7 +292,7 @@ def circle_attendance(request, circle, *, meeting_id: int):
                     present_user_ids=present_ids,
                 )
             except CircleError as refused:
-                error, status = refused.message, 409
+                error, status = refused.message, refused.status
             else:
                 messages.success(
                     request,

@@ -1,6 +1,6 @@
 """Events and registrations. Masterclasses (learning.masterclasses) are events too.
 
-Rules live in services.py; the models only hold state.
+Rules live in services/ (one module per concept); the models only hold state.
 """
 
 from datetime import timedelta
@@ -26,6 +26,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from learning.accounts.models import JobRole
+from learning.calendar.models import (
+    CALENDAR_BOOKKEEPING_FIELDS,
+    CalendarItem,
+    calendar_bookkeeping_copy,
+    calendar_bookkeeping_live,
+)
 from learning.core.blocks import BaseStreamBlock
 from learning.core.models import AuditEntry
 from learning.organisations.models import OrganisationKind
@@ -63,14 +69,11 @@ class EventIndexPage(RoutablePageMixin, Page):
         return views.agenda(request, self, past=True)
 
 
-class EventPage(RoutablePageMixin, Page):
-    """A gathering people register for; the base of masterclasses as well."""
+class EventPage(RoutablePageMixin, CalendarItem, Page):
+    """A gathering people register for; the base of masterclasses as well. Time, place and
+    calendar bookkeeping: learning.calendar.models.CalendarItem."""
 
     intro = models.TextField(_("introductie"), max_length=500)
-    starts_at = models.DateTimeField(_("begint op"))
-    ends_at = models.DateTimeField(_("eindigt op"))
-    location_name = models.CharField(_("locatie"), max_length=150, blank=True)
-    location_address = models.CharField(_("adres"), max_length=255, blank=True)
     online_url = models.URLField(
         _("link voor online deelname"),
         blank=True,
@@ -122,17 +125,6 @@ class EventPage(RoutablePageMixin, Page):
         default=False,
         help_text=_("In agenda's als hele dag(en) tonen, zonder tijden."),
     )
-    # Calendar bookkeeping, kept by services.event_calendar_refresh (never edited, never
-    # taken from a revision): SEQUENCE goes up by one when time, place or status changes.
-    ical_sequence = models.PositiveIntegerField(
-        _("iCalendar-volgnummer"), default=0, editable=False
-    )
-    ical_fingerprint = models.CharField(
-        _("iCalendar-vingerafdruk"), max_length=64, blank=True, editable=False
-    )
-    # Time, place, online link and status at the last publication (ical.calendar_state), so
-    # that participants can be told what changed ("begint nu om 10:00 in plaats van 09:30").
-    ical_state = models.JSONField(_("iCalendar-stand"), default=dict, blank=True, editable=False)
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -191,7 +183,7 @@ class EventPage(RoutablePageMixin, Page):
 
     parent_page_types = ["events.EventIndexPage", "masterclasses.ProgrammePage"]
     subpage_types: list[str] = []
-    exclude_fields_in_copy = ["ical_sequence", "ical_fingerprint", "ical_state"]
+    exclude_fields_in_copy = list(CALENDAR_BOOKKEEPING_FIELDS)
 
     class Meta:
         verbose_name = _("bijeenkomst")
@@ -199,9 +191,7 @@ class EventPage(RoutablePageMixin, Page):
 
     def clean(self):
         super().clean()
-        errors = {}
-        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
-            errors["ends_at"] = _("Het einde ligt voor het begin.")
+        errors = self.time_errors()
         if (
             self.registration_opens_at
             and self.registration_closes_at
@@ -219,27 +209,14 @@ class EventPage(RoutablePageMixin, Page):
     def effective_registration_closes_at(self):
         return self.registration_closes_at or self.starts_at
 
-    @property
-    def is_past(self) -> bool:
-        return self.ends_at < timezone.now()
-
     def offer_window(self) -> timedelta:
         return timedelta(hours=self.offer_hours)
 
     def with_content_json(self, content):
         """Keep the live calendar bookkeeping when a (possibly older) revision is published."""
         page = super().with_content_json(content)
-        # From the database, not from this instance: an editor's page loaded before another
-        # publication would copy an old SEQUENCE back, and the next change would repeat it.
-        live = (
-            EventPage.objects.filter(pk=self.pk)
-            .values("ical_sequence", "ical_fingerprint", "ical_state")
-            .first()
-        )
-        if live is not None:
-            page.ical_sequence = live["ical_sequence"]
-            page.ical_fingerprint = live["ical_fingerprint"]
-            page.ical_state = live["ical_state"]
+        live = calendar_bookkeeping_live(EventPage, pk=self.pk)
+        calendar_bookkeeping_copy(page, live.get(self.pk))
         return page
 
     @path("")

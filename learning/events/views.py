@@ -111,7 +111,7 @@ def event_register(request, event):
     try:
         registration = services.registration_create(event=event, user=request.user)
     except RegistrationError as error:
-        return event_detail(request, event, error=error.message, status=409)
+        return event_detail(request, event, error=error.message, status=error.status)
     if registration.status == RegistrationStatus.CONFIRMED:
         messages.success(request, _("U bent aangemeld. De bevestiging staat in uw mailbox."))
     else:
@@ -139,7 +139,7 @@ def event_cancel(request, event):
     try:
         services.registration_cancel(registration=registration, actor=request.user)
     except RegistrationError as error:
-        return event_detail(request, event, error=error.message, status=409)
+        return event_detail(request, event, error=error.message, status=error.status)
     messages.success(request, _("U bent afgemeld."))
     return redirect(_next_url(request, event.url))
 
@@ -162,7 +162,7 @@ def event_accept_offer(request, event):
         try:
             services.offer_accept(registration=registration, user=request.user)
         except RegistrationError as error:
-            return event_detail(request, event, error=error.message, status=409)
+            return event_detail(request, event, error=error.message, status=error.status)
         messages.success(request, _("U heeft de plek geaccepteerd. Tot dan!"))
         return redirect(event.url)
     return TemplateResponse(
@@ -197,7 +197,7 @@ def event_handover(request, event):
             registration=registration, to_email=form.cleaned_data["email"], actor=request.user
         )
     except RegistrationError as error:
-        return event_detail(request, event, error=error.message, status=409)
+        return event_detail(request, event, error=error.message, status=error.status)
     messages.success(request, _("Uw plek is overgedragen aan uw collega."))
     return redirect(_next_url(request, event.url))
 

@@ -1,4 +1,5 @@
-"""Reactions to Wagtail publishing. Only calls a service: the rule itself lives there.
+"""Reactions to Wagtail publishing and to registration changes. Only calls a service: the
+rule itself lives there.
 
 The page_published signal is the one place every publication passes (the editor's button,
 a workflow approval, scheduled publishing), so the view restriction that follows a page's
@@ -6,6 +7,8 @@ a workflow approval, scheduled publishing), so the view restriction that follows
 """
 
 from wagtail.signals import page_published
+
+from . import services
 
 
 def _page_published(sender, instance, **kwargs):
@@ -24,9 +27,17 @@ def _shared_paths_changed(**kwargs):
     shared_paths_forget()
 
 
+def _registration_changed(sender, registration, **kwargs):
+    # On the registration hot path, inside the event's lock (issue 20): no import per call.
+    services.registration_changed(registration=registration)
+
+
 def connect() -> None:
     from django.db.models.signals import post_delete, post_save
     from wagtail.signals import post_page_move
+
+    from learning.events.models import Registration
+    from learning.events.signals import registration_changed
 
     from .models import ParticipantGroup
 
@@ -40,3 +51,7 @@ def connect() -> None:
             dispatch_uid=f"knowledge.shared_paths.{signal is post_save}",
         )
     post_page_move.connect(_shared_paths_changed, dispatch_uid="knowledge.shared_paths.moved")
+    # Every registration change (learning.events.signals): the participants' groups follow.
+    registration_changed.connect(
+        _registration_changed, sender=Registration, dispatch_uid="knowledge.registration_changed"
+    )

@@ -4,7 +4,7 @@ Visibility is kept in Wagtail's own terms. A page shared with the participants o
 masterclass, event or programme gets one ``PageViewRestriction`` of type "groups" whose
 group is that activity's ``ParticipantGroup``; the group's members are exactly the people
 with a confirmed (or attended) registration, kept in step with every registration change
-in the same transaction (``registration_changed``, called from learning.events.services).
+in the same transaction (``registration_changed``, connected to learning.events.signals).
 """
 
 import logging
@@ -23,6 +23,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from learning.core.errors import DomainError
 from learning.events.selectors import participant_user_ids
 
 from .models import (
@@ -44,13 +45,11 @@ CONTRIBUTION_TASK_NAME = "Redactie beoordeelt"
 REVIEWER_GROUP_NAMES = ("Moderators", "Editors")
 
 
-class KnowledgeError(Exception):
+class KnowledgeError(DomainError):
     """A refused knowledge-base action, with a code for programs and a Dutch message."""
 
-    def __init__(self, code: str, message):
-        super().__init__(str(message))
-        self.code = code
-        self.message = message
+    # Contributing is refused for who the person is, not for a conflict.
+    status = 403
 
 
 # --- Participant groups ------------------------------------------------------------------
@@ -133,9 +132,10 @@ def shared_paths_forget(**_kwargs) -> None:
 def registration_changed(*, registration) -> None:
     """Keep the participants' groups of the registration's event and programme in step.
 
-    Called by learning.events.services for every registration change, inside its transaction
-    (the event's row lock is held, so two changes never sync the same group at once). One
-    query when nothing is shared with this event or its programme.
+    Connected to learning.events.signals.registration_changed (handlers.py): runs for every
+    registration change, inside its transaction (the event's row lock is held, so two changes
+    never sync the same group at once). One query when nothing is shared with this event or
+    its programme; none when the cached shared paths say nothing is shared.
     """
     if type(registration).event.is_cached(registration):
         event_path = registration.event.path

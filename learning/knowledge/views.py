@@ -59,7 +59,9 @@ def contribute(request, index_page):
     try:
         services.contributor_check(user=request.user)
     except KnowledgeError as error:
-        return _contribute_response(request, index_page, None, error=error.message, status=403)
+        return _contribute_response(
+            request, index_page, None, error=error.message, status=error.status
+        )
     if request.method == "POST":
         form = PracticeExampleForm(request.POST)
         if form.is_valid():
@@ -78,7 +80,7 @@ def contribute(request, index_page):
                 )
             except KnowledgeError as error:
                 return _contribute_response(
-                    request, index_page, form, error=error.message, status=403
+                    request, index_page, form, error=error.message, status=error.status
                 )
             return redirect(index_page.url + "bijdragen/bedankt/")
         return _contribute_response(request, index_page, form, status=400)

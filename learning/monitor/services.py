@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from learning.accounts.models import User
+from learning.core.errors import DomainError
 
 from .models import (
     MAX_SCORE,
@@ -31,13 +32,11 @@ from .models import (
 from .selectors import response_editor_seat_for
 
 
-class MonitorError(Exception):
+class MonitorError(DomainError):
     """A refused monitor action: a code for programs, a Dutch message for people."""
 
     def __init__(self, code: str, message, *, latest: ResponseChange | None = None):
-        super().__init__(str(message))
-        self.code = code
-        self.message = message
+        super().__init__(code, message)
         # For "conflict": the save that came in between.
         self.latest = latest
 

@@ -130,7 +130,7 @@ def questionnaire(request, page, round_id: int):
                     submit=submit,
                 )
             except MonitorError as refused:
-                error, status = refused.message, 409
+                error, status = refused.message, refused.status
                 if not existed:
                     # Rolled back; a colleague may have created one meanwhile.
                     response = Response.objects.filter(
@@ -205,7 +205,7 @@ def editor_remove(request, page, round_id: int):
             response=response, user=request.user, editor_id=form.cleaned_data["user"]
         )
     except MonitorError as refused:
-        return _refusal(request, page, refused.message, status=409)
+        return _refusal(request, page, refused.message, status=refused.status)
     messages.success(
         request,
         _("%(name)s werkt niet meer mee aan deze monitor; de plek is vrij.") % {"name": editor},

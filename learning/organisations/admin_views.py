@@ -73,7 +73,7 @@ class DomainImportView(WagtailAdminTemplateMixin, TemplateView):
             report = domains_import_check(data=data)
         except OrganisationError as error:
             form.add_error("file", error.message)
-            return self.render_to_response(self.get_context_data(form=form), status=400)
+            return self.render_to_response(self.get_context_data(form=form), status=error.status)
         text = csv_text(data)
         confirm_form = DomainImportForm(initial={"data": text})
         return self.render_to_response(

@@ -9,19 +9,19 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
+from learning.core.errors import DomainError
+
 from .models import Organisation, OrganisationDomain, domain_normalise
 
 IMPORT_MAX_BYTES = 1_000_000
 IMPORT_MAX_ROWS = 5_000
 
 
-class OrganisationError(Exception):
+class OrganisationError(DomainError):
     """A refused organisation action: a code for programs, a Dutch message for people."""
 
-    def __init__(self, code: str, message):
-        super().__init__(str(message))
-        self.code = code
-        self.message = message
+    # Refusals of an import file or a domain: the input is wrong, not the moment.
+    status = 400
 
 
 @dataclass

@@ -259,7 +259,7 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A web request that queues an e-mail while the broker is down gives up quickly: the row is
-# in the outbox and the periodic flush sends it (learning/outbox/services.py).
+# in the outbox and the periodic flush sends it (learning/outbox/services/).
 CELERY_BROKER_CONNECTION_TIMEOUT = REDIS_TIMEOUT
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_connect_timeout": REDIS_TIMEOUT,

@@ -20,7 +20,13 @@ from wagtail.models import GroupPagePermission, PageViewRestriction
 from learning.events import services
 from learning.events.admin_views import UpcomingEventsPanel
 from learning.events.coordination import coordinator_sections_grant
-from learning.events.models import EventIndexPage, EventPage, RegistrationLog, RegistrationStatus
+from learning.events.models import (
+    EventIndexPage,
+    EventPage,
+    Registration,
+    RegistrationLog,
+    RegistrationStatus,
+)
 from learning.organisations.models import Organisation
 from learning.outbox.models import OutboxMessage
 from tests.factories import UserFactory
@@ -201,9 +207,7 @@ def test_inspect_shows_the_audit_trail(coordinator_client, coordinator, make_eve
 
 def test_anonymised_registrations_say_so(staff_client, make_event, person):
     registration = register(make_event(), person("Anna de Vries"))
-    services.registration_anonymise_queryset(
-        services.Registration.objects.filter(pk=registration.pk)
-    )
+    services.registration_anonymise_queryset(Registration.objects.filter(pk=registration.pk))
     response = staff_client.get(reverse(INDEX))
     assert "geanonimiseerd" in response.content.decode()
     rows = export_rows(staff_client.get(reverse(INDEX), {"export": "csv"}))

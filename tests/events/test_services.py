@@ -12,7 +12,7 @@ from icalendar import Calendar
 from learning.events import services
 from learning.events.coordination import coordinator_sections_grant
 from learning.events.models import PromotionMode, RegistrationLog, RegistrationStatus, WaitReason
-from learning.events.services import RegistrationError
+from learning.events.services import RegistrationError, locking
 from learning.organisations.models import Organisation
 from tests.events.fixtures import municipalities
 
@@ -540,13 +540,13 @@ def test_lock_refuses_to_run_outside_a_transaction(make_event):
 
     event = make_event()
     with transaction.atomic():
-        services._lock_event(event.pk)
+        locking._lock_event(event.pk)
     # pytest-django wraps each test in a transaction, so simulate "outside" directly
     connection = transaction.get_connection()
     in_block = connection.in_atomic_block
     connection.in_atomic_block = False
     try:
         with pytest.raises(RuntimeError):
-            services._lock_event(event.pk)
+            locking._lock_event(event.pk)
     finally:
         connection.in_atomic_block = in_block

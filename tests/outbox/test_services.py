@@ -22,6 +22,7 @@ from learning.outbox.services import (
     message_retry,
     message_send,
     messages_flush,
+    sending,
 )
 from learning.outbox.tasks import send_message_task
 from tests.factories import UserFactory
@@ -210,14 +211,14 @@ def test_dedupe_key_queues_once(django_capture_on_commit_callbacks):
 def test_concurrent_sends_of_one_message_send_once(monkeypatch):
     message = OutboxMessageFactory()  # committed: both threads see it
 
-    deliver = services._deliver
+    deliver = sending._deliver
 
     def slow_deliver(message):
         # Long enough that the other thread tries while this one holds the claim.
         threading.Event().wait(0.2)
         deliver(message)
 
-    monkeypatch.setattr(services, "_deliver", slow_deliver)
+    monkeypatch.setattr(sending, "_deliver", slow_deliver)
     barrier = threading.Barrier(2)
     results = []
 
@@ -348,7 +349,7 @@ def test_a_message_stuck_in_sending_is_sent_again_after_its_lease(
     def killed(message):
         raise SystemExit("worker killed while sending")
 
-    monkeypatch.setattr(services, "_deliver", killed)
+    monkeypatch.setattr(sending, "_deliver", killed)
     with pytest.raises(SystemExit):
         message_send(message_id=message.pk)
     monkeypatch.undo()

@@ -1,0 +1,195 @@
+"""Participant actions: register, cancel, accept an offer, hand a seat over."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from learning.accounts.models import User
+
+from .. import notifications
+from ..models import (
+    ACTIVE_STATUSES,
+    SEAT_STATUSES,
+    EventPage,
+    Registration,
+    RegistrationStatus,
+    WaitReason,
+)
+from .errors import RegistrationError, _error
+from .locking import _lock_event_for_registration, _lock_for_change, _registration_state
+from .log import _log
+from .rules import (
+    _is_logged_in,
+    can_cancel_online,
+    can_manage_event,
+    check_can_register,
+    check_eligible,
+    check_window,
+)
+from .waiting_list import waitlist_fill
+
+
+def registration_create(*, event: EventPage, user) -> Registration:
+    """Register ``user`` for ``event``: confirmed, or waiting with a reason, or refused.
+
+    Guarantees, also under simultaneous requests: never more seat holders than capacity,
+    never more than the organisation limit per organisation, one active registration per
+    person, FIFO waiting list. The confirmation or waiting-list e-mail is queued in the
+    same transaction.
+    """
+    if not _is_logged_in(user):
+        raise _error("login_required")
+    with transaction.atomic():
+        # Two queries decide: the lock (with the person's verified address alongside; it
+        # refreshes the rule fields of the page the routing loaded) and, after it, one
+        # aggregate over the event's registrations.
+        email_verified = _lock_event_for_registration(event, user=user)
+        locked = event
+        check_can_register(user=user, email_verified=email_verified)
+        check_window(event=locked)
+        check_eligible(event=locked, user=user)
+        state = _registration_state(locked, user=user)
+        if state["mine"]:
+            raise _error("already_registered")
+        now = timezone.now()
+        registration = Registration(
+            event=locked,
+            user=user,
+            organisation_id=user.organisation_id,
+            job_role=user.job_role,
+            created_at=now,
+        )
+        limit = locked.organisation_limit
+        if (
+            limit is not None
+            and registration.organisation_id is not None
+            and state["organisation_taken"] >= limit
+        ):
+            registration.status = RegistrationStatus.WAITING
+            registration.wait_reason = WaitReason.ORGANISATION_FULL
+        elif state["taken"] >= locked.capacity:
+            registration.status = RegistrationStatus.WAITING
+            registration.wait_reason = WaitReason.CAPACITY
+        else:
+            registration.status = RegistrationStatus.CONFIRMED
+            registration.confirmed_at = now
+        if registration.status == RegistrationStatus.WAITING:
+            registration.queue_position = (state["last_position"] or 0) + 1
+        registration.save()
+        _log(registration, actor=user, action="register")
+        notifications.registration_changed(registration, previous_status="")
+    return registration
+
+
+def registration_cancel(*, registration: Registration, actor, reason: str = "") -> Registration:
+    """Cancel a registration and give the freed seat to the next person who fits.
+
+    Participants cancel their own registration until the cancellation deadline; after it only
+    a coordinator can. The promotion happens in the same transaction.
+    """
+    coordinator = can_manage_event(actor, registration.event)
+    with transaction.atomic():
+        locked, registration = _lock_for_change(registration, actor=actor, coordinator=coordinator)
+        if registration.status not in (
+            RegistrationStatus.CONFIRMED,
+            RegistrationStatus.WAITING,
+            RegistrationStatus.OFFERED,
+        ):
+            raise _error("not_active")
+        if not coordinator and not can_cancel_online(event=locked):
+            raise _error("cancel_deadline_passed")
+        previous = registration.status
+        registration.status = RegistrationStatus.CANCELLED
+        registration.cancelled_at = timezone.now()
+        registration.offer_expires_at = None
+        registration.save(
+            update_fields=["status", "cancelled_at", "offer_expires_at", "updated_at"]
+        )
+        _log(registration, actor=actor, action="cancel", from_status=previous, reason=reason)
+        notifications.registration_changed(registration, previous_status=previous)
+        if previous in SEAT_STATUSES:
+            waitlist_fill(event=locked, actor=actor)
+    return registration
+
+
+def offer_accept(*, registration: Registration, user) -> Registration:
+    """Accept an offered seat within the offer window."""
+    with transaction.atomic():
+        _event, registration = _lock_for_change(registration, actor=user, coordinator=False)
+        if registration.status != RegistrationStatus.OFFERED:
+            raise _error("no_offer")
+        if registration.offer_expires_at and registration.offer_expires_at <= timezone.now():
+            raise _error("offer_expired")
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.confirmed_at = timezone.now()
+        registration.offer_expires_at = None
+        registration.save()
+        _log(
+            registration, actor=user, action="accept_offer", from_status=RegistrationStatus.OFFERED
+        )
+        notifications.registration_changed(registration, previous_status=RegistrationStatus.OFFERED)
+    return registration
+
+
+def _check_handover_member(*, registration: Registration, actor) -> None:
+    # Both must count (verified or approved) for the organisation of the registration.
+    if (
+        registration.organisation_id is None
+        or getattr(actor, "organisation_id", None) != registration.organisation_id
+    ):
+        raise _error("handover_not_member")
+
+
+def registration_handover(*, registration: Registration, to_email: str, actor) -> Registration:
+    """Rule 8: hand a seat to a colleague of the same organisation; the seat is kept.
+
+    An address without an account, of someone at another organisation or not yet confirmed
+    gets one and the same refusal: the form must not tell who has an account here. Someone
+    who no longer counts for the seat's organisation is refused before any address is looked
+    up, so they cannot use the form to find out who has an account there.
+    """
+    coordinator = can_manage_event(actor, registration.event)
+    if not coordinator:
+        _check_handover_member(registration=registration, actor=actor)
+    colleague = (
+        User.objects.filter(
+            email__iexact=to_email.strip(),
+            is_active=True,
+            organisation_id=registration.organisation_id,
+        )
+        .select_related("organisation")
+        .first()
+    )
+    if colleague is None:
+        raise _error("handover_colleague_unknown")
+    with transaction.atomic():
+        locked, registration = _lock_for_change(registration, actor=actor, coordinator=coordinator)
+        if registration.status not in (RegistrationStatus.CONFIRMED, RegistrationStatus.OFFERED):
+            raise _error("handover_no_seat")
+        try:
+            check_can_register(user=colleague)
+        except RegistrationError as error:
+            raise _error("handover_colleague_unknown") from error
+        if not coordinator:
+            _check_handover_member(registration=registration, actor=actor)
+        if registration.organisation_id is None:
+            # A seat taken without an organisation has no colleagues; answered like any
+            # address the form must not tell about.
+            raise _error("handover_colleague_unknown")
+        check_eligible(event=locked, user=colleague)
+        if Registration.objects.filter(
+            event=locked, user=colleague, status__in=ACTIVE_STATUSES
+        ).exists():
+            raise _error("handover_colleague_registered")
+        previous_user = registration.user
+        registration.user = colleague
+        registration.job_role = colleague.job_role
+        registration.save(update_fields=["user", "job_role", "updated_at"])
+        _log(
+            registration,
+            actor=actor,
+            action="handover",
+            from_status=registration.status,
+            reason=f"{previous_user} → {colleague}",
+        )
+        notifications.registration_handed_over(registration, previous_user=previous_user)
+    return registration
