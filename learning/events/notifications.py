@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from learning.calendar.ical import calendar_state, invitation
 
 from .changes import change_lines
-from .models import SEAT_STATUSES, RegistrationStatus
+from .models import PARTICIPANT_STATUSES, SEAT_STATUSES, RegistrationStatus
 
 OFFER_SALT = "events.offer"
 
@@ -120,9 +120,8 @@ def _changed(payload: dict, *, registration, recipient) -> dict:
     first publication in the burst (``before``). The calendar part for confirmed seats only:
     an open offer is not in the person's calendar yet."""
     event = registration.event
-    holds_seat = registration.user_id == recipient.pk and registration.status in (
-        RegistrationStatus.CONFIRMED,
-        RegistrationStatus.ATTENDED,
+    holds_seat = (
+        registration.user_id == recipient.pk and registration.status in PARTICIPANT_STATUSES
     )
     attach = ("CANCEL" if event.cancelled else "REQUEST") if holds_seat else None
     return {

@@ -13,6 +13,8 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
+from learning.core.errors import form_refused
+
 from .. import selectors, services
 from ..filters import event_choice_label
 from ..forms import CoordinatorReasonForm, HandoverForm
@@ -121,8 +123,7 @@ class RegistrationActionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, 
         try:
             message = self.perform(form.cleaned_data)
         except RegistrationError as error:
-            form.add_error(None, error.message)
-            return self.render_to_response(self.get_context_data(form=form), status=409)
+            return form_refused(self, form, error)
         messages.success(self.request, message)
         return redirect(self.get_success_url())
 

@@ -10,6 +10,8 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
+from learning.core.errors import form_refused
+
 from .. import selectors, services
 from ..filters import event_choice_label
 from ..forms import EventMessageForm
@@ -67,8 +69,7 @@ class EventMessageView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormVi
                 body=form.cleaned_data["body"],
             )
         except RegistrationError as error:
-            form.add_error(None, error.message)
-            return self.render_to_response(self.get_context_data(form=form), status=409)
+            return form_refused(self, form, error)
         buttons = []
         if url := outbox_url(self.event.pk):
             buttons.append(messages.button(url, _("Bekijk de e-mails")))

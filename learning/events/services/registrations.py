@@ -8,6 +8,7 @@ from learning.accounts.models import User
 from .. import notifications
 from ..models import (
     ACTIVE_STATUSES,
+    CANCELLABLE_STATUSES,
     SEAT_STATUSES,
     EventPage,
     Registration,
@@ -89,11 +90,7 @@ def registration_cancel(*, registration: Registration, actor, reason: str = "") 
     coordinator = can_manage_event(actor, registration.event)
     with transaction.atomic():
         locked, registration = _lock_for_change(registration, actor=actor, coordinator=coordinator)
-        if registration.status not in (
-            RegistrationStatus.CONFIRMED,
-            RegistrationStatus.WAITING,
-            RegistrationStatus.OFFERED,
-        ):
+        if registration.status not in CANCELLABLE_STATUSES:
             raise _error("not_active")
         if not coordinator and not can_cancel_online(event=locked):
             raise _error("cancel_deadline_passed")
