@@ -16,7 +16,7 @@ help:
 	@echo "make run      site with demo content at http://$(HOST):$(PORT)"
 	@echo "make test     the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)"
 	@echo "make worker   Celery worker and beat against CELERY_BROKER_URL"
-	@echo "make lint     ruff"
+	@echo "make lint     ruff and the import contract (lint-imports: apps depend one way)"
 	@echo "make install-prod  production: runtime dependencies only (no test tools, no Node.js)"
 
 # The virtualenv, with the locked dependencies (uv.lock) installed by uv.
@@ -70,6 +70,7 @@ worker: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff check --fix .

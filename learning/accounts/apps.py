@@ -10,13 +10,14 @@ class AccountsConfig(AppConfig):
     default = True
 
     def ready(self):
+        from learning.core.demo import DemoLoader, register_demo_loader
         from learning.organisations.services import (
             domains_added_register,
             domains_removed_register,
         )
         from learning.outbox import renderers
 
-        from . import handlers, notifications, personal_data
+        from . import demo, handlers, notifications, personal_data
         from .organisation_claims import claims_recheck_for_domains, claims_verify_for_domains
 
         personal_data.register_builtin_providers()
@@ -24,6 +25,11 @@ class AccountsConfig(AppConfig):
         domains_added_register(claims_verify_for_domains)
         domains_removed_register(claims_recheck_for_domains)
         renderers.register(notifications.RENDERER, notifications.render, confidential=True)
+        register_demo_loader(
+            DemoLoader(name="accounts", order=10, load=demo.load, notes=demo.login_notes)
+        )
+        # Last: verified organisation claims for the demo people the other loaders made.
+        register_demo_loader(DemoLoader(name="accounts_claims", order=100, load=demo.load_claims))
 
 
 class WagtailUsersConfig(WagtailUsersAppConfig):

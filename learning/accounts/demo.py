@@ -144,6 +144,14 @@ def load() -> None:
         )
 
 
+def login_notes() -> list[str]:
+    """What ``load_demo`` shows afterwards: the demo logins and their one password."""
+    return [
+        f"Demo-logins (wachtwoord voor iedereen: {PASSWORD}):",
+        *(f"  {login['email']:<40} {login['description']}" for login in LOGINS),
+    ]
+
+
 def load_claims() -> None:
     """Verified claims for the demo people other demo modules made (they set the organisation
     directly); runs after them. Only for addresses on a demo domain of that organisation."""

@@ -7,9 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from learning.core import personal_data
 from learning.organisations.models import Organisation
 
-from . import personal_data
 from .errors import AccountError
 from .models import ClaimState, User
 from .organisation_claims import claim_request

@@ -9,7 +9,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from . import personal_data
+from learning.core import personal_data
+
 from .forms import DeleteAccountForm, ProfileForm, add_account_error
 from .models import ClaimState
 from .selectors import claim_current

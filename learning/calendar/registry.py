@@ -1,6 +1,6 @@
 """What the feeds are made of. Each app with calendar items registers them in its
-AppConfig.ready(), so this app never imports them (the same pattern as accounts'
-personal_data registry):
+AppConfig.ready(), so this app never imports them (the same pattern as the personal-data
+registry, learning.core.personal_data):
 
 - personal feed sources: a person's items (events' registrations, circles' meetings);
 - page feeds: ``<page-url>agenda.ics`` of a page type (event, masterclass, circle);

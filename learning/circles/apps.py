@@ -14,9 +14,10 @@ class CirclesConfig(AppConfig):
             register_page_feed,
             register_personal_source,
         )
+        from learning.core.demo import DemoLoader, register_demo_loader
         from learning.outbox import renderers
 
-        from . import feeds, handlers, models, notifications, personal_data
+        from . import demo, feeds, handlers, models, notifications, personal_data
 
         personal_data.register()
         register_personal_source(
@@ -36,3 +37,4 @@ class CirclesConfig(AppConfig):
         )
         handlers.connect()
         renderers.register(notifications.RENDERER, notifications.render)
+        register_demo_loader(DemoLoader(name="circles", order=40, load=demo.load))

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from learning.accounts import personal_data
+from learning.core import personal_data
 
 
 def _export(user) -> list[dict]:

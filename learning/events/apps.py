@@ -16,9 +16,19 @@ class EventsConfig(AppConfig):
             register_page_feed,
             register_personal_source,
         )
+        from learning.core.demo import DemoLoader, register_demo_loader
         from learning.outbox import renderers
 
-        from . import calendars, feeds, handlers, models, notifications, personal_data, selectors
+        from . import (
+            calendars,
+            demo,
+            feeds,
+            handlers,
+            models,
+            notifications,
+            personal_data,
+            selectors,
+        )
 
         personal_data.register()
         register_personal_source(
@@ -37,3 +47,4 @@ class EventsConfig(AppConfig):
         register_agenda_feed(AgendaFeed(name="events", content=feeds.agenda_feed_content))
         handlers.connect()
         renderers.register(notifications.RENDERER, notifications.render)
+        register_demo_loader(DemoLoader(name="events", order=30, load=demo.load))

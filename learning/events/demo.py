@@ -1,5 +1,6 @@
-"""Demo agenda: a masterclass programme with a closing event, a day for 150 professionals,
-a past kick-off, and registrations that show the per-organisation limit and the waiting list.
+"""Demo agenda: a day for 150 professionals, a past kick-off and a small site visit, with
+registrations that show the waiting list. The masterclass programme and its closing event are
+learning.masterclasses' demo, which uses the helpers below.
 
 Registrations go through the services, so the demo obeys the same rules as the site.
 """
@@ -8,15 +9,10 @@ import json
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from allauth.account.models import EmailAddress
-from django.utils import timezone
 from wagtail.models import Site
 
-from learning.accounts.demo import PASSWORD
-from learning.accounts.models import JobRole, User
+from learning.accounts.models import User
 from learning.core.models import Theme
-from learning.masterclasses.models import Audience, MasterclassPage, ProgrammePage
-from learning.organisations.models import Organisation
 
 from . import services
 from .coordination import coordinator_sections_grant
@@ -25,127 +21,18 @@ from .models import EventIndexPage, EventPage, PromotionMode
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
-def _at(year, month, day, hour, minute=0):
+def at(year, month, day, hour, minute=0) -> datetime:
+    """A time in Amsterdam."""
     return datetime(year, month, day, hour, minute, tzinfo=AMSTERDAM)
 
 
-def _body(*paragraphs):
+def body(*paragraphs) -> str:
+    """A StreamField body of paragraphs, as JSON."""
     return json.dumps([{"type": "paragraph", "value": f"<p>{text}</p>"} for text in paragraphs])
 
 
-UTRECHT_COLLEAGUES = [
-    ("Bram Hendriks", "bram.hendriks@utrecht.example", JobRole.UITVOERING, "Senior inkoper"),
-    ("Yara Benali", "yara.benali@utrecht.example", JobRole.UITVOERING, "Contractmanager"),
-    ("Thijs Verbeek", "thijs.verbeek@utrecht.example", JobRole.UITVOERING, "Inkoopadviseur GWW"),
-    ("Iris de Graaf", "iris.degraaf@utrecht.example", JobRole.UITVOERING, "Categoriemanager"),
-]
-
-MASTERCLASSES = [
-    {
-        "slug": "bestuurlijk-sturen-op-circulair-inkopen",
-        "title": "Bestuurlijk sturen op circulair inkopen",
-        "audience": Audience.BESTUUR,
-        "starts": _at(2027, 1, 14, 15, 30),
-        "ends": _at(2027, 1, 14, 18, 0),
-        "capacity": 20,
-        "trainers": "Marieke Postma (oud-wethouder Deventer), Ruud Smeets (PIANOo)",
-        "location": ("Stadhuis Amersfoort", "Stadhuisplein 1, 3811 LM Amersfoort"),
-        "intro": (
-            "Wat vraagt circulair inkopen van een college? Over ambities vastleggen, "
-            "risico's accepteren en de raad meenemen."
-        ),
-        "programme": (
-            "Ontvangst met koffie en een korte stand van zaken: waar staan gemeenten bij "
-            "circulair inkopen?",
-            "Casus: hoe een college de ambitie van 50% circulair inkopen vertaalde naar "
-            "drie concrete aanbestedingen per jaar.",
-            "Gesprek in kleine groepen: welke besluiten liggen er in uw gemeente het komende "
-            "jaar, en waar kan circulariteit een rol spelen?",
-        ),
-    },
-    {
-        "slug": "circulaire-ambities-in-beleid",
-        "title": "Circulaire ambities vertalen naar beleid",
-        "audience": Audience.BELEID,
-        "starts": _at(2027, 2, 11, 9, 30),
-        "ends": _at(2027, 2, 11, 16, 0),
-        "capacity": 24,
-        "trainers": "Sanne de Vries (Circulair Leren), Joris van Dam (provincie Utrecht)",
-        "location": ("Provinciehuis Utrecht", "Archimedeslaan 6, 3584 BA Utrecht"),
-        "intro": (
-            "Van landelijke doelen naar een gemeentelijk uitvoeringsprogramma met meetbare "
-            "doelen, budget en eigenaarschap."
-        ),
-        "programme": (
-            "De landelijke doelen: 50% minder primaire grondstoffen in 2030 en een volledig "
-            "circulaire economie in 2050.",
-            "Werksessie: een beleidsdoel schrijven dat inkopers, projectleiders en "
-            "beheerders morgen kunnen gebruiken.",
-        ),
-    },
-    {
-        "slug": "circulair-uitvragen-en-beoordelen",
-        "title": "Circulair uitvragen en beoordelen",
-        "audience": Audience.UITVOERING,
-        "starts": _at(2027, 3, 11, 9, 30),
-        "ends": _at(2027, 3, 11, 16, 30),
-        "capacity": 25,
-        "trainers": "Karin Smit (PIANOo), Mohamed El Amrani (gemeente Zwolle)",
-        "location": ("Gemeentehuis Zwolle", "Grote Kerkplein 15, 8011 PK Zwolle"),
-        "intro": (
-            "Voor inkopers en contractmanagers: marktconsultatie, gunningscriteria en "
-            "contractafspraken die hergebruik echt belonen."
-        ),
-        "programme": (
-            "Marktconsultatie: wat kan de markt al, en hoe vraagt u daarnaar zonder de "
-            "oplossing voor te schrijven?",
-            "Gunnen op circulariteit: MPG, losmaakbaarheid en terugnamegaranties als "
-            "criteria, met voorbeelden uit meubilair, ICT en grond-, weg- en waterbouw.",
-            "Contractmanagement: hoe u na de gunning controleert of beloftes worden waargemaakt.",
-        ),
-    },
-    {
-        "slug": "samen-circulair-van-ambitie-tot-contract",
-        "title": "Samen circulair: van ambitie tot contract",
-        "audience": Audience.GEMENGD,
-        "starts": _at(2027, 4, 8, 13, 0),
-        "ends": _at(2027, 4, 8, 17, 0),
-        "capacity": 30,
-        "trainers": "Sanne de Vries en Karin Smit",
-        "location": ("Stadskantoor Apeldoorn", "Deventerstraat 46, 7311 LS Apeldoorn"),
-        "intro": (
-            "Bestuurders, beleidsmakers en inkopers van dezelfde organisatie werken samen "
-            "één eigen aanbesteding uit."
-        ),
-        "programme": (
-            "Iedere organisatie neemt een aanbesteding mee die in 2027 op de markt komt.",
-            "In drie rondes kijken bestuur, beleid en inkoop er samen naar: ambitie, eisen "
-            "en contract.",
-        ),
-    },
-]
-
-
-def _demo_user(name, email, role, title, organisation) -> User:
-    user, created = User.objects.update_or_create(
-        email=email,
-        defaults={
-            "full_name": name,
-            "organisation": organisation,
-            "job_role": role,
-            "job_title": title,
-        },
-    )
-    if created:
-        user.set_password(PASSWORD)
-        user.save(update_fields=["password"])
-    EmailAddress.objects.update_or_create(
-        user=user, email=email, defaults={"verified": True, "primary": True}
-    )
-    return user
-
-
-def _upsert(parent, model, slug, fields, themes=()):
+def page_upsert(parent, model, slug, fields, themes=()):
+    """The published page ``slug`` below ``parent``, made or updated with ``fields``."""
     page = model.objects.child_of(parent).filter(slug=slug).first()
     if page is None:
         page = model(slug=slug, **fields)
@@ -159,7 +46,8 @@ def _upsert(parent, model, slug, fields, themes=()):
     return model.objects.get(pk=page.pk)
 
 
-def _register(event, user) -> None:
+def registration_ensure(event, user) -> None:
+    """Register ``user`` for ``event`` through the service, unless already registered."""
     try:
         services.registration_create(event=event, user=user)
     except services.RegistrationError as error:
@@ -172,7 +60,7 @@ def load() -> None:
     procurement = Theme.objects.get(slug="circulair-inkopen")
     construction = Theme.objects.get(slug="bouw")
 
-    agenda = _upsert(
+    agenda = page_upsert(
         home,
         EventIndexPage,
         "agenda",
@@ -182,84 +70,10 @@ def load() -> None:
             "intro": "Masterclasses, leerkringbijeenkomsten en ontmoetingsdagen voor ambtenaren.",
         },
     )
-    programme = _upsert(
-        home,
-        ProgrammePage,
-        "masterclasses-circulair-inkopen",
-        {
-            "title": "Masterclasses circulair inkopen 2027",
-            "show_in_menus": True,
-            "intro": (
-                "Vier masterclasses voor bestuur, beleid en uitvoering, afgesloten met een "
-                "slotbijeenkomst voor alle gemeenten."
-            ),
-            "body": (
-                "<p>Het landelijke doel was dat overheden in 2025 de helft van hun inkopen "
-                "circulair doen. Veel gemeenten zijn op weg, maar lopen tegen dezelfde vragen "
-                "aan. In "
-                "deze reeks leert u van trainers en collega's die het al doen. Per "
-                "masterclass kunnen <b>maximaal drie medewerkers per gemeente</b> deelnemen, "
-                "zodat zoveel mogelijk gemeenten meedoen.</p>"
-            ),
-        },
-        themes=[procurement],
-    )
-    # The demo coordinator edits the agenda and the programme, nothing else.
-    coordinator_sections_grant(pages=[agenda, programme])
-    masterclasses = []
-    for spec in MASTERCLASSES:
-        location_name, location_address = spec["location"]
-        masterclasses.append(
-            _upsert(
-                programme,
-                MasterclassPage,
-                spec["slug"],
-                {
-                    "title": spec["title"],
-                    "intro": spec["intro"],
-                    "audience": spec["audience"],
-                    "trainers": spec["trainers"],
-                    "starts_at": spec["starts"],
-                    "ends_at": spec["ends"],
-                    "capacity": spec["capacity"],
-                    "organisation_limit": 3,
-                    "location_name": location_name,
-                    "location_address": location_address,
-                    "cancellation_deadline": spec["starts"] - timezone.timedelta(days=7),
-                    "programme": _body(*spec["programme"]),
-                    "organiser_name": "Sanne de Vries",
-                    "organiser_email": "coordinator@circulairleren.example",
-                },
-                themes=[procurement],
-            )
-        )
-    closing = _upsert(
-        programme,
-        EventPage,
-        "slotbijeenkomst-circulair-inkopen",
-        {
-            "title": "Slotbijeenkomst circulair inkopen",
-            "intro": (
-                "De afsluiting van de masterclassreeks, open voor alle gemeenten: resultaten, "
-                "een panel met wethouders en een marktplaats van praktijkvoorbeelden."
-            ),
-            "starts_at": _at(2027, 5, 20, 13, 0),
-            "ends_at": _at(2027, 5, 20, 17, 30),
-            "capacity": 120,
-            "allowed_organisation_kinds": ["gemeente"],
-            "location_name": "Nieuwegein Business Center",
-            "location_address": "Blokhoeve 1, 3438 LC Nieuwegein",
-            "programme": _body(
-                "13.00 uur ontvangst, 13.30 uur opening en resultaten van de reeks.",
-                "14.30 uur marktplaats: twaalf gemeenten laten zien wat ze hebben aanbesteed.",
-                "16.00 uur panel met drie wethouders, daarna borrel.",
-            ),
-            "organiser_name": "Sanne de Vries",
-            "organiser_email": "coordinator@circulairleren.example",
-        },
-        themes=[procurement],
-    )
-    gathering = _upsert(
+    # The demo coordinator edits the agenda and the programme (learning.masterclasses' demo),
+    # nothing else.
+    coordinator_sections_grant(pages=[agenda])
+    gathering = page_upsert(
         agenda,
         EventPage,
         "dag-van-de-circulaire-overheid",
@@ -269,15 +83,15 @@ def load() -> None:
                 "Een dag voor 150 professionals van gemeenten, provincies, waterschappen en "
                 "het Rijk: leren van elkaars praktijk, van bouw tot biomassa."
             ),
-            "starts_at": _at(2026, 12, 9, 9, 30),
-            "ends_at": _at(2026, 12, 9, 17, 0),
+            "starts_at": at(2026, 12, 9, 9, 30),
+            "ends_at": at(2026, 12, 9, 17, 0),
             "capacity": 150,
             "promotion_mode": PromotionMode.OFFER,
             "offer_hours": 48,
-            "cancellation_deadline": _at(2026, 12, 2, 23, 59),
+            "cancellation_deadline": at(2026, 12, 2, 23, 59),
             "location_name": "Provinciehuis Utrecht",
             "location_address": "Archimedeslaan 6, 3584 BA Utrecht",
-            "programme": _body(
+            "programme": body(
                 "Plenaire opening: waar staat Nederland op weg naar 2030?",
                 "Twaalf deelsessies in drie rondes, onder andere over circulaire "
                 "bedrijventerreinen, hergebruik van bouwmaterialen uit eigen vastgoed en "
@@ -289,15 +103,15 @@ def load() -> None:
         },
         themes=[procurement, construction],
     )
-    _upsert(
+    page_upsert(
         agenda,
         EventPage,
         "aftrap-leerkringen-2026",
         {
             "title": "Aftrap leerkringen 2026",
             "intro": "De start van de nieuwe leerkringen, met kennismaking en werkafspraken.",
-            "starts_at": _at(2026, 10, 8, 13, 0),
-            "ends_at": _at(2026, 10, 8, 16, 0),
+            "starts_at": at(2026, 10, 8, 13, 0),
+            "ends_at": at(2026, 10, 8, 16, 0),
             "capacity": 40,
             "location_name": "Stadskantoor Utrecht",
             "location_address": "Stadsplateau 1, 3521 AZ Utrecht",
@@ -306,7 +120,7 @@ def load() -> None:
         },
     )
 
-    excursion = _upsert(
+    excursion = page_upsert(
         agenda,
         EventPage,
         "werkbezoek-circulair-viaduct",
@@ -316,8 +130,8 @@ def load() -> None:
                 "Een kleine groep bezoekt de bouwplaats van een viaduct dat is gebouwd met "
                 "betonnen liggers uit een gesloopt viaduct. Beperkt aantal plaatsen."
             ),
-            "starts_at": _at(2027, 2, 3, 10, 0),
-            "ends_at": _at(2027, 2, 3, 13, 0),
+            "starts_at": at(2027, 2, 3, 10, 0),
+            "ends_at": at(2027, 2, 3, 13, 0),
             "capacity": 3,
             "location_name": "Bouwplaats N-weg, Kampen",
             "location_address": "Zwartendijk 2, 8266 AA Kampen",
@@ -327,24 +141,13 @@ def load() -> None:
         themes=[construction, Theme.objects.get(slug="infrastructuur")],
     )
 
-    # Four buyers of Utrecht for the buyers' masterclass: the fourth waits, "organisation full".
-    utrecht = Organisation.objects.get(cbs_code="GM0344")
-    colleagues = [_demo_user(*spec, utrecht) for spec in UTRECHT_COLLEAGUES]
-    buyers_class = masterclasses[2]
-    for user in colleagues:
-        _register(buyers_class, user)
     by_email = {user.email: user for user in User.objects.filter(email__endswith=".example")}
-    for email in ("mohamed.elamrani@zwolle.example", "lotte.visser@gelderland.example"):
-        _register(buyers_class, by_email[email])
-    _register(masterclasses[0], by_email["pieter.bakker@leeuwarden.example"])
-    _register(masterclasses[1], by_email["anouk.jansen@apeldoorn.example"])
     for email in (
         "anouk.jansen@apeldoorn.example",
         "joost.mulder@valleienveluwe.example",
         "lotte.visser@gelderland.example",
     ):
-        _register(gathering, by_email[email])
-    _register(closing, by_email["mohamed.elamrani@zwolle.example"])
+        registration_ensure(gathering, by_email[email])
     # Three seats, four people: the last one waits because the visit is full.
     for email in (
         "lotte.visser@gelderland.example",
@@ -352,4 +155,4 @@ def load() -> None:
         "mohamed.elamrani@zwolle.example",
         "anouk.jansen@apeldoorn.example",
     ):
-        _register(excursion, by_email[email])
+        registration_ensure(excursion, by_email[email])

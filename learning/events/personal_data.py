@@ -3,7 +3,7 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from learning.accounts import personal_data, redaction
+from learning.core import personal_data, redaction
 
 
 def _export(user) -> list[dict]:

@@ -8,10 +8,12 @@ class KnowledgeConfig(AppConfig):
     verbose_name = _("Kennisbank")
 
     def ready(self):
+        from learning.core.demo import DemoLoader, register_demo_loader
         from learning.outbox import renderers
 
-        from . import handlers, notifications, personal_data
+        from . import demo, handlers, notifications, personal_data
 
         personal_data.register()
         handlers.connect()
         renderers.register(notifications.RENDERER, notifications.render)
+        register_demo_loader(DemoLoader(name="knowledge", order=60, load=demo.load))

@@ -3,7 +3,7 @@
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from learning.accounts import personal_data, redaction
+from learning.core import personal_data, redaction
 
 
 def _export(user) -> list[dict]:
@@ -24,7 +24,8 @@ def _export(user) -> list[dict]:
 def _erase(user) -> None:
     """The published example stays (it belongs to the knowledge base), without the link, and
     without the person as author or their name and address in the text; the search index
-    follows. Earlier versions lose them with the other revisions (accounts.personal_data)."""
+    follows. Earlier versions lose them with the other revisions (accounts' admin_history
+    provider)."""
     from wagtail.search import index
 
     from .models import KnowledgePage, KnowledgePageAuthor

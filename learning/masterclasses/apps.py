@@ -9,12 +9,15 @@ class MasterclassesConfig(AppConfig):
 
     def ready(self):
         from learning.calendar.registry import PageFeed, register_page_feed
+        from learning.core.demo import DemoLoader, register_demo_loader
         from learning.events.feeds import event_feed_content
 
-        from . import models
+        from . import demo, models
 
         # A masterclass's <page-url>agenda.ics is an event's feed (a MasterclassPage is an
         # EventPage); registered for its own type so that the calendar app lists it.
         register_page_feed(
             PageFeed(page_type=models.MasterclassPage, content=event_feed_content, public=True)
         )
+        # After the agenda (events, 30): the programme and its closing event.
+        register_demo_loader(DemoLoader(name="masterclasses", order=35, load=demo.load))

@@ -8,6 +8,9 @@ class MonitorConfig(AppConfig):
     verbose_name = _("Monitor circulair inkopen")
 
     def ready(self):
-        from . import personal_data
+        from learning.core.demo import DemoLoader, register_demo_loader
+
+        from . import demo, personal_data
 
         personal_data.register()
+        register_demo_loader(DemoLoader(name="monitor", order=70, load=demo.load))

@@ -3,7 +3,7 @@ monitor is exported, and unlinked from them on deletion (the answers are the org
 
 from django.utils.translation import gettext_lazy as _
 
-from learning.accounts import personal_data, redaction
+from learning.core import personal_data, redaction
 
 
 def _export(user) -> dict:

@@ -3,7 +3,7 @@
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from learning.accounts import personal_data, redaction
+from learning.core import personal_data, redaction
 
 from .models import OutboxMessage
 

@@ -22,7 +22,6 @@ from wagtail.models import Comment, CommentReply, Site
 from wagtail.users.models import UserProfile
 
 from learning.accounts.models import User
-from learning.accounts.redaction import REDACTED
 from learning.accounts.services import user_delete, user_export_data
 from learning.circles import services as circles
 from learning.circles.models import (
@@ -32,6 +31,7 @@ from learning.circles.models import (
     LearningCirclePage,
 )
 from learning.core.models import Theme
+from learning.core.redaction import REDACTED
 from learning.events import services as events
 from learning.knowledge import services as knowledge
 from learning.knowledge.models import KnowledgeIndexPage

@@ -4,7 +4,6 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
-from learning.accounts import personal_data
 from learning.accounts.models import JobRole, User
 from learning.accounts.services import (
     AccountError,
@@ -12,6 +11,7 @@ from learning.accounts.services import (
     user_export_data,
     user_update_profile,
 )
+from learning.core import personal_data
 from learning.organisations.models import Organisation, OrganisationDomain
 from tests.factories import UserFactory
 

@@ -209,7 +209,7 @@ def test_simultaneous_saves_one_wins_on_postgresql(open_round, make_user, organi
 
 
 def test_personal_data_export_and_erase(open_round, make_user, organisation):
-    from learning.accounts import personal_data
+    from learning.core import personal_data
 
     user = make_user(organisation)
     response = services.response_get_or_create(round=open_round, user=user)

@@ -1,32 +1,15 @@
-"""`python manage.py load_demo`: the demo content. Safe to run twice (everything is upserted)."""
+"""`python manage.py load_demo`: the demo content. Safe to run twice (everything is upserted).
 
-from types import SimpleNamespace
+The apps register their loaders in learning.core.demo (AppConfig.ready()); this runs them in
+their order and prints their notes (the demo logins).
+"""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
 
-from home import demo as home_demo
-from learning.accounts import demo as accounts_demo
-from learning.circles import demo as circles_demo
-from learning.events import demo as events_demo
-from learning.knowledge import demo as knowledge_demo
-from learning.monitor import demo as monitor_demo
-from learning.profiles import demo as profiles_demo
-
-# Each part of the product adds its own demo module here, in dependency order.
-DEMO_MODULES = [
-    accounts_demo,
-    home_demo,
-    events_demo,
-    circles_demo,
-    profiles_demo,
-    knowledge_demo,
-    monitor_demo,
-    # Last: verified organisation claims for the demo people the modules above made.
-    SimpleNamespace(load=accounts_demo.load_claims),
-]
+from learning.core.demo import demo_loaders
 
 
 class Command(BaseCommand):
@@ -50,12 +33,14 @@ class Command(BaseCommand):
             override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"),
             transaction.atomic(),
         ):
-            for module in DEMO_MODULES:
-                module.load()
+            loaders = demo_loaders()
+            for loader in loaders:
+                loader.load()
         self.stdout.write(self.style.SUCCESS("Demo-inhoud geladen."))
-        self.stdout.write("")
-        self.stdout.write(f"Demo-logins (wachtwoord voor iedereen: {accounts_demo.PASSWORD}):")
-        for login in accounts_demo.LOGINS:
-            self.stdout.write(f"  {login['email']:<40} {login['description']}")
+        for loader in loaders:
+            if loader.notes is not None:
+                self.stdout.write("")
+                for line in loader.notes():
+                    self.stdout.write(line)
         self.stdout.write("")
         self.stdout.write(f"Site: {settings.SITE_URL}/   Beheer: {settings.SITE_URL}/admin/")

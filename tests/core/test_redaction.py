@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from learning.accounts.redaction import REDACTED, identifiers, redact
+from learning.core.redaction import REDACTED, identifiers, redact
 from tests.factories import UserFactory
 
 
@@ -40,7 +40,7 @@ def test_identifiers_are_the_name_and_every_address_but_never_a_tiny_name():
 
 @pytest.mark.django_db
 def test_rows_are_found_and_redacted_also_where_json_escaped_the_name():
-    from learning.accounts.redaction import redact_rows
+    from learning.core.redaction import redact_rows
     from learning.outbox.models import OutboxMessage
 
     body = json.dumps([{"type": "contact", "value": "José Müller"}])
