@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from learning.accounts import redaction
+from learning.core import redaction
 
 from ..models import (
     CircleInvitation,
