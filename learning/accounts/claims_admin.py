@@ -24,9 +24,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
 from learning.core.admin import (
+    AuditTrailInspectMixin,
+    LocalTimeInspectMixin,
     SafeExportIndexView,
     ServiceManagedViewSetMixin,
-    audit_trail_field,
 )
 from learning.core.errors import form_refused
 from learning.organisations.models import Organisation, OrganisationKind
@@ -97,22 +98,9 @@ class ClaimIndexView(SafeExportIndexView):
         return buttons
 
 
-class ClaimInspectView(generic.InspectView):
-    def get_field_display_value(self, field_name, field):
-        value = super().get_field_display_value(field_name, field)
-        return "–" if value is None or value == "" else value
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["fields"] = [
-            *context.get("fields", []),
-            audit_trail_field(
-                self.object.log_entries.select_related("actor"),
-                statuses=dict(ClaimState.choices),
-                actions=LOG_ACTION_LABELS,
-            ),
-        ]
-        return context
+class ClaimInspectView(AuditTrailInspectMixin, LocalTimeInspectMixin, generic.InspectView):
+    audit_actions = LOG_ACTION_LABELS
+    audit_statuses = dict(ClaimState.choices)
 
 
 class DecideForm(forms.Form):

@@ -4,7 +4,6 @@ Every change goes through learning.circles.services, so the admin obeys the same
 site (group in the same transaction, audit log, e-mail).
 """
 
-import datetime
 from collections import OrderedDict
 
 from django.contrib.admin.utils import quote
@@ -21,9 +20,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import Button
 
-from learning.core.admin import audit_trail_field
+from learning.core.admin import AuditTrailInspectMixin, LocalTimeInspectMixin
 from learning.core.errors import form_refused
-from learning.core.exports import LocalTimeExportMixin, local_datetime_label
+from learning.core.exports import LocalTimeExportMixin
 
 from . import selectors, services
 from .exports import MEMBER_COLUMNS
@@ -87,17 +86,14 @@ class MembershipIndexView(DecisionLinksMixin, LocalTimeExportMixin, generic.Inde
         return OrderedDict((field, EXPORT_ACCESSORS[field](item)) for field in self.list_export)
 
 
-class MembershipInspectView(DecisionLinksMixin, generic.InspectView):
+class MembershipInspectView(
+    DecisionLinksMixin, AuditTrailInspectMixin, LocalTimeInspectMixin, generic.InspectView
+):
+    audit_actions = LOG_ACTION_LABELS
+    audit_statuses = dict(MembershipStatus.choices)
+
     def get_object(self, queryset=None):
         return get_object_or_404(memberships_managed_by(self.request.user), pk=self.pk)
-
-    def get_field_display_value(self, field_name, field):
-        value = super().get_field_display_value(field_name, field)
-        if value is None or value == "":
-            return "–"
-        if isinstance(value, datetime.datetime):
-            return local_datetime_label(value)
-        return value
 
     @cached_property
     def header_more_buttons(self):
@@ -105,18 +101,6 @@ class MembershipInspectView(DecisionLinksMixin, generic.InspectView):
         for priority, (label, url, icon) in enumerate(self.decision_links(self.object), start=1):
             buttons.append(Button(label, url=url, icon_name=icon, priority=priority))
         return buttons
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["fields"] = [
-            *context.get("fields", []),
-            audit_trail_field(
-                self.object.log_entries.select_related("actor"),
-                statuses=dict(MembershipStatus.choices),
-                actions=LOG_ACTION_LABELS,
-            ),
-        ]
-        return context
 
 
 class DecisionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):

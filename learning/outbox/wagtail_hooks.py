@@ -17,7 +17,12 @@ from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
-from learning.core.admin import SafeExportIndexView, ServiceManagedViewSetMixin
+from learning.core.admin import (
+    AuditTrailInspectMixin,
+    LocalTimeInspectMixin,
+    SafeExportIndexView,
+    ServiceManagedViewSetMixin,
+)
 
 from . import renderers, selectors
 from .filters import OutboxMessageFilterSet
@@ -47,7 +52,7 @@ class OutboxIndexView(SafeExportIndexView):
         return buttons
 
 
-class OutboxInspectView(generic.InspectView):
+class OutboxInspectView(AuditTrailInspectMixin, LocalTimeInspectMixin, generic.InspectView):
     retry_url_name = None
 
     def get_object(self, queryset=None):
@@ -64,10 +69,6 @@ class OutboxInspectView(generic.InspectView):
                 )
             ]
         return []
-
-    def get_field_display_value(self, field_name, field):
-        value = super().get_field_display_value(field_name, field)
-        return "-" if value is None or value == "" else value
 
     def get_attachments_display_value(self):
         return ", ".join(a["filename"] for a in self.object.attachments) or "-"

@@ -6,8 +6,10 @@ from django.urls import reverse
 
 from learning.accounts import organisation_claims as claims
 from learning.accounts.models import ClaimState, OrganisationClaim, OrganisationClaimLog
+from learning.core.exports import local_datetime_label
 from learning.organisations.models import Organisation
 from learning.outbox.models import OutboxMessage
+from tests.admin_tables import audit_trail_rows
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -138,6 +140,13 @@ def test_the_inspect_view_shows_the_trail_in_local_time(client, amsterdam):
     claims.claim_approve(claim=claim, by=coordinator, reason="Gedetacheerd bij het SSC")
     client.force_login(staff("Editors"))
     page = client.get(f"{INDEX_URL}inspect/{claim.pk}/").content.decode()
-    assert "Logboek" in page
-    assert f"Goedgekeurd (In behandeling → Goedgekeurd) – {coordinator}" in page
-    assert "Gedetacheerd bij het SSC" in page
+    rows = audit_trail_rows(page)
+    assert len(rows) == claim.log_entries.count()
+    assert rows[-1][1:] == [
+        "Goedgekeurd",
+        "In behandeling → Goedgekeurd",
+        str(coordinator),
+        "Gedetacheerd bij het SSC",
+    ]
+    # Local time, not UTC: the moment as Europe/Amsterdam shows it.
+    assert rows[-1][0] == local_datetime_label(claim.log_entries.last().created_at)

@@ -7,6 +7,7 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page
 
 from learning.outbox.models import OutboxStatus
+from tests.admin_tables import audit_trail_rows
 from tests.factories import UserFactory
 from tests.outbox.factories import OutboxMessageFactory
 from tests.spreadsheets import FORMULAS, assert_formulas_neutralised
@@ -119,6 +120,9 @@ def test_retry_asks_then_queues_and_sends(admin_client, failed, django_capture_o
     history = admin_client.get(reverse("outbox:history", args=[failed.pk]))
     assert history.status_code == 200
     assert "Opnieuw in de wachtrij gezet" in history.content.decode()
+    # The inspect view's Logboek holds the same entry (one table for every object's history).
+    inspect = admin_client.get(reverse("outbox:inspect", args=[failed.pk])).content.decode()
+    assert [row[1] for row in audit_trail_rows(inspect)] == ["Opnieuw in de wachtrij gezet"]
 
 
 def test_retry_refuses_a_sent_message(admin_client):

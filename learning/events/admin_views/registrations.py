@@ -1,6 +1,5 @@
 """The registrations listing (with its CSV/XLSX export) and the inspect view."""
 
-import datetime
 from collections import OrderedDict
 
 from django.contrib.admin.utils import quote
@@ -13,7 +12,8 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.widgets.button import Button
 
-from learning.core.exports import LocalTimeExportMixin, local_datetime_label
+from learning.core.admin import AuditTrailInspectMixin, LocalTimeInspectMixin
+from learning.core.exports import LocalTimeExportMixin
 
 from .. import selectors
 from ..filters import event_choice_label
@@ -163,20 +163,18 @@ class RegistrationIndexView(RegistrationActionLinksMixin, LocalTimeExportMixin, 
         return context
 
 
-class RegistrationInspectView(RegistrationActionLinksMixin, generic.InspectView):
+class RegistrationInspectView(
+    RegistrationActionLinksMixin,
+    AuditTrailInspectMixin,
+    LocalTimeInspectMixin,
+    generic.InspectView,
+):
     template_name = "events/admin/registration_inspect.html"
+    audit_actions = LOG_ACTION_LABELS
+    audit_statuses = dict(RegistrationStatus.choices)
 
     def get_object(self, queryset=None):
         return get_object_or_404(registrations_managed_by(self.request.user), pk=self.pk)
-
-    def get_field_display_value(self, field_name, field):
-        value = super().get_field_display_value(field_name, field)
-        if value is None or value == "":
-            return "–"
-        if isinstance(value, datetime.datetime):
-            # The generic template's |localize would print UTC: show Dutch time.
-            return local_datetime_label(value)
-        return value
 
     def get_user_display_value(self):
         return participant_label(self.object)
@@ -203,16 +201,6 @@ class RegistrationInspectView(RegistrationActionLinksMixin, generic.InspectView)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        statuses = dict(RegistrationStatus.choices)
-        context["log_entries"] = [
-            {
-                "entry": entry,
-                "action": LOG_ACTION_LABELS.get(entry.action, entry.action),
-                "from_status": statuses.get(entry.from_status, entry.from_status),
-                "to_status": statuses.get(entry.to_status, entry.to_status),
-            }
-            for entry in self.object.log_entries.select_related("actor")
-        ]
         context["event_registrations_url"] = registrations_url(
             self.index_url_name, self.object.event_id
         )
