@@ -14,15 +14,16 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .models import Theme
 from .pagination import PAGE_PARAMETER, paginate
+from .sitecache import TIMEOUT, generation, themes
 
 
 def theme_choices() -> list[tuple[str, str]]:
-    """The "thema" choices every filter form offers: all themes, by slug."""
-    return [("", _("Alle thema's")), *Theme.objects.values_list("slug", "name")]
+    """The "thema" choices every filter form offers: all themes, by slug (cached)."""
+    return [("", _("Alle thema's")), *themes()]
 
 
 class FilterForm(forms.Form):
@@ -46,12 +47,21 @@ def filter_list_response(
     items_name: str,
     action: str | None = None,
     extra_context: dict | None = None,
+    item_key: Callable[[Any], tuple] | None = None,
+    extra_key: tuple = (),
 ) -> TemplateResponse:
     """The list page: ``select(**form.filters())`` paginated, 400 when the filters are invalid.
 
     ``items_name`` is the context name of the page of items; ``action`` the form's URL (the
     page's own by default). The context also has ``form``, ``paginator``, ``filter_query``
     (the query string without the page number, for the pagination links) and ``is_filtered``.
+
+    With ``item_key`` the template may keep its rendered content in the cache under
+    ``content_cache_key`` for ``content_cache_timeout`` seconds (``{% cache %}``): the key holds
+    the site's content generation (any publication, restriction or theme change), the language,
+    the query string, the number of results, ``extra_key`` and ``item_key(item)`` of every item
+    on the page: whatever the content shows that a publication does not change (seats taken,
+    an organisation's name) belongs in ``item_key`` or ``extra_key``.
     """
     form = form_class(request.GET or None)
     filters = {}
@@ -64,6 +74,7 @@ def filter_list_response(
     items_page, paginator = paginate(request, select(**filters), per_page=per_page)
     query = request.GET.copy()
     query.pop(PAGE_PARAMETER, None)
+    content_generation = generation() if item_key is not None else None
     context = {
         "page": page,
         "self": page,
@@ -73,6 +84,19 @@ def filter_list_response(
         "filter_query": query.urlencode(),
         "filter_action": action if action is not None else page.url,
         "is_filtered": any(filters.values()),
+        # Timeout 0: nothing is kept (no item_key, or no cache to hold a generation).
+        "content_cache_timeout": TIMEOUT if content_generation else 0,
+        "content_cache_key": repr(
+            (
+                content_generation,
+                get_language(),
+                request.get_full_path(),
+                status,
+                paginator.count,
+                extra_key,
+                [item_key(item) for item in items_page.object_list] if item_key else None,
+            )
+        ),
         **(extra_context or {}),
     }
     return TemplateResponse(request, template, context, status=status)

@@ -10,6 +10,7 @@ from wagtail.models import PageViewRestriction
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from learning.calendar.selectors import last_removal
+from learning.core.visibility import pages_public
 
 from .agenda_filters import agenda_filters_apply
 from .models import ACTIVE_STATUSES, SEAT_STATUSES, EventPage, Registration, RegistrationStatus
@@ -140,7 +141,7 @@ def events_for_agenda(
 ) -> QuerySet[EventPage]:
     """Live, public events and masterclasses, upcoming (soonest first) or past (latest first)."""
     now = timezone.now()
-    events = EventPage.objects.live().public().select_related("masterclasspage")
+    events = pages_public(EventPage.objects.live()).select_related("masterclasspage")
     events = events.filter(ends_at__lt=now) if past else events.filter(ends_at__gte=now)
     events = _filter_events(events, kind=kind, theme=theme, extra=extra)
     if month:

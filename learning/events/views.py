@@ -36,6 +36,8 @@ def agenda(request, index_page, *, past: bool):
         items_name="events",
         action=index_page.url + ("afgelopen/" if past else ""),
         extra_context={"past": past},
+        # A card shows what a publication changes, and these, which it does not:
+        item_key=lambda event: (event.pk, event.seats_taken, event.is_past, event.cancelled),
     )
 
 

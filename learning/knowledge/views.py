@@ -19,6 +19,9 @@ DIRECTORY_PAGE_SIZE = 20
 
 
 def knowledge_index(request, index_page):
+    theme_pages = selectors.theme_pages(user=request.user)
+    guides = selectors.guides_visible_to(user=request.user)
+    directory = DirectoryPage.objects.live().child_of(index_page).first()
     return filter_list_response(
         request,
         page=index_page,
@@ -27,11 +30,14 @@ def knowledge_index(request, index_page):
         per_page=ARTICLES_PAGE_SIZE,
         template="knowledge/knowledge_index_page.html",
         items_name="articles",
-        extra_context={
-            "theme_pages": selectors.theme_pages(user=request.user),
-            "guides": selectors.guides_visible_to(user=request.user),
-            "directory": DirectoryPage.objects.live().child_of(index_page).first(),
-        },
+        extra_context={"theme_pages": theme_pages, "guides": guides, "directory": directory},
+        # Everything the page shows changes with a publication, but who sees what differs.
+        item_key=lambda article: article.pk,
+        extra_key=(
+            tuple(page.pk for page in theme_pages),
+            tuple(guide.pk for guide in guides),
+            directory and directory.pk,
+        ),
     )
 
 

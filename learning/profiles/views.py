@@ -20,4 +20,11 @@ def profile_index(request, index_page):
         per_page=PROFILES_PER_PAGE,
         template="profiles/profile_index_page.html",
         items_name="profiles",
+        # A card shows what a publication changes, and the organisation, which it does not.
+        item_key=_card_key,
     )
+
+
+def _card_key(profile) -> tuple:
+    organisation = profile.organisation
+    return (profile.pk, organisation and (organisation.display_name, organisation.kind))
