@@ -74,7 +74,9 @@ def filter_list_response(
     items_page, paginator = paginate(request, select(**filters), per_page=per_page)
     query = request.GET.copy()
     query.pop(PAGE_PARAMETER, None)
-    content_generation = generation() if item_key is not None else None
+    # A preview shows unsaved changes, which the generation does not know of.
+    cacheable = item_key is not None and not getattr(request, "is_preview", False)
+    content_generation = generation() if cacheable else None
     context = {
         "page": page,
         "self": page,
