@@ -238,7 +238,18 @@ def connect_signals() -> None:
     m2m_changed.connect(
         forget, sender=PageViewRestriction.groups.through, dispatch_uid="sitecache-groups"
     )
-    for model in (Site, PageViewRestriction, Theme, SiteSettings):
+
+    def settings_changed(sender, instance, created=False, **kwargs):
+        # The first page a site serves creates its (empty) settings row (SiteSettings.for_site):
+        # no cached footer was built from a row that did not exist, so nothing is stale.
+        if not created:
+            forget()
+
+    post_save.connect(
+        settings_changed, sender=SiteSettings, dispatch_uid="sitecache-settings", weak=False
+    )
+    post_delete.connect(forget, sender=SiteSettings, dispatch_uid="sitecache-settings-del")
+    for model in (Site, PageViewRestriction, Theme):
         post_save.connect(forget, sender=model, dispatch_uid=f"sitecache-{model.__name__}-save")
         post_delete.connect(forget, sender=model, dispatch_uid=f"sitecache-{model.__name__}-del")
     page_published.connect(forget, dispatch_uid="sitecache-published")
