@@ -254,9 +254,10 @@ def main(argv: list[str]) -> int:
         return 2
     finally:
         if not args.keep:
-            from django.db import connections
+            if "DJANGO_SETTINGS_MODULE" in os.environ:
+                from django.db import connections
 
-            connections.close_all()
+                connections.close_all()
             rush.drop_database(args.db_name)
             redis_purge(args.redis_db)
 
