@@ -16,16 +16,28 @@ shared between requests or threads.
 from __future__ import annotations
 
 import logging
+import secrets
 
+from asgiref.local import Local
 from django.core.cache import cache
 from django.db import transaction
 from django.http.request import split_domain_port
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
+
+from .models import SiteSettings, Theme
 
 logger = logging.getLogger(__name__)
 
 CACHE_KEY = "site-structure:v1"
 TIMEOUT = 300
+# The small lists every listing reads (view restrictions, themes) and each site's footer, in
+# entries of their own, stamped with a generation that every change replaces. A request that
+# read the database before a change committed may still store what it read, but under the old
+# generation, which no one accepts any more: a new view restriction is never missed.
+GENERATION_KEY = "site-structure:v1:generation"
+RESTRICTIONS_KEY = "site-structure:v1:restrictions"
+THEMES_KEY = "site-structure:v1:themes"
+FOOTER_KEY = "site-structure:v1:footer:{site_id}"
 
 
 def _load(request=None) -> dict:
@@ -45,7 +57,58 @@ def _store(part: str, key, value) -> None:
 
 
 def _delete() -> None:
+    memo = getattr(_request_memo, "entries", None)
+    if memo:
+        memo.clear()
     cache.delete(CACHE_KEY)
+    cache.set(GENERATION_KEY, secrets.token_hex(8), None)
+
+
+# Within a request (SiteCacheMiddleware), each generational entry is read from the cache once.
+_request_memo = Local()
+
+
+def generation() -> str | None:
+    """The current generation of the site's content: it changes with every change to pages,
+    sites, view restrictions, themes or site settings. None when there is no cache."""
+    memo = getattr(_request_memo, "entries", None)
+    if memo is not None and GENERATION_KEY in memo:
+        return memo[GENERATION_KEY]
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, secrets.token_hex(8), None)
+        generation = cache.get(GENERATION_KEY)
+    if memo is not None:
+        memo[GENERATION_KEY] = generation
+    return generation
+
+
+def _generational(key: str, build):
+    """``build()``, from the cache when it was stored in the current generation; read once
+    per request."""
+    memo = getattr(_request_memo, "entries", None)
+    if memo is not None and key in memo:
+        return memo[key]
+    value = _generational_read(key, build)
+    if memo is not None:
+        memo[key] = value
+    return value
+
+
+def _generational_read(key: str, build):
+    values = cache.get_many([GENERATION_KEY, key])
+    generation = values.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, secrets.token_hex(8), None)
+        generation = cache.get(GENERATION_KEY)
+        if generation is None:  # no cache (an outage): straight from the database
+            return build()
+    entry = values.get(key)
+    if entry is not None and entry[0] == generation:
+        return entry[1]
+    value = build()
+    cache.set(key, (generation, value), TIMEOUT)
+    return value
 
 
 def forget(**_kwargs) -> None:
@@ -93,6 +156,50 @@ def menu_pages(site: Site, request=None) -> list[dict]:
     return items
 
 
+def view_restrictions() -> list[tuple[str, str, frozenset[int]]]:
+    """Every page view restriction as (page path, restriction type, group ids)."""
+
+    def build():
+        restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+        return [
+            (
+                restriction.page.path,
+                restriction.restriction_type,
+                frozenset(group.pk for group in restriction.groups.all()),
+            )
+            for restriction in restrictions
+        ]
+
+    return _generational(RESTRICTIONS_KEY, build)
+
+
+def themes() -> list[tuple[str, str]]:
+    """The themes as (slug, name), in their order: the choices of every filter form."""
+
+    def build():
+        return list(Theme.objects.values_list("slug", "name"))
+
+    return _generational(THEMES_KEY, build)
+
+
+def site_footer(site: Site) -> dict:
+    """The footer's text, contact address and statement links (URLs relative to the site)."""
+
+    def build():
+        settings = SiteSettings.for_site(site)
+        privacy, accessibility = settings.privacy_page, settings.accessibility_page
+        return {
+            "footer_text": settings.footer_text,
+            "contact_email": settings.contact_email,
+            "privacy_url": privacy.get_url(current_site=site) if privacy else "",
+            "accessibility_url": (
+                accessibility.get_url(current_site=site) if accessibility else ""
+            ),
+        }
+
+    return _generational(FOOTER_KEY.format(site_id=site.pk), build)
+
+
 class SiteCacheMiddleware:
     """Find the request's site through the cache before Wagtail asks the database."""
 
@@ -100,6 +207,13 @@ class SiteCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        _request_memo.entries = {}
+        try:
+            return self._call(request)
+        finally:
+            _request_memo.entries = None
+
+    def _call(self, request):
         try:
             site_for_request(request)
         except Exception:  # noqa: BLE001
@@ -110,9 +224,9 @@ class SiteCacheMiddleware:
 
 
 def connect_signals() -> None:
-    """Called from the app config: any change to sites, pages or view restrictions."""
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.models import PageViewRestriction
+    """Called from the app config: any change to sites, pages, view restrictions (and their
+    groups), themes or site settings."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     def page_changed(sender, instance, **kwargs):
@@ -121,7 +235,21 @@ def connect_signals() -> None:
 
     post_save.connect(page_changed, dispatch_uid="sitecache-page-saved", weak=False)
     post_delete.connect(page_changed, dispatch_uid="sitecache-page-deleted", weak=False)
-    for model in (Site, PageViewRestriction):
+    m2m_changed.connect(
+        forget, sender=PageViewRestriction.groups.through, dispatch_uid="sitecache-groups"
+    )
+
+    def settings_changed(sender, instance, created=False, **kwargs):
+        # The first page a site serves creates its (empty) settings row (SiteSettings.for_site):
+        # no cached footer was built from a row that did not exist, so nothing is stale.
+        if not created:
+            forget()
+
+    post_save.connect(
+        settings_changed, sender=SiteSettings, dispatch_uid="sitecache-settings", weak=False
+    )
+    post_delete.connect(forget, sender=SiteSettings, dispatch_uid="sitecache-settings-del")
+    for model in (Site, PageViewRestriction, Theme):
         post_save.connect(forget, sender=model, dispatch_uid=f"sitecache-{model.__name__}-save")
         post_delete.connect(forget, sender=model, dispatch_uid=f"sitecache-{model.__name__}-del")
     page_published.connect(forget, dispatch_uid="sitecache-published")

@@ -8,9 +8,9 @@ which apply the same rules as ``PageViewRestriction.accept_request``:
 - ``groups``: superusers, and members of at least one of the restriction's groups;
 - ``password``: never listed (the password is asked on the page itself).
 
-A restriction covers its page and every page below it. Both functions run a constant number
-of queries (restrictions with their groups, and the user's groups), however many pages or
-restrictions there are.
+A restriction covers its page and every page below it. The restrictions with their groups come
+from the site cache (learning.core.sitecache, emptied on every change); the functions run at
+most one query (the user's groups), however many pages or restrictions there are.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from __future__ import annotations
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
+
+from .sitecache import view_restrictions
 
 
 def _user_group_ids(user) -> set[int]:
@@ -30,28 +32,35 @@ def _user_group_ids(user) -> set[int]:
     return cached
 
 
-def _passes(restriction: PageViewRestriction, user, group_ids: set[int]) -> bool:
-    kind = restriction.restriction_type
+def _passes(restriction_type: str, restriction_groups: frozenset[int], user, group_ids) -> bool:
     authenticated = getattr(user, "is_authenticated", False)
-    if kind == PageViewRestriction.LOGIN:
+    if restriction_type == PageViewRestriction.LOGIN:
         return authenticated
-    if kind == PageViewRestriction.GROUPS:
+    if restriction_type == PageViewRestriction.GROUPS:
         if authenticated and user.is_superuser:
             return True
-        return any(group.pk in group_ids for group in restriction.groups.all())
+        return bool(restriction_groups & group_ids)
     # PASSWORD (and anything unknown): not listed anywhere.
     return False
 
 
 def denied_paths(user) -> list[str]:
     """Tree paths of the restricted sections this user may not see (outermost first)."""
-    restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-    group_ids = _user_group_ids(user)
+    restrictions = view_restrictions()
+    group_ids = _user_group_ids(user) if restrictions else set()
     return sorted(
-        restriction.page.path
-        for restriction in restrictions
-        if not _passes(restriction, user, group_ids)
+        path
+        for path, restriction_type, groups in restrictions
+        if not _passes(restriction_type, groups, user, group_ids)
     )
+
+
+def pages_public(queryset: PageQuerySet) -> PageQuerySet:
+    """``queryset.public()`` without its query: the pages outside every view restriction."""
+    restricted = Q()
+    for path, _type, _groups in view_restrictions():
+        restricted |= Q(path__startswith=path)
+    return queryset.exclude(restricted) if restricted else queryset
 
 
 def pages_visible_to(queryset: PageQuerySet, user) -> PageQuerySet:

@@ -24,14 +24,16 @@ def event_feed_content(*, page: EventPage, request) -> FeedContent:
 
 
 def agenda_feed_content(*, request) -> FeedContent:
-    """All upcoming public events and masterclasses; ?soort=&doelgroep=&thema= filter it."""
+    """All upcoming public events and masterclasses; ?soort=&thema= and the registered agenda
+    filters (?doelgroep=, learning.masterclasses) filter it."""
     filters = {}
     if request.GET:
         form = AgendaFilterForm(request.GET)
         if not form.is_valid():
             raise CalendarError("invalid_filter", _("Ongeldig filter."), status=400)
-        data = form.cleaned_data
-        filters = {"kind": data["soort"], "audience": data["doelgroep"], "theme": data["thema"]}
+        # The feed has no month: a calendar subscribes to what is coming.
+        filters = form.filters()
+        del filters["month"]
     events = selectors.events_for_calendar_feed(**filters)
     state = selectors.calendar_feed_state(**filters)
     return FeedContent(

@@ -3,25 +3,23 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from learning.core.models import Theme
-from learning.masterclasses.models import Audience
+from learning.core.filtering import FilterForm, theme_choices
+
+from .agenda_filters import agenda_filters
 
 # The agenda's month filter: wide enough for any real agenda, narrow enough for the database.
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
 
-class AgendaFilterForm(forms.Form):
+class AgendaFilterForm(FilterForm):
+    """The agenda's filters (page and feed), plus those other apps register (agenda_filters)."""
+
     KIND_CHOICES = [
         ("", _("Alles")),
         ("masterclass", _("Masterclasses")),
         ("bijeenkomst", _("Bijeenkomsten")),
     ]
     soort = forms.ChoiceField(label=_("Soort"), choices=KIND_CHOICES, required=False)
-    doelgroep = forms.ChoiceField(
-        label=_("Doelgroep"),
-        choices=[("", _("Alle doelgroepen")), *Audience.choices],
-        required=False,
-    )
     thema = forms.ChoiceField(label=_("Thema"), required=False)
     maand = forms.CharField(
         label=_("Maand"),
@@ -32,10 +30,24 @@ class AgendaFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["thema"].choices = [
-            ("", _("Alle thema's")),
-            *Theme.objects.values_list("slug", "name"),
-        ]
+        self.fields["thema"].choices = theme_choices()
+        self.registered = [agenda_filter.parameter for agenda_filter in agenda_filters()]
+        fields = list(self.fields.items())
+        for agenda_filter in agenda_filters():
+            names = [name for name, _field in fields]
+            position = names.index(agenda_filter.after) + 1 if agenda_filter.after else len(names)
+            fields.insert(position, (agenda_filter.parameter, agenda_filter.field()))
+        self.fields = dict(fields)
+
+    def filters(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "kind": data["soort"],
+            "theme": data["thema"],
+            "month": data["maand"],
+            # Only the chosen ones, so that an unused registered filter changes nothing.
+            "extra": {name: data[name] for name in self.registered if data[name]},
+        }
 
     def clean_maand(self) -> date | None:
         value = self.cleaned_data["maand"].strip()

@@ -10,7 +10,9 @@ from wagtail.models import PageViewRestriction
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from learning.calendar.selectors import last_removal
+from learning.core.visibility import pages_public
 
+from .agenda_filters import agenda_filters_apply
 from .models import (
     ACTIVE_STATUSES,
     PARTICIPANT_STATUSES,
@@ -139,14 +141,15 @@ def registrations_of_user(*, user) -> QuerySet[Registration]:
     )
 
 
-def _filter_events(events, *, kind: str = "", audience: str = "", theme: str = ""):
-    """The agenda's filters (type, audience, theme), shared by the page and the feed."""
+def _filter_events(events, *, kind: str = "", theme: str = "", extra: dict | None = None):
+    """The agenda's filters (type, theme, and the registered ones in ``extra``: parameter to
+    value, see agenda_filters), shared by the page and the feed."""
     if kind == "masterclass":
         events = events.filter(masterclasspage__isnull=False)
     elif kind == "bijeenkomst":
         events = events.filter(masterclasspage__isnull=True)
-    if audience:
-        events = events.filter(masterclasspage__audience=audience)
+    if extra:
+        events = agenda_filters_apply(events, values=extra)
     if theme:
         events = events.filter(themes__slug=theme)
     return events
@@ -156,15 +159,15 @@ def events_for_agenda(
     *,
     past: bool = False,
     kind: str = "",
-    audience: str = "",
     theme: str = "",
     month: date | None = None,
+    extra: dict | None = None,
 ) -> QuerySet[EventPage]:
     """Live, public events and masterclasses, upcoming (soonest first) or past (latest first)."""
     now = timezone.now()
-    events = EventPage.objects.live().public().select_related("masterclasspage")
+    events = pages_public(EventPage.objects.live()).select_related("masterclasspage")
     events = events.filter(ends_at__lt=now) if past else events.filter(ends_at__gte=now)
-    events = _filter_events(events, kind=kind, audience=audience, theme=theme)
+    events = _filter_events(events, kind=kind, theme=theme, extra=extra)
     if month:
         events = events.filter(starts_at__year=month.year, starts_at__month=month.month)
     events = events.annotate(
@@ -226,7 +229,7 @@ def _in_calendar_feed(now) -> Q:
 
 
 def events_for_calendar_feed(
-    *, kind: str = "", audience: str = "", theme: str = ""
+    *, kind: str = "", theme: str = "", extra: dict | None = None
 ) -> QuerySet[EventPage]:
     """The agenda feed: upcoming public events and masterclasses, soonest first.
 
@@ -234,11 +237,11 @@ def events_for_calendar_feed(
     subscribed calendars show them as cancelled. The online link is never part of this feed.
     """
     events = _public_live_events().filter(_in_calendar_feed(timezone.now()))
-    events = _filter_events(events, kind=kind, audience=audience, theme=theme)
+    events = _filter_events(events, kind=kind, theme=theme, extra=extra)
     return events.order_by("starts_at", "pk")
 
 
-def calendar_feed_state(*, kind: str = "", audience: str = "", theme: str = "") -> FeedState:
+def calendar_feed_state(*, kind: str = "", theme: str = "", extra: dict | None = None) -> FeedState:
     """The agenda feed's Last-Modified and count (its ETag), in one query.
 
     Every change of an event is a publication (which also raises its SEQUENCE when needed).
@@ -248,7 +251,7 @@ def calendar_feed_state(*, kind: str = "", audience: str = "", theme: str = "") 
     """
     now = timezone.now()
     in_feed = _in_calendar_feed(now)
-    events = _filter_events(_public_live_events(), kind=kind, audience=audience, theme=theme)
+    events = _filter_events(_public_live_events(), kind=kind, theme=theme, extra=extra)
     state = events.order_by().aggregate(
         published=Max("last_published_at", filter=in_feed),
         count=Count("pk", filter=in_feed),

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from learning.accounts.services import calendar_token_get_or_create, calendar_token_regenerate
 from learning.calendar.links import calendar_links, subscribe_url
-from learning.core.pagination import paginate
+from learning.core.filtering import filter_list_response
 from learning.core.ratelimit import posted, rate_limited
 
 from . import selectors, services
@@ -27,37 +27,18 @@ AGENDA_PAGE_SIZE = 12
 
 
 def agenda(request, index_page, *, past: bool):
-    form = AgendaFilterForm(request.GET or None)
-    filters = {}
-    status = 200
-    if form.is_bound:
-        if form.is_valid():
-            data = form.cleaned_data
-            filters = {
-                "kind": data["soort"],
-                "audience": data["doelgroep"],
-                "theme": data["thema"],
-                "month": data["maand"],
-            }
-        else:
-            status = 400
-    events = selectors.events_for_agenda(past=past, **filters)
-    page, paginator = paginate(request, events, per_page=AGENDA_PAGE_SIZE)
-    query = request.GET.copy()
-    query.pop("pagina", None)
-    return TemplateResponse(
+    return filter_list_response(
         request,
-        "events/event_index_page.html",
-        {
-            "page": index_page,
-            "self": index_page,
-            "form": form,
-            "events": page,
-            "paginator": paginator,
-            "past": past,
-            "filter_query": query.urlencode(),
-        },
-        status=status,
+        page=index_page,
+        form_class=AgendaFilterForm,
+        select=lambda **filters: selectors.events_for_agenda(past=past, **filters),
+        per_page=AGENDA_PAGE_SIZE,
+        template="events/event_index_page.html",
+        items_name="events",
+        action=index_page.url + ("afgelopen/" if past else ""),
+        extra_context={"past": past},
+        # A card shows what a publication changes, and these, which it does not:
+        item_key=lambda event: (event.pk, event.seats_taken, event.is_past, event.cancelled),
     )
 
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from learning.core.filtering import FilterForm, theme_choices
 from learning.core.models import Theme
 from learning.core.search import MAX_QUERY_LENGTH
 from learning.organisations.models import Organisation, OrganisationKind
@@ -8,11 +9,7 @@ from learning.organisations.models import Organisation, OrganisationKind
 from .models import ArticleKind, InitiativeKind
 
 
-def _theme_choices(empty_label):
-    return [("", empty_label), *Theme.objects.values_list("slug", "name")]
-
-
-class ArticleFilterForm(forms.Form):
+class ArticleFilterForm(FilterForm):
     zoek = forms.CharField(label=_("Zoeken"), required=False, max_length=MAX_QUERY_LENGTH)
     thema = forms.ChoiceField(label=_("Thema"), required=False)
     soort = forms.ChoiceField(
@@ -23,10 +20,14 @@ class ArticleFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["thema"].choices = _theme_choices(_("Alle thema's"))
+        self.fields["thema"].choices = theme_choices()
+
+    def filters(self) -> dict:
+        data = self.cleaned_data
+        return {"theme": data["thema"], "kind": data["soort"], "query": data["zoek"].strip()}
 
 
-class DirectoryFilterForm(forms.Form):
+class DirectoryFilterForm(FilterForm):
     zoek = forms.CharField(label=_("Zoeken"), required=False, max_length=MAX_QUERY_LENGTH)
     soort = forms.ChoiceField(
         label=_("Soort"),
@@ -44,7 +45,16 @@ class DirectoryFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["thema"].choices = _theme_choices(_("Alle thema's"))
+        self.fields["thema"].choices = theme_choices()
+
+    def filters(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "kind": data["soort"],
+            "province": data["provincie"],
+            "theme": data["thema"],
+            "query": data["zoek"].strip(),
+        }
 
 
 class PracticeExampleForm(forms.Form):

@@ -1,10 +1,12 @@
 """Thin views: read with selectors, write with services, answer in Dutch."""
 
+from functools import partial
+
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
-from learning.core.pagination import paginate
+from learning.core.filtering import filter_list_response
 from learning.core.ratelimit import rate_limited
 
 from . import selectors, services
@@ -16,40 +18,27 @@ ARTICLES_PAGE_SIZE = 12
 DIRECTORY_PAGE_SIZE = 20
 
 
-def _filter_query(request) -> str:
-    query = request.GET.copy()
-    query.pop("pagina", None)
-    return query.urlencode()
-
-
 def knowledge_index(request, index_page):
-    form = ArticleFilterForm(request.GET or None)
-    filters = {}
-    status = 200
-    if form.is_bound:
-        if form.is_valid():
-            data = form.cleaned_data
-            filters = {
-                "theme": data["thema"],
-                "kind": data["soort"],
-                "query": data["zoek"].strip(),
-            }
-        else:
-            status = 400
-    articles = selectors.articles_filtered(user=request.user, **filters)
-    page, paginator = paginate(request, articles, per_page=ARTICLES_PAGE_SIZE)
-    context = {
-        "page": index_page,
-        "self": index_page,
-        "form": form,
-        "articles": page,
-        "paginator": paginator,
-        "filter_query": _filter_query(request),
-        "theme_pages": selectors.theme_pages(user=request.user),
-        "guides": selectors.guides_visible_to(user=request.user),
-        "directory": DirectoryPage.objects.live().child_of(index_page).first(),
-    }
-    return TemplateResponse(request, "knowledge/knowledge_index_page.html", context, status=status)
+    theme_pages = selectors.theme_pages(user=request.user)
+    guides = selectors.guides_visible_to(user=request.user)
+    directory = DirectoryPage.objects.live().child_of(index_page).first()
+    return filter_list_response(
+        request,
+        page=index_page,
+        form_class=ArticleFilterForm,
+        select=partial(selectors.articles_filtered, user=request.user),
+        per_page=ARTICLES_PAGE_SIZE,
+        template="knowledge/knowledge_index_page.html",
+        items_name="articles",
+        extra_context={"theme_pages": theme_pages, "guides": guides, "directory": directory},
+        # Everything the page shows changes with a publication, but who sees what differs.
+        item_key=lambda article: article.pk,
+        extra_key=(
+            tuple(page.pk for page in theme_pages),
+            tuple(guide.pk for guide in guides),
+            directory and directory.pk,
+        ),
+    )
 
 
 @rate_limited("knowledge_contribute")
@@ -106,32 +95,12 @@ def contribute_thanks(request, index_page):
 
 
 def directory(request, directory_page):
-    form = DirectoryFilterForm(request.GET or None)
-    filters = {}
-    status = 200
-    if form.is_bound:
-        if form.is_valid():
-            data = form.cleaned_data
-            filters = {
-                "kind": data["soort"],
-                "province": data["provincie"],
-                "theme": data["thema"],
-                "query": data["zoek"].strip(),
-            }
-        else:
-            status = 400
-    initiatives = selectors.initiatives_filtered(**filters)
-    page, paginator = paginate(request, initiatives, per_page=DIRECTORY_PAGE_SIZE)
-    return TemplateResponse(
+    return filter_list_response(
         request,
-        "knowledge/directory_page.html",
-        {
-            "page": directory_page,
-            "self": directory_page,
-            "form": form,
-            "initiatives": page,
-            "paginator": paginator,
-            "filter_query": _filter_query(request),
-        },
-        status=status,
+        page=directory_page,
+        form_class=DirectoryFilterForm,
+        select=selectors.initiatives_filtered,
+        per_page=DIRECTORY_PAGE_SIZE,
+        template="knowledge/directory_page.html",
+        items_name="initiatives",
     )

@@ -10,9 +10,13 @@ class MasterclassesConfig(AppConfig):
     def ready(self):
         from learning.calendar.registry import PageFeed, register_page_feed
         from learning.core.demo import DemoLoader, register_demo_loader
+        from learning.events.agenda_filters import register_agenda_filter
         from learning.events.feeds import event_feed_content
 
-        from . import demo, models
+        from . import agenda_filters, demo, models
+
+        # The agenda's "doelgroep" filter (page and feed) is the masterclasses' audience.
+        register_agenda_filter(agenda_filters.AUDIENCE_FILTER)
 
         # A masterclass's <page-url>agenda.ics is an event's feed (a MasterclassPage is an
         # EventPage); registered for its own type so that the calendar app lists it.

@@ -1,14 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from learning.core.models import Theme
+from learning.core.filtering import FilterForm, theme_choices
 from learning.core.search import MAX_QUERY_LENGTH
 from learning.organisations.models import OrganisationKind
 
 from .models import Province
 
 
-class ProfileFilterForm(forms.Form):
+class ProfileFilterForm(FilterForm):
     """The GET form above the profile index; every field is optional and they combine."""
 
     zoek = forms.CharField(
@@ -35,10 +35,7 @@ class ProfileFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["thema"].choices = [
-            ("", _("Alle thema's")),
-            *Theme.objects.values_list("slug", "name"),
-        ]
+        self.fields["thema"].choices = theme_choices()
         self.fields["thema"].error_messages["invalid_choice"] = _("Kies een thema uit de lijst.")
         self.fields["soort"].error_messages["invalid_choice"] = _(
             "Kies een soort organisatie uit de lijst."
@@ -49,3 +46,12 @@ class ProfileFilterForm(forms.Form):
 
     def clean_zoek(self) -> str:
         return " ".join(self.cleaned_data["zoek"].split())
+
+    def filters(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "query": data["zoek"],
+            "theme": data["thema"],
+            "organisation_kind": data["soort"],
+            "province": data["provincie"],
+        }

@@ -1,8 +1,8 @@
 """Thin views: the profile index reads with selectors and answers bad filters with a 400."""
 
-from django.template.response import TemplateResponse
+from functools import partial
 
-from learning.core.pagination import PAGE_PARAMETER, paginate
+from learning.core.filtering import filter_list_response
 
 from . import selectors
 from .forms import ProfileFilterForm
@@ -12,35 +12,19 @@ PROFILES_PER_PAGE = 12
 
 def profile_index(request, index_page):
     """The "Pioniers" page: filters by theme, organisation kind and province, plus search."""
-    form = ProfileFilterForm(request.GET or None)
-    filters = {}
-    status = 200
-    if form.is_bound:
-        if form.is_valid():
-            data = form.cleaned_data
-            filters = {
-                "query": data["zoek"],
-                "theme": data["thema"],
-                "organisation_kind": data["soort"],
-                "province": data["provincie"],
-            }
-        else:
-            status = 400
-    profiles = selectors.profiles_filtered(user=request.user, **filters)
-    page, paginator = paginate(request, profiles, per_page=PROFILES_PER_PAGE)
-    query = request.GET.copy()
-    query.pop(PAGE_PARAMETER, None)
-    return TemplateResponse(
+    return filter_list_response(
         request,
-        "profiles/profile_index_page.html",
-        {
-            "page": index_page,
-            "self": index_page,
-            "form": form,
-            "profiles": page,
-            "paginator": paginator,
-            "filter_query": query.urlencode(),
-            "is_filtered": any(filters.values()),
-        },
-        status=status,
+        page=index_page,
+        form_class=ProfileFilterForm,
+        select=partial(selectors.profiles_filtered, user=request.user),
+        per_page=PROFILES_PER_PAGE,
+        template="profiles/profile_index_page.html",
+        items_name="profiles",
+        # A card shows what a publication changes, and the organisation, which it does not.
+        item_key=_card_key,
     )
+
+
+def _card_key(profile) -> tuple:
+    organisation = profile.organisation
+    return (profile.pk, organisation and (organisation.display_name, organisation.kind))

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django import template
 from wagtail.models import Page
 
-from learning.core.sitecache import menu_pages, site_for_request
+from learning.core.sitecache import generation, menu_pages, site_footer, site_for_request
 
 register = template.Library()
 
@@ -53,3 +53,21 @@ def main_menu(context) -> dict:
             for item in menu_pages(site, request)
         ]
     }
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context) -> dict:
+    """The footer's text, contact address and statement links from the site settings (cached:
+    see learning.core.sitecache)."""
+    request = context.get("request")
+    site = site_for_request(request) if request is not None else None
+    if site is None:
+        return {}
+    return site_footer(site)
+
+
+@register.simple_tag
+def content_generation() -> str:
+    """The site content's generation (learning.core.sitecache) for a ``{% cache %}`` key; empty
+    when there is no cache, and then nothing should be cached."""
+    return generation() or ""
