@@ -14,7 +14,7 @@ VENDOR_CSS := static_src/vendor/utrecht/component-library.css
 
 help:
 	@echo "make run      site with demo content at http://$(HOST):$(PORT)"
-	@echo "make test     the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)"
+	@echo "make test     the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set), in parallel"
 	@echo "make worker   Celery worker and beat against CELERY_BROKER_URL"
 	@echo "make lint     ruff and the import contract (lint-imports: apps depend one way)"
 	@echo "make install-prod  production: runtime dependencies only (no test tools, no Node.js)"
@@ -60,8 +60,11 @@ demo: migrate
 run: assets demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# In parallel (pytest-xdist): one worker per CPU core, each with its own test database
+# (test_<name>_gw0, …) and its own load of the demo. PYTEST_WORKERS=0 runs in this process.
+PYTEST_WORKERS ?= auto
 test: install assets
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 worker: install
 	@test -n "$$CELERY_BROKER_URL" || { echo "Set CELERY_BROKER_URL, e.g. redis://127.0.0.1:6379/0"; exit 2; }

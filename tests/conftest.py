@@ -4,10 +4,62 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tests.demo_database import DemoDatabase, uses_database, wants_demo
 from tests.factories import PASSWORD, UserFactory
 
 # Page and user fixtures for events and masterclasses, shared with the browser tests.
 pytest_plugins = ["tests.events.fixtures"]
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """The tests that read the demo run last among the database tests (after pytest-django put
+    the database tests first), so that one load of the demo serves them all."""
+    database_tests = [item for item in items if uses_database(item)]
+    if not database_tests:
+        return
+    first_transactional = next(
+        (index for index, item in enumerate(items) if uses_database(item) and _transactional(item)),
+        len(items),
+    )
+    head, tail = items[:first_transactional], items[first_transactional:]
+    head.sort(key=wants_demo)  # stable: the order within each part stays
+    items[:] = head + tail
+
+
+def _transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    transactional = bool(
+        marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
+    )
+    fixtures = getattr(item, "fixturenames", ())
+    return transactional or "transactional_db" in fixtures or "live_server" in fixtures
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Before any fixture of the test: the demo is there for a demo test and gone otherwise."""
+    demo = DemoDatabase.current
+    if wants_demo(item):
+        if _transactional(item):
+            pytest.fail("The shared demo (demo_database) is for tests in a transaction only")
+        if demo is not None:
+            demo.load()  # after a test without the demo rolled it back
+    elif demo is not None and uses_database(item):
+        demo.unload()
+
+
+@pytest.fixture(scope="session")
+def demo_database(django_db_setup, django_db_blocker):
+    """The demo content of `manage.py load_demo`, for tests that read it (tests/demo_database.py).
+
+    What a test changes is rolled back after it; ask for `db` as usual."""
+    demo = DemoDatabase(django_db_blocker)
+    DemoDatabase.current = demo
+    demo.load()
+    yield demo
+    demo.unload()
+    DemoDatabase.current = None
 
 
 def service_reachable(url: str) -> bool:
@@ -27,6 +79,21 @@ def require_service(reachable: bool, what: str) -> None:
     if os.environ.get("CI"):
         pytest.fail(f"{message}, and CI must run this test")
     pytest.skip(f"{message} (runs in CI)")
+
+
+@pytest.fixture
+def broker_url():
+    """The Redis database that the broker tests may use: CELERY_BROKER_URL, never a default.
+
+    Without it a test would fall back to Redis's database 0, which the developer's own worker
+    (or another checkout's tests) shares: those tests skip locally and fail in CI instead."""
+    url = os.environ.get("CELERY_BROKER_URL", "")
+    require_service(
+        bool(url),
+        "CELERY_BROKER_URL (a Redis database of the tests' own, e.g. redis://127.0.0.1:6379/15)",
+    )
+    require_service(service_reachable(url), f"Redis at {url}")
+    return url
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ from collections import deque
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 
 from learning.accounts.models import User
@@ -68,15 +67,8 @@ def _client(email: str | None) -> Client:
     return client
 
 
-@pytest.fixture
-def demo(settings):
-    settings.DEBUG = True
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    settings.DEBUG = False
-
-
 @pytest.mark.parametrize("visitor", list(VISITORS))
-def test_every_linked_page_answers_and_shrugs_off_nonsense_parameters(demo, visitor):
+def test_every_linked_page_answers_and_shrugs_off_nonsense_parameters(demo_database, visitor):
     client = _client(VISITORS[visitor])
     seen, queue, failures = {"/"}, deque(["/"]), []
     paths = set()

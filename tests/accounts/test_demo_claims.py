@@ -9,9 +9,9 @@ from learning.events.models import Registration
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_people_are_verified_through_demo_domains_and_one_waits(settings):
+def test_demo_people_are_verified_through_demo_domains_and_one_waits(demo_database, settings):
+    # The demo is loaded (demo_database): load it a second time.
     settings.DEBUG = True
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
     anouk = User.objects.get(email="anouk.jansen@apeldoorn.example")

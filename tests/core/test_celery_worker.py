@@ -16,11 +16,10 @@ from django.db import connection
 
 from learning.outbox.models import OutboxStatus
 from learning.outbox.tasks import send_message_task
-from tests.conftest import require_service, service_reachable
+from tests.conftest import require_service
 from tests.outbox.factories import OutboxMessageFactory
 
 ROOT = Path(__file__).resolve().parents[2]
-REDIS_URL = os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
 
 
 def shared_database_url() -> str:
@@ -39,8 +38,7 @@ def shared_database_url() -> str:
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_worker_sends_a_committed_outbox_message_through_redis(tmp_path):
-    require_service(service_reachable(REDIS_URL), f"Redis at {REDIS_URL}")
+def test_worker_sends_a_committed_outbox_message_through_redis(tmp_path, broker_url):
     require_service(
         connection.vendor == "postgresql",
         "A test database that a worker process can share (PostgreSQL, via DATABASE_URL)",
@@ -57,7 +55,7 @@ def test_worker_sends_a_committed_outbox_message_through_redis(tmp_path):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "learning.settings.dev",
-        "CELERY_BROKER_URL": REDIS_URL,
+        "CELERY_BROKER_URL": broker_url,
         "EMAIL_URL": f"file://{outbox}",
         "DATABASE_URL": shared_database_url(),
         # The test database is dropped at the end of the run: the worker must not linger on it.
@@ -90,7 +88,7 @@ def test_worker_sends_a_committed_outbox_message_through_redis(tmp_path):
     reader = threading.Thread(target=lambda: lines.extend(worker.stdout), daemon=True)
     reader.start()
     # Not the current app: the tasks in later tests must keep running eagerly.
-    producer = Celery(broker=REDIS_URL, set_as_current=False)
+    producer = Celery(broker=broker_url, set_as_current=False)
     try:
         # The test settings run tasks eagerly; this producer publishes to Redis for real.
         producer.send_task(send_message_task.name, args=[message.pk], queue=queue)

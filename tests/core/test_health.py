@@ -1,4 +1,3 @@
-import os
 from datetime import timedelta
 
 import pytest
@@ -11,18 +10,14 @@ import learning.celery  # noqa: F401 - connects the beat heartbeat signal
 from learning.core import heartbeat
 from learning.core.heartbeat import heartbeat_record
 from learning.core.tasks import heartbeat_task
-from tests.conftest import require_service, service_reachable
 
 pytestmark = pytest.mark.django_db
 
-REDIS_URL = os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
-
 
 @pytest.fixture
-def broker_up(settings):
-    require_service(service_reachable(REDIS_URL), f"Redis at {REDIS_URL}")
+def broker_up(settings, broker_url):
     settings.CELERY_BROKER_CONFIGURED = True
-    settings.CELERY_BROKER_URL = REDIS_URL
+    settings.CELERY_BROKER_URL = broker_url
 
 
 def beats(*, worker_age=None, beat_age=None):

@@ -12,10 +12,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(settings):
-    settings.DEBUG = True
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    settings.DEBUG = False
+def demo(demo_database):
+    """The demo's home page (the demo is loaded once for the tests that ask for it)."""
     return Site.objects.get(is_default_site=True).root_page.specific
 
 
