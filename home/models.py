@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from learning.core.blocks import BaseStreamBlock
+from learning.events.selectors import events_for_agenda
 
 from .blocks import FeaturedStreamBlock
 
@@ -41,8 +42,6 @@ class HomePage(Page):
         verbose_name = _("startpagina")
 
     def get_context(self, request, *args, **kwargs):
-        from learning.events.selectors import events_for_agenda
-
         context = super().get_context(request, *args, **kwargs)
         context["upcoming"] = list(events_for_agenda()[:UPCOMING_ON_HOME])
         return context

@@ -16,6 +16,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from learning.accounts.models import User
 from learning.accounts.services import calendar_token_get_or_create
 from learning.calendar.errors import CalendarError
 from learning.calendar.ical import event_url, new_calendar, serialise, vevent
@@ -141,8 +142,6 @@ def circle_feed_content(*, page, request) -> FeedContent:
     An unknown, revoked or malformed token answers 404; the token of someone who is no
     longer a member (or whose account is inactive) answers 403.
     """
-    from learning.accounts.models import User
-
     circle = page
     token = request.GET.get("token", "")
     if not TOKEN_SHAPE.fullmatch(token):

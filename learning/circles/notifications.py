@@ -10,8 +10,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from learning.accounts.models import User
 from learning.calendar.ical import calendar_state, new_calendar, serialise
 from learning.events.changes import change_lines
+from learning.outbox.services import message_queue, message_queue_debounced
 
 RENDERER = "circles.message"
 # As for events (learning.events.notifications): a burst of saves gives one message.
@@ -20,8 +22,6 @@ CHANGE_MAX_DELAY = timedelta(hours=1)
 
 
 def _queue(*, to: str, template: str, subject, circle_id: int, dedupe_key=None, user=None, **extra):
-    from learning.outbox.services import message_queue
-
     return message_queue(
         to=to,
         kind=f"circle_{template}",
@@ -44,8 +44,6 @@ def _absolute(url: str | None) -> str:
 
 def render(payload: dict) -> dict:
     """The outbox renderer: subject, text and HTML from the payload's ids."""
-    from learning.accounts.models import User
-
     from .models import CircleInvitation, CircleMeeting, CircleMembership, LearningCirclePage
 
     circle = LearningCirclePage.objects.get(pk=payload["circle_id"])
@@ -184,8 +182,6 @@ def report_published(membership, *, meeting) -> None:
 def meeting_changed(membership, *, meeting, before: dict) -> None:
     """Tell a member that a meeting's time, place, online link or status changed: one
     message per meeting and member per burst of saves, rendered when it is sent."""
-    from learning.outbox.services import message_queue_debounced
-
     message_queue_debounced(
         to=membership.user.email,
         kind="circle_meeting_changed",
@@ -209,8 +205,6 @@ def meeting_changed(membership, *, meeting, before: dict) -> None:
 def meeting_removed(membership, *, meeting, circle) -> None:
     """Tell a member that a meeting was taken off the circle: rendered now, because the
     meeting is about to be deleted (``meeting`` is the service's cancelled copy)."""
-    from learning.outbox.services import message_queue
-
     from .feeds import meeting_vevent
 
     context = {

@@ -9,7 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from learning.accounts.models import User
 from learning.calendar.ical import calendar_state, invitation
+from learning.outbox.services import message_queue, message_queue_debounced
 
 from .changes import change_lines
 from .models import PARTICIPANT_STATUSES, SEAT_STATUSES, RegistrationStatus
@@ -43,8 +45,6 @@ def _queue(
     **extra,
 ):
     """Queue a small outbox row; the worker renders it (outside the event's row lock)."""
-    from learning.outbox.services import message_queue
-
     recipient = user or registration.user
     if recipient is None:  # anonymised: nobody to tell
         return None
@@ -68,8 +68,6 @@ def _queue(
 
 def render(payload: dict) -> dict:
     """The outbox renderer: subject, text, HTML and (if asked) the calendar invitation."""
-    from learning.accounts.models import User
-
     from .models import Registration
 
     registration = Registration.objects.select_related("event", "organisation").get(
@@ -173,8 +171,6 @@ CHANGE_MAX_DELAY = timedelta(hours=1)
 def event_changed(registration, *, before: dict) -> None:
     """Tell a participant (seat or open offer) that the time, place, online link or status of
     their event changed. One e-mail per burst of publications, rendered when it is sent."""
-    from learning.outbox.services import message_queue_debounced
-
     recipient = registration.user
     if recipient is None:
         return

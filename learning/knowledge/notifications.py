@@ -4,13 +4,16 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from learning.accounts.models import User
+from learning.outbox.services import message_queue
+
+from .models import KnowledgePage
+
 RENDERER = "knowledge.contribution"
 
 
 def contribution_published(*, page) -> None:
     """Queue "your practice example is online" for the person who sent it in."""
-    from learning.outbox.services import message_queue
-
     contributor = page.contributed_by
     if contributor is None or not contributor.email:
         return
@@ -26,9 +29,6 @@ def contribution_published(*, page) -> None:
 
 def render(payload: dict) -> dict:
     """The outbox renderer: subject, text and HTML of a contribution e-mail."""
-    from learning.accounts.models import User
-
-    from .models import KnowledgePage
 
     page = KnowledgePage.objects.get(pk=payload["page_id"])
     recipient = User.objects.get(pk=payload["recipient_id"])

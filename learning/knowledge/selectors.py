@@ -14,6 +14,9 @@ from wagtail.query import PageQuerySet
 from learning.core.models import Theme
 from learning.core.search import search_terms
 from learning.core.visibility import pages_visible_to
+from learning.events.selectors import events_for_agenda
+from learning.profiles.models import PioneerProfilePage
+from learning.profiles.selectors import profiles_for_theme
 
 from .models import (
     GuidePage,
@@ -73,9 +76,6 @@ def goals_for_theme(*, theme: Theme) -> list[PolicyGoal]:
 def theme_page_sections(*, theme_page: ThemePage, user) -> dict:
     """Everything a theme page shows: profiles, articles, guide steps, goals, upcoming events
     and initiatives on its theme. A fixed number of queries, whatever the numbers behind it."""
-    from learning.events.selectors import events_for_agenda
-    from learning.profiles.selectors import profiles_for_theme
-
     theme = theme_page.theme
     articles = articles_visible_to(user=user).filter(themes=theme)
     steps = pages_visible_to(GuideStepPage.objects.live(), user).filter(themes=theme)
@@ -162,7 +162,6 @@ def feed_items(*, limit: int = FEED_LIMIT) -> list:
     Public means: what an anonymous visitor may see, so a feed reader never gets a page
     shared with participants only. Three queries at most.
     """
-    from learning.profiles.models import PioneerProfilePage
 
     anonymous = AnonymousUser()
     articles = pages_visible_to(KnowledgePage.objects.live(), anonymous)
