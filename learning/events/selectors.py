@@ -3,7 +3,8 @@
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
+from django.db import connection
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Length, Substr
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
@@ -174,6 +175,54 @@ def events_for_agenda(
         seats_taken=Count("registrations", filter=Q(registrations__status__in=SEAT_STATUSES))
     ).prefetch_related("themes")
     return events.order_by("-starts_at" if past else "starts_at")
+
+
+def events_seats_taken(*, event_ids) -> dict:
+    """The seats taken of each of ``event_ids`` (the agenda's ``seats_taken``), by event id.
+    One aggregate query, on every agenda request: its SQL is built once per number of ids."""
+    event_ids = list(event_ids)
+    if not event_ids:
+        return {}
+    sql, params = _seats_taken_sql(len(event_ids))
+    # The placeholders for the ids hold -1, -2 …: the ids go in their places.
+    params = [
+        event_ids[-param - 1] if isinstance(param, int) and param < 0 else param for param in params
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        taken = dict(cursor.fetchall())
+    return {event_id: taken.get(event_id, 0) for event_id in event_ids}
+
+
+_SEATS_TAKEN_SQL: dict[int, tuple[str, list]] = {}
+
+
+def _seats_taken_sql(count: int) -> tuple[str, list]:
+    """The ORM's own statement for ``count`` ids (-1 … -count), made once per count."""
+    if count not in _SEATS_TAKEN_SQL:
+        query = (
+            Registration.objects.filter(
+                event_id__in=[-position for position in range(1, count + 1)],
+                status__in=SEAT_STATUSES,
+            )
+            .order_by()
+            .values("event_id")
+            .annotate(taken=Count("pk"))
+            .values_list("event_id", "taken")
+        )
+        sql, params = query.query.sql_with_params()
+        _SEATS_TAKEN_SQL[count] = (sql, list(params))
+    return _SEATS_TAKEN_SQL[count]
+
+
+def agenda_changes_at() -> datetime | None:
+    """When time alone next changes the agenda: the soonest end of a live event still to come
+    (it moves from the upcoming to the past events). None when no event is still to come."""
+    return (
+        EventPage.objects.live()
+        .filter(ends_at__gte=timezone.now())
+        .aggregate(soonest=Min("ends_at"))["soonest"]
+    )
 
 
 # --- Calendar feeds --------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from learning.accounts.services import calendar_token_get_or_create, calendar_token_regenerate
 from learning.calendar.links import calendar_links, subscribe_url
-from learning.core.filtering import filter_list_response
+from learning.core.filtering import LiveItemKey, filter_list_response
 from learning.core.ratelimit import posted, rate_limited
 
 from . import selectors, services
@@ -37,9 +37,20 @@ def agenda(request, index_page, *, past: bool):
         items_name="events",
         action=index_page.url + ("afgelopen/" if past else ""),
         extra_context={"past": past},
-        # A card shows what a publication changes, and these, which it does not:
-        item_key=lambda event: (event.pk, event.seats_taken, event.is_past, event.cancelled),
+        # A card shows what a publication changes, and these, which it does not: whether the
+        # event is past (the cached list expires when an event ends) and, never cached, the
+        # seats taken. The agenda is the same for everyone: its list is cached for all.
+        item_key=lambda event: (event.pk, event.is_past, event.cancelled),
+        live_key=SEATS_TAKEN,
+        cache_list=True,
+        list_expires=selectors.agenda_changes_at,
     )
+
+
+SEATS_TAKEN = LiveItemKey(
+    of_item=lambda event: event.seats_taken,
+    of_ids=lambda ids: selectors.events_seats_taken(event_ids=ids),
+)
 
 
 def _registration_blocker(event, user) -> str | None:

@@ -5,6 +5,7 @@ from functools import partial
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 
 from learning.core.filtering import filter_list_response
 from learning.core.ratelimit import rate_limited
@@ -19,9 +20,11 @@ DIRECTORY_PAGE_SIZE = 20
 
 
 def knowledge_index(request, index_page):
-    theme_pages = selectors.theme_pages(user=request.user)
-    guides = selectors.guides_visible_to(user=request.user)
-    directory = DirectoryPage.objects.live().child_of(index_page).first()
+    # Read only when the content is rendered or the list is not in the cache.
+    user = request.user
+    theme_pages = SimpleLazyObject(lambda: selectors.theme_pages(user=user))
+    guides = SimpleLazyObject(lambda: selectors.guides_visible_to(user=user))
+    directory = SimpleLazyObject(lambda: DirectoryPage.objects.live().child_of(index_page).first())
     return filter_list_response(
         request,
         page=index_page,
@@ -31,13 +34,15 @@ def knowledge_index(request, index_page):
         template="knowledge/knowledge_index_page.html",
         items_name="articles",
         extra_context={"theme_pages": theme_pages, "guides": guides, "directory": directory},
-        # Everything the page shows changes with a publication, but who sees what differs.
+        # Everything the page shows changes with a publication, but who sees what differs:
+        # the list is cached for anonymous visitors only.
         item_key=lambda article: article.pk,
-        extra_key=(
+        extra_key=lambda: (
             tuple(page.pk for page in theme_pages),
             tuple(guide.pk for guide in guides),
-            directory and directory.pk,
+            directory.pk if directory else None,
         ),
+        cache_list=not user.is_authenticated,
     )
 
 

@@ -20,8 +20,11 @@ def profile_index(request, index_page):
         per_page=PROFILES_PER_PAGE,
         template="profiles/profile_index_page.html",
         items_name="profiles",
-        # A card shows what a publication changes, and the organisation, which it does not.
+        # A card shows what a publication changes, and the organisation, whose changes replace
+        # the content generation too (learning.profiles.apps). Who sees which profiles depends
+        # on the visitor: the list is cached for anonymous visitors only.
         item_key=_card_key,
+        cache_list=not request.user.is_authenticated,
     )
 
 
