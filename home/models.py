@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from learning.core.blocks import BaseStreamBlock
+from learning.core.sitecache import child_page
 from learning.events.selectors import events_for_agenda
 
 from .blocks import FeaturedStreamBlock
@@ -40,6 +41,15 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("startpagina")
+
+    def route(self, request, path_components):
+        """Wagtail's routing, with the sections below the home page (the agenda, the pioneers,
+        the knowledge base …) from the site cache: two queries less for every page below."""
+        if path_components:
+            child = child_page(self, path_components[0])
+            if child is not None:
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
