@@ -11,6 +11,10 @@ change was being saved cannot keep it in the cache. The entry also expires after
 (``Site.find_for_request`` keeps it as ``request._wagtail_site``), so Wagtail's own routing,
 ``pageurl`` and the menu all use it. Each request gets its own unpickled copy: nothing is
 shared between requests or threads.
+
+Under the generation (below) the cache also keeps the small lists every listing reads, each
+site's footer, and the home page's sections as their own class for Wagtail's routing
+(``child_page``, used by ``HomePage.route``).
 """
 
 from __future__ import annotations
