@@ -97,6 +97,18 @@ def broker_url():
 
 
 @pytest.fixture
+def bare_page(home):
+    """A plain Wagtail ``Page`` under the home page, live: what the cached index pages' query
+    counts are compared with (as bench/index_pages.py does)."""
+    from wagtail.models import Page
+
+    page = Page(title="Kale pagina", slug="kale-pagina")
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
 def password():
     return PASSWORD
 

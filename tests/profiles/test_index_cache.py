@@ -3,29 +3,12 @@ warm request runs no query beyond a bare Wagtail page, and every change a card s
 at once."""
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
+
+from tests.warm import warm_queries
 
 pytestmark = pytest.mark.django_db
-
-
-def warm_queries(client, url) -> int:
-    """The queries of a request once the caches are warm."""
-    client.get(url)
-    client.get(url)
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
-
-
-@pytest.fixture
-def bare_page(home):
-    page = Page(title="Kale pagina", slug="kale-pagina")
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def test_a_warm_anonymous_list_runs_no_query_beyond_a_bare_page(
