@@ -18,7 +18,7 @@ from learning.core.ratelimit import posted, rate_limited
 
 from . import selectors, services
 from .forms import AgendaFilterForm, HandoverForm
-from .models import Registration, RegistrationStatus
+from .models import Registration
 from .notifications import OFFER_SALT, offer_token
 from .predicates import registration_actions, registration_rows
 from .services import RegistrationError
@@ -104,10 +104,28 @@ def event_register(request, event):
         registration = services.registration_create(event=event, user=request.user)
     except RegistrationError as error:
         return event_detail(request, event, error=error.message, status=error.status)
-    if registration.status == RegistrationStatus.CONFIRMED:
+    actions = registration_actions(registration=registration)
+    if not actions.is_waitlisted:
         messages.success(request, _("U bent aangemeld. De bevestiging staat in uw mailbox."))
+        return redirect(event.url)
+    position = selectors.waiting_position(registration=registration)
+    if actions.waits_for_organisation_seat:
+        # Seats may be free: the organisation's own maximum is what keeps this person waiting.
+        messages.info(
+            request,
+            _(
+                "Uw organisatie heeft het maximum van %(limit)s deelnemers voor deze bijeenkomst "
+                "bereikt. U staat op de wachtlijst, op plek %(position)s, en krijgt een plek als "
+                "een collega zich afmeldt."
+            )
+            % {"limit": event.organisation_limit, "position": position},
+        )
     else:
-        messages.info(request, _("De bijeenkomst is vol. U staat op de wachtlijst."))
+        messages.info(
+            request,
+            _("De bijeenkomst is vol. U staat op de wachtlijst, op plek %(position)s.")
+            % {"position": position},
+        )
     return redirect(event.url)
 
 

@@ -17,8 +17,9 @@ pytestmark = pytest.mark.django_db
 # the cache), lock, aggregate, registration, log entry, outbox row, and the savepoint around
 # them (it was 19 with Wagtail's routing and separate seat, queue and address queries, 12 with
 # a knowledge-group lookup on every log entry; which pages have a participants' group now
-# comes from the cache).
-MAX_REGISTER_QUERIES = 11
+# comes from the cache); a place on the waiting list adds one count, after the commit and
+# outside the lock, for the position the message names.
+MAX_REGISTER_QUERIES = 12
 
 
 def client_for(user) -> Client:
@@ -51,6 +52,33 @@ def test_register_and_cancel_through_the_forms(make_event, make_user):
     assert response.status_code == 302
     registration.refresh_from_db()
     assert registration.status == RegistrationStatus.CANCELLED
+
+
+def test_the_fourth_of_a_municipality_hears_the_real_reason_and_the_position(
+    make_event, make_user, utrecht
+):
+    """Seats are free: the organisation's maximum keeps the fourth waiting, not a full event."""
+    event = make_event(capacity=150, organisation_limit=3)
+    for _ in range(3):
+        services.registration_create(event=event, user=make_user(utrecht))
+    fourth = client_for(make_user(utrecht))
+    response = fourth.post(f"{event.url}register/", follow=True)
+    page = response.content.decode()
+    assert "De bijeenkomst is vol" not in page
+    assert (
+        "Uw organisatie heeft het maximum van 3 deelnemers voor deze bijeenkomst bereikt. "
+        "U staat op de wachtlijst, op plek 1," in page
+    )
+
+
+def test_a_full_event_says_so_with_the_position(make_event, make_user):
+    event = make_event(capacity=1)
+    services.registration_create(event=event, user=make_user())
+    services.registration_create(event=event, user=make_user())  # waiting, first
+    response = client_for(make_user()).post(f"{event.url}register/", follow=True)
+    assert (
+        "De bijeenkomst is vol. U staat op de wachtlijst, op plek 2." in response.content.decode()
+    )
 
 
 def test_register_requires_post_and_login(make_event, make_user):
