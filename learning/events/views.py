@@ -108,7 +108,8 @@ def event_register(request, event):
     if not actions.is_waitlisted:
         messages.success(request, _("U bent aangemeld. De bevestiging staat in uw mailbox."))
         return redirect(event.url)
-    position = selectors.waiting_position(registration=registration)
+    # From the service's own aggregate, under the lock: no count of its own.
+    position = registration.waiting_position_when_created
     if actions.waits_for_organisation_seat:
         # Seats may be free: the organisation's own maximum is what keeps this person waiting.
         messages.info(

@@ -14,6 +14,7 @@ from ..models import (
     SEAT_STATUSES,
     EventPage,
     Registration,
+    RegistrationStatus,
 )
 from .errors import _error
 from .rules import _verified_address
@@ -120,7 +121,8 @@ _REGISTRATION_STATE_SQL = (
     "SELECT count(*) FILTER (WHERE status = ANY(%s)),"
     " count(*) FILTER (WHERE status = ANY(%s) AND organisation_id = %s),"
     " count(*) FILTER (WHERE status = ANY(%s) AND user_id = %s),"
-    " max(queue_position)"
+    " max(queue_position),"
+    " count(*) FILTER (WHERE status = %s)"
     " FROM events_registration WHERE event_id = %s"
 )
 
@@ -128,7 +130,7 @@ _REGISTRATION_STATE_SQL = (
 def _registration_state(event: EventPage, *, user) -> dict:
     """For a new registration of ``user``, in one aggregate query (run it under the lock):
     seats taken in total and by the person's organisation, whether the person already has an
-    active registration, and the last queue position."""
+    active registration, the last queue position and how many wait."""
     connection = transaction.get_connection()
     if connection.vendor != "postgresql":
         # SQLite (`make run`) has no FILTER … ANY(array): the ORM writes it in its own terms.
@@ -139,18 +141,29 @@ def _registration_state(event: EventPage, *, user) -> dict:
             ),
             mine=Count("pk", filter=Q(status__in=ACTIVE_STATUSES, user=user)),
             last_position=Max("queue_position"),
+            waiting=Count("pk", filter=Q(status=RegistrationStatus.WAITING)),
         )
     # Written by hand for PostgreSQL: the ORM spent about a millisecond of CPU building this
     # statement, inside the event's lock.
     seats, active = [str(s) for s in SEAT_STATUSES], [str(s) for s in ACTIVE_STATUSES]
     with connection.cursor() as cursor:
         cursor.execute(
-            _REGISTRATION_STATE_SQL, [seats, seats, user.organisation_id, active, user.pk, event.pk]
+            _REGISTRATION_STATE_SQL,
+            [
+                seats,
+                seats,
+                user.organisation_id,
+                active,
+                user.pk,
+                str(RegistrationStatus.WAITING),
+                event.pk,
+            ],
         )
-        taken, organisation_taken, mine, last_position = cursor.fetchone()
+        taken, organisation_taken, mine, last_position, waiting = cursor.fetchone()
     return {
         "taken": taken,
         "organisation_taken": organisation_taken,
         "mine": mine,
         "last_position": last_position,
+        "waiting": waiting,
     }

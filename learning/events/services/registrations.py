@@ -75,6 +75,10 @@ def registration_create(*, event: EventPage, user) -> Registration:
             registration.confirmed_at = now
         if registration.status == RegistrationStatus.WAITING:
             registration.queue_position = (state["last_position"] or 0) + 1
+            # Last in the queue: everyone waiting is ahead. A snapshot for the message that
+            # answers this request (it goes stale as the queue moves; selectors.waiting_position
+            # counts afresh).
+            registration.waiting_position_when_created = state["waiting"] + 1
         registration.save()
         _log(registration, actor=user, action="register")
         notifications.registration_changed(registration, previous_status="")
