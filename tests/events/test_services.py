@@ -372,6 +372,90 @@ def test_rule7_coordinator_moves_someone_up_the_waiting_list(make_event, make_us
     assert RegistrationLog.objects.filter(registration=waiting[2], action="move").exists()
 
 
+# Leaving the waiting list: no stale queue position on any path ------------------------------
+
+
+def _waiting_pair(event, make_user):
+    orgs = municipalities(3)
+    first = register(event, make_user(orgs[0]))
+    second = register(event, make_user(orgs[1]))
+    assert second.status == RegistrationStatus.WAITING and second.queue_position == 1
+    return first, second
+
+
+def test_a_coordinator_promotion_clears_the_queue_position(make_event, make_user, coordinator):
+    _first, waiting = _waiting_pair(make_event(capacity=1), make_user)
+    services.registration_promote(registration=waiting, actor=coordinator, reason="Spreker")
+    waiting.refresh_from_db()
+    assert waiting.status == RegistrationStatus.CONFIRMED
+    assert (waiting.queue_position, waiting.wait_reason) == (None, "")
+
+
+def test_a_direct_promotion_from_the_list_clears_the_queue_position(make_event, make_user):
+    first, waiting = _waiting_pair(make_event(capacity=1), make_user)
+    services.registration_cancel(registration=first, actor=first.user)
+    waiting.refresh_from_db()
+    assert waiting.status == RegistrationStatus.CONFIRMED
+    assert waiting.queue_position is None
+
+
+def test_an_offer_and_its_acceptance_clear_the_queue_position(make_event, make_user):
+    event = make_event(capacity=1, promotion_mode=PromotionMode.OFFER)
+    first, waiting = _waiting_pair(event, make_user)
+    services.registration_cancel(registration=first, actor=first.user)
+    waiting.refresh_from_db()
+    assert waiting.status == RegistrationStatus.OFFERED
+    assert waiting.queue_position is None
+    # An offer made before this fix still carried its position: accepting clears it too.
+    type(waiting).objects.filter(pk=waiting.pk).update(queue_position=1)
+    services.offer_accept(registration=waiting, user=waiting.user)
+    waiting.refresh_from_db()
+    assert (waiting.status, waiting.queue_position) == (RegistrationStatus.CONFIRMED, None)
+
+
+def test_a_move_that_frees_a_seat_clears_the_promoted_position(make_event, make_user, coordinator):
+    event = make_event(capacity=2)
+    orgs = municipalities(4)
+    register(event, make_user(orgs[0]))
+    confirmed = register(event, make_user(orgs[1]))
+    waiting = [register(event, make_user(org)) for org in orgs[2:]]
+    # A seat frees without a fill (as when capacity was raised in the database): the move
+    # fills the list and the promoted person leaves it without a position.
+    type(confirmed).objects.filter(pk=confirmed.pk).update(status=RegistrationStatus.CANCELLED)
+    services.registration_move(registration=waiting[1], actor=coordinator, position=1, reason="X")
+    for registration in waiting:
+        registration.refresh_from_db()
+    assert waiting[1].status == RegistrationStatus.CONFIRMED
+    assert waiting[1].queue_position is None
+    assert (waiting[0].status, waiting[0].queue_position) == (RegistrationStatus.WAITING, 2)
+
+
+def test_leaving_the_waiting_list_clears_the_queue_position(make_event, make_user):
+    _first, waiting = _waiting_pair(make_event(capacity=1), make_user)
+    services.registration_cancel(registration=waiting, actor=waiting.user)
+    waiting.refresh_from_db()
+    assert (waiting.status, waiting.queue_position) == (RegistrationStatus.CANCELLED, None)
+
+
+def test_the_migration_clears_stale_positions_and_keeps_the_waiting_ones(make_event, make_user):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "learning.events.migrations.0008_clear_stale_queue_positions"
+    )
+    event = make_event(capacity=1)
+    orgs = municipalities(3)
+    seat = register(event, make_user(orgs[0]))
+    waiting = [register(event, make_user(org)) for org in orgs[1:]]
+    type(seat).objects.filter(pk=seat.pk).update(queue_position=7)  # a promotion of old
+    migration.clear_stale_positions(apps, None)
+    seat.refresh_from_db()
+    assert seat.queue_position is None
+    assert [type(seat).objects.get(pk=r.pk).queue_position for r in waiting] == [1, 2]
+
+
 # Rule 8 -------------------------------------------------------------------------------------
 
 

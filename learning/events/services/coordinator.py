@@ -14,7 +14,7 @@ from .errors import _error
 from .locking import _lock_event
 from .log import _log
 from .rules import can_manage_event
-from .waiting_list import waitlist_fill
+from .waiting_list import _leave_waiting_list, waitlist_fill
 
 
 def _require_coordinator(actor, event: EventPage) -> None:
@@ -46,7 +46,7 @@ def registration_promote(*, registration: Registration, actor, reason: str) -> R
             raise _error("already_registered")
         registration.status = RegistrationStatus.CONFIRMED
         registration.confirmed_at = timezone.now()
-        registration.wait_reason = ""
+        _leave_waiting_list(registration)
         registration.offer_expires_at = None
         registration.cancelled_at = None
         registration.save()
