@@ -548,20 +548,44 @@ def test_check_in_by_coordinator(make_event, make_user, coordinator):
     assert registration.status == RegistrationStatus.ATTENDED
 
 
-def test_event_message_goes_to_each_confirmed_participant(
+def test_event_message_goes_to_everyone_with_a_seat_checked_in_or_not(
     make_event, make_user, coordinator, committed
 ):
-    event = make_event(capacity=2)
-    orgs = municipalities(3)
-    confirmed = [register(event, make_user(org)) for org in orgs[:2]]
-    register(event, make_user(orgs[2]))  # waiting: not addressed
+    event = make_event(capacity=3)
+    orgs = municipalities(5)
+    seats = [register(event, make_user(org)) for org in orgs[:3]]
+    services.registration_set_attended(registration=seats[0], actor=coordinator)  # checked in
+    services.registration_cancel(registration=seats[2], actor=seats[2].user)  # gone
+    register(event, make_user(orgs[3]))  # takes the freed seat
+    register(event, make_user(orgs[4]))  # waiting: not addressed
+    from learning.events.selectors import event_message_recipients
+
+    expected = {r.user.email for r in event_message_recipients(event=event)}
+    assert len(expected) == 3 and seats[2].user.email not in expected
     mail.outbox.clear()
     with committed():
         count = services.event_message_send(
-            event=event, actor=coordinator, subject="Parkeren", body="Parkeer bij het station."
+            event=event,
+            actor=coordinator,
+            subject="Parkeren",
+            body="Parkeer bij het station.",
+            token="a" * 32,
         )
-    assert count == 2
-    assert sorted(m.to[0] for m in mail.outbox) == sorted(r.user.email for r in confirmed)
+    assert count == 3
+    assert {m.to[0] for m in mail.outbox} == expected
+    # The same token again: refused, nothing queued.
+    refused(
+        "message_already_sent",
+        services.event_message_send,
+        event=event,
+        actor=coordinator,
+        subject="Parkeren",
+        body="Parkeer bij het station.",
+        token="a" * 32,
+    )
+    from learning.outbox.models import OutboxMessage
+
+    assert OutboxMessage.objects.filter(kind="registration_message").count() == 3
 
 
 def test_reminders_are_queued_once_seven_days_and_one_day_before(make_event, make_user, committed):
