@@ -72,7 +72,7 @@ def test_10_colleagues_at_once_for_a_masterclass_with_limit_3(make_masterclass, 
     leaver = confirmed[0]
     client = Client()
     client.force_login(leaver.user)
-    assert client.post(f"{masterclass.url}cancel/").status_code == 302
+    assert client.post(f"{masterclass.url}cancel/", {"confirm": "yes"}).status_code == 302
     assert registrations.filter(status=RegistrationStatus.CONFIRMED).count() == 3
     assert registrations.filter(status=RegistrationStatus.WAITING).count() == 6
 
