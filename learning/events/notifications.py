@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from learning.accounts.models import User
 from learning.calendar.ical import calendar_state, invitation
@@ -34,6 +35,26 @@ def offer_url(registration) -> str:
 RENDERER = "events.registration"
 
 
+def registration_kind(template: str) -> str:
+    """The outbox kind of a registration e-mail made with ``events/email/<template>``."""
+    return f"registration_{template}"
+
+
+# Every kind this module queues, with its Dutch name in the outbox (learning.outbox.renderers).
+KIND_LABELS = {
+    registration_kind("confirmed"): gettext_lazy("Aanmelding bevestigd"),
+    registration_kind("promoted"): gettext_lazy("Plek gekregen van de wachtlijst"),
+    registration_kind("waiting"): gettext_lazy("Op de wachtlijst"),
+    registration_kind("offered"): gettext_lazy("Plek aangeboden"),
+    registration_kind("cancelled"): gettext_lazy("Afmelding verwerkt"),
+    registration_kind("handed_over"): gettext_lazy("Plek overgedragen aan collega"),
+    registration_kind("message"): gettext_lazy("Bericht aan deelnemers"),
+    registration_kind("reminder"): gettext_lazy("Herinnering aan bijeenkomst"),
+    "registration_event_changed": gettext_lazy("Bijeenkomst gewijzigd"),
+    "registration_message_test": gettext_lazy("Testbericht aan deelnemers (alleen aan uzelf)"),
+}
+
+
 def _queue(
     registration,
     *,
@@ -50,7 +71,7 @@ def _queue(
         return None
     return message_queue(
         to=recipient.email,
-        kind=f"registration_{kind}",
+        kind=registration_kind(kind),
         renderer=RENDERER,
         payload={
             "registration_id": registration.pk,

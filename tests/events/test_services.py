@@ -588,6 +588,45 @@ def test_event_message_goes_to_everyone_with_a_seat_checked_in_or_not(
     assert OutboxMessage.objects.filter(kind="registration_message").count() == 3
 
 
+def test_every_registration_email_kind_is_produced_and_has_a_dutch_name(
+    make_event, make_user, coordinator, utrecht
+):
+    """The kinds are built from template names (``registration_kind``): produce each one
+    through the services and check that the outbox names every one of them in Dutch."""
+    from learning.events import notifications
+    from learning.outbox import renderers
+    from learning.outbox.models import OutboxMessage
+
+    now = timezone.now()
+    event = make_event(
+        capacity=1, starts_at=now + timedelta(hours=20), ends_at=now + timedelta(hours=24)
+    )
+    orgs = municipalities(2)
+    first = register(event, make_user(utrecht))  # confirmed
+    waiting = register(event, make_user(orgs[0]))  # waiting
+    services.registration_cancel(registration=first, actor=first.user)  # cancelled, promoted
+    waiting.refresh_from_db()
+    offer_event = make_event(capacity=1, promotion_mode=PromotionMode.OFFER)
+    leaver = register(offer_event, make_user(orgs[0]))
+    register(offer_event, make_user(orgs[1]))
+    services.registration_cancel(registration=leaver, actor=leaver.user)  # offered
+    owner = register(make_event(), make_user(utrecht))
+    services.registration_handover(  # handed_over
+        registration=owner, to_email=make_user(utrecht).email, actor=owner.user
+    )
+    services.event_message_send(
+        event=event, actor=coordinator, subject="S", body="B", token="c" * 32
+    )
+    services.event_message_send_test(event=event, actor=coordinator, subject="S", body="B")
+    services.reminders_queue(now=now)  # reminder
+    notifications.event_changed(waiting, before={})  # event_changed
+
+    produced = set(OutboxMessage.objects.values_list("kind", flat=True))
+    assert produced == set(notifications.KIND_LABELS)
+    for kind in produced:
+        assert renderers.kind_label(kind) not in ("", kind), kind
+
+
 def test_reminders_are_queued_once_seven_days_and_one_day_before(make_event, make_user, committed):
     now = timezone.now()
     soon = make_event(starts_at=now + timedelta(hours=20), ends_at=now + timedelta(hours=24))
