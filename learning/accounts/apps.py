@@ -18,6 +18,7 @@ class AccountsConfig(AppConfig):
         from learning.outbox import renderers
 
         from . import demo, handlers, notifications, personal_data
+        from .organisation_claims import KIND_LABELS as CLAIM_KIND_LABELS
         from .organisation_claims import claims_recheck_for_domains, claims_verify_for_domains
 
         personal_data.register_builtin_providers()
@@ -25,6 +26,8 @@ class AccountsConfig(AppConfig):
         domains_added_register(claims_verify_for_domains)
         domains_removed_register(claims_recheck_for_domains)
         renderers.register(notifications.RENDERER, notifications.render, confidential=True)
+        renderers.kinds_register(notifications.KIND_LABELS)
+        renderers.kinds_register(CLAIM_KIND_LABELS)
         register_demo_loader(
             DemoLoader(name="accounts", order=10, load=demo.load, notes=demo.login_notes)
         )

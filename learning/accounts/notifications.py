@@ -27,6 +27,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.dateparse import parse_datetime
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy
 
 from learning.outbox.services import message_queue
 
@@ -34,6 +35,33 @@ from .models import User
 
 RENDERER = "accounts.email"
 TEMPLATE_PREFIX = "account/email/"
+
+
+def account_kind(template_prefix: str) -> str:
+    """The outbox kind of an allauth e-mail made with ``template_prefix``."""
+    return "account_" + template_prefix.removeprefix(TEMPLATE_PREFIX)
+
+
+# Every kind this module queues (one per allauth e-mail, ours and allauth's own templates),
+# with its Dutch name in the outbox (learning.outbox.renderers).
+KIND_LABELS = {
+    account_kind(TEMPLATE_PREFIX + name): label
+    for name, label in {
+        "account_already_exists": gettext_lazy("Account: bestaat al"),
+        "email_changed": gettext_lazy("Account: e-mailadres gewijzigd"),
+        "email_confirm": gettext_lazy("Account: e-mailadres bevestigen"),
+        "email_confirmation": gettext_lazy("Account: e-mailadres bevestigen"),
+        "email_confirmation_signup": gettext_lazy("Account: nieuw account bevestigen"),
+        "email_deleted": gettext_lazy("Account: e-mailadres verwijderd"),
+        "login_code": gettext_lazy("Account: inlogcode"),
+        "password_changed": gettext_lazy("Account: wachtwoord gewijzigd"),
+        "password_reset": gettext_lazy("Account: wachtwoord vergeten"),
+        "password_reset_code": gettext_lazy("Account: code om wachtwoord te herstellen"),
+        "password_reset_key": gettext_lazy("Account: link om wachtwoord te herstellen"),
+        "password_set": gettext_lazy("Account: wachtwoord ingesteld"),
+        "unknown_account": gettext_lazy("Account: onbekend e-mailadres"),
+    }.items()
+}
 # Context values that can open an account. Never stored: a template that needs them must have
 # a recipe in REBUILD that makes them again when the message is sent.
 SECRET_NAMES = frozenset({"key", "code", "uid", "activate_url", "password_reset_url"})
@@ -116,7 +144,7 @@ def account_email_queue(*, template_prefix: str, email: str, context: dict) -> N
     message_queue(
         to=email,
         subject=adapter.format_email_subject(" ".join(subject.split())),
-        kind="account_" + template_prefix.removeprefix(TEMPLATE_PREFIX),
+        kind=account_kind(template_prefix),
         renderer=RENDERER,
         payload=payload,
         user=user if isinstance(user, User) else None,

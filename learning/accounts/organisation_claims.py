@@ -379,6 +379,18 @@ def claim_assign(*, user: User, organisation: Organisation | None, by) -> Organi
     return claim
 
 
+def claim_kind(template: str) -> str:
+    """The outbox kind of a claim decision e-mail (``approved`` or ``refused``)."""
+    return f"organisation_claim_{template}"
+
+
+# Every kind this module queues, with its Dutch name in the outbox (learning.outbox.renderers).
+KIND_LABELS = {
+    claim_kind("approved"): _("Organisatie bevestigd"),
+    claim_kind("refused"): _("Aanvraag voor organisatie afgewezen"),
+}
+
+
 def _queue_decision_email(claim: OrganisationClaim, *, user: User) -> None:
     template = "approved" if claim.state == ClaimState.APPROVED else "refused"
     context = {
@@ -395,7 +407,7 @@ def _queue_decision_email(claim: OrganisationClaim, *, user: User) -> None:
     ) % {"name": claim.organisation.display_name}
     message_queue(
         to=user.email,
-        kind=f"organisation_claim_{template}",
+        kind=claim_kind(template),
         subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
         text=render_to_string(f"accounts/email/claim_{template}.txt", context),
         html=render_to_string(f"accounts/email/claim_{template}.html", context),

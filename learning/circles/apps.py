@@ -37,4 +37,5 @@ class CirclesConfig(AppConfig):
         )
         handlers.connect()
         renderers.register(notifications.RENDERER, notifications.render)
+        renderers.kinds_register(notifications.KIND_LABELS)
         register_demo_loader(DemoLoader(name="circles", order=40, load=demo.load))

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from learning.accounts.models import User
 from learning.calendar.ical import calendar_state, new_calendar, serialise
@@ -16,6 +17,24 @@ from learning.events.changes import change_lines
 from learning.outbox.services import message_queue, message_queue_debounced
 
 RENDERER = "circles.message"
+
+
+def circle_kind(template: str) -> str:
+    """The outbox kind of a circle e-mail made with ``circles/email/<template>``."""
+    return f"circle_{template}"
+
+
+# Every kind this module queues, with its Dutch name in the outbox (learning.outbox.renderers).
+KIND_LABELS = {
+    circle_kind("application_received"): gettext_lazy("Leerkring: nieuwe aanmelding"),
+    circle_kind("approved"): gettext_lazy("Leerkring: aanmelding goedgekeurd"),
+    circle_kind("declined"): gettext_lazy("Leerkring: aanmelding afgewezen"),
+    circle_kind("invitation"): gettext_lazy("Leerkring: uitnodiging"),
+    circle_kind("reminder"): gettext_lazy("Leerkring: herinnering aan bijeenkomst"),
+    circle_kind("report"): gettext_lazy("Leerkring: verslag gepubliceerd"),
+    circle_kind("meeting_changed"): gettext_lazy("Leerkring: bijeenkomst gewijzigd"),
+    circle_kind("meeting_removed"): gettext_lazy("Leerkring: bijeenkomst gaat niet door"),
+}
 # As for events (learning.events.notifications): a burst of saves gives one message.
 CHANGE_DELAY = timedelta(minutes=15)
 CHANGE_MAX_DELAY = timedelta(hours=1)
@@ -24,7 +43,7 @@ CHANGE_MAX_DELAY = timedelta(hours=1)
 def _queue(*, to: str, template: str, subject, circle_id: int, dedupe_key=None, user=None, **extra):
     return message_queue(
         to=to,
-        kind=f"circle_{template}",
+        kind=circle_kind(template),
         renderer=RENDERER,
         payload={
             "template": template,
@@ -184,7 +203,7 @@ def meeting_changed(membership, *, meeting, before: dict) -> None:
     message per meeting and member per burst of saves, rendered when it is sent."""
     message_queue_debounced(
         to=membership.user.email,
-        kind="circle_meeting_changed",
+        kind=circle_kind("meeting_changed"),
         renderer=RENDERER,
         payload={
             "template": "meeting_changed",
@@ -220,7 +239,7 @@ def meeting_removed(membership, *, meeting, circle) -> None:
     calendar.add_component(meeting_vevent(meeting, circle=circle))
     message_queue(
         to=membership.user.email,
-        kind="circle_meeting_removed",
+        kind=circle_kind("meeting_removed"),
         subject=f"{_('Gaat niet door')}: {circle.title}",
         text=render_to_string("circles/email/meeting_changed.txt", context),
         html=render_to_string("circles/email/meeting_changed.html", context),

@@ -47,4 +47,5 @@ class EventsConfig(AppConfig):
         register_agenda_feed(AgendaFeed(name="events", content=feeds.agenda_feed_content))
         handlers.connect()
         renderers.register(notifications.RENDERER, notifications.render)
+        renderers.kinds_register(notifications.KIND_LABELS)
         register_demo_loader(DemoLoader(name="events", order=30, load=demo.load))

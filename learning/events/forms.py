@@ -75,8 +75,20 @@ class HandoverForm(forms.Form):
 
 
 class EventMessageForm(forms.Form):
+    """A message to an event's participants. ``token`` is made when the form is first shown
+    and goes along with every step: the send happens once per token (a double submit, or
+    the browser's "resend", queues nothing a second time)."""
+
     subject = forms.CharField(label=_("Onderwerp"), max_length=150)
     body = forms.CharField(label=_("Bericht"), widget=forms.Textarea, max_length=5000)
+    token = forms.RegexField(
+        regex=r"^[0-9a-f]{32}$",
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("Dit formulier is verlopen. Open het opnieuw."),
+            "invalid": _("Dit formulier is verlopen. Open het opnieuw."),
+        },
+    )
 
 
 class CoordinatorReasonForm(forms.Form):

@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from learning.accounts.models import User
 from learning.calendar.ical import calendar_state, invitation
@@ -34,6 +35,26 @@ def offer_url(registration) -> str:
 RENDERER = "events.registration"
 
 
+def registration_kind(template: str) -> str:
+    """The outbox kind of a registration e-mail made with ``events/email/<template>``."""
+    return f"registration_{template}"
+
+
+# Every kind this module queues, with its Dutch name in the outbox (learning.outbox.renderers).
+KIND_LABELS = {
+    registration_kind("confirmed"): gettext_lazy("Aanmelding bevestigd"),
+    registration_kind("promoted"): gettext_lazy("Plek gekregen van de wachtlijst"),
+    registration_kind("waiting"): gettext_lazy("Op de wachtlijst"),
+    registration_kind("offered"): gettext_lazy("Plek aangeboden"),
+    registration_kind("cancelled"): gettext_lazy("Afmelding verwerkt"),
+    registration_kind("handed_over"): gettext_lazy("Plek overgedragen aan collega"),
+    registration_kind("message"): gettext_lazy("Bericht aan deelnemers"),
+    registration_kind("reminder"): gettext_lazy("Herinnering aan bijeenkomst"),
+    "registration_event_changed": gettext_lazy("Bijeenkomst gewijzigd"),
+    "registration_message_test": gettext_lazy("Testbericht aan deelnemers (alleen aan uzelf)"),
+}
+
+
 def _queue(
     registration,
     *,
@@ -50,7 +71,7 @@ def _queue(
         return None
     return message_queue(
         to=recipient.email,
-        kind=f"registration_{kind}",
+        kind=registration_kind(kind),
         renderer=RENDERER,
         payload={
             "registration_id": registration.pk,
@@ -68,11 +89,17 @@ def _queue(
 
 def render(payload: dict) -> dict:
     """The outbox renderer: subject, text, HTML and (if asked) the calendar invitation."""
-    from .models import Registration
+    from .models import EventPage, Registration
 
-    registration = Registration.objects.select_related("event", "organisation").get(
-        pk=payload["registration_id"]
-    )
+    if payload.get("registration_id"):
+        registration = Registration.objects.select_related("event", "organisation").get(
+            pk=payload["registration_id"]
+        )
+        event = registration.event
+    else:
+        # About the event, not about someone's registration: a coordinator's test message.
+        registration = None
+        event = EventPage.objects.get(pk=payload["event_id"])
     recipient = User.objects.get(pk=payload["recipient_id"])
     users = {
         user.pk: user
@@ -80,7 +107,6 @@ def render(payload: dict) -> dict:
             pk__in=[payload.get("previous_user_id"), payload.get("colleague_id")]
         )
     }
-    event = registration.event
     event_url = f"{settings.SITE_URL}{event.url}" if event.url else settings.SITE_URL
     context = {
         "registration": registration,
@@ -89,7 +115,7 @@ def render(payload: dict) -> dict:
         "site_url": settings.SITE_URL,
         "event_url": event_url,
         "my_registrations_url": settings.SITE_URL + reverse("events:my_registrations"),
-        "accept_url": offer_url(registration),
+        "accept_url": offer_url(registration) if registration else event_url,
         "handed_over_by": users.get(payload.get("previous_user_id")),
         "colleague": users.get(payload.get("colleague_id")),
         "body": payload.get("body", ""),
@@ -212,8 +238,54 @@ def registration_handed_over(registration, *, previous_user) -> None:
         )
 
 
-def event_message(registration, *, subject: str, body: str) -> None:
-    _queue(registration, kind="message", subject=subject, body=body)
+def event_message(registration, *, subject: str, body: str, dedupe_key: str | None = None) -> None:
+    _queue(registration, kind="message", subject=subject, body=body, dedupe_key=dedupe_key)
+
+
+# A coordinator's test of a message to participants: marked in its subject, and a kind of its
+# own, so it never counts as sent to the participants.
+MESSAGE_TEST_KIND = "registration_message_test"
+MESSAGE_TEST_MARK = "[Test]"
+
+
+def _message_payload(*, event, registration, recipient, subject, body) -> dict:
+    return {
+        "registration_id": registration.pk if registration is not None else None,
+        "event_id": event.pk,
+        "recipient_id": recipient.pk,
+        "template": "message",
+        "subject": str(subject),
+        "attach": None,
+        "body": body,
+    }
+
+
+def event_message_test(*, event, user, subject: str, body: str):
+    """The message to participants as a test, to ``user`` (the coordinator) only."""
+    return message_queue(
+        to=user.email,
+        kind=MESSAGE_TEST_KIND,
+        renderer=RENDERER,
+        payload=_message_payload(
+            event=event,
+            registration=None,
+            recipient=user,
+            subject=f"{MESSAGE_TEST_MARK} {subject}",
+            body=body,
+        ),
+        event=event,
+        user=user,
+    )
+
+
+def event_message_preview(*, event, registration, recipient, subject: str, body: str) -> dict:
+    """The message to participants as ``recipient`` will receive it (made by the renderer
+    the outbox uses when it sends: subject, text and HTML); nothing is queued."""
+    return render(
+        _message_payload(
+            event=event, registration=registration, recipient=recipient, subject=subject, body=body
+        )
+    )
 
 
 def reminder(registration, *, days: int) -> None:

@@ -107,6 +107,20 @@ def participant_user_ids(*, page) -> set[int]:
     return set(registrations.values_list("user_id", flat=True))
 
 
+def event_message_recipients(*, event: EventPage) -> QuerySet[Registration]:
+    """Who a message to an event's participants reaches: everyone who has or had a seat,
+    checked in or not (``PARTICIPANT_STATUSES``, the same people as
+    ``participant_user_ids``), with their person; anonymised registrations name nobody.
+    The one definition the count, the preview and the send all use."""
+    return (
+        Registration.objects.filter(
+            event_id=event.pk, status__in=PARTICIPANT_STATUSES, user__isnull=False
+        )
+        .select_related("user")
+        .order_by("created_at", "pk")
+    )
+
+
 def waiting_position(*, registration: Registration) -> int | None:
     """1 for the first person on the waiting list; None when not waiting."""
     if registration.status != RegistrationStatus.WAITING:

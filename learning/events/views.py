@@ -22,6 +22,7 @@ from .models import Registration
 from .notifications import OFFER_SALT, offer_token
 from .predicates import registration_actions, registration_rows
 from .services import RegistrationError
+from .services.errors import _error
 
 AGENDA_PAGE_SIZE = 12
 
@@ -131,28 +132,59 @@ def event_register(request, event):
 
 
 def _next_url(request, fallback: str) -> str:
-    target = request.POST.get("next", "")
+    target = request.POST.get("next", "") or request.GET.get("next", "")
     if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         return target
     return fallback
 
 
+# The field "Ja, afmelden" posts: without it nothing is cancelled (the confirmation page shows).
+CANCEL_CONFIRMED = "confirm"
+
+
 def event_cancel(request, event):
-    if (refused := _post_only(request)) is not None:
-        return refused
+    """ "Afmelden": GET (and a POST without the confirmation) shows what cancelling means for
+    this registration; the POST of "Ja, afmelden" cancels. Cancelling cannot be undone."""
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
     if not request.user.is_authenticated:
-        return redirect_to_login(event.url)
+        return redirect_to_login(f"{event.url}cancel/")
     registration = selectors.registration_active_for(event=event, user=request.user)
     if registration is None:
         return event_detail(
             request, event, error=_("U bent niet aangemeld voor deze bijeenkomst."), status=409
         )
+    actions = registration_actions(registration=registration)
+    if not actions.can_cancel:
+        # The refusal the cancel service would give (predicates.registration_can_cancel is its
+        # rule): attended is done, anything else is past the cancellation deadline.
+        refusal = _error("not_active" if actions.is_attended else "cancel_deadline_passed")
+        return event_detail(request, event, error=refusal.message, status=refusal.status)
+    if request.method == "GET" or request.POST.get(CANCEL_CONFIRMED) != "yes":
+        return _cancel_confirmation(request, event, registration, actions)
     try:
         services.registration_cancel(registration=registration, actor=request.user)
     except RegistrationError as error:
         return event_detail(request, event, error=error.message, status=error.status)
     messages.success(request, _("U bent afgemeld."))
     return redirect(_next_url(request, event.url))
+
+
+def _cancel_confirmation(request, event, registration, actions):
+    summary = selectors.event_seat_summary(event=event)
+    return TemplateResponse(
+        request,
+        "events/cancel_confirm.html",
+        {
+            "page": event,
+            "registration": registration,
+            "actions": actions,
+            "position": selectors.waiting_position(registration=registration),
+            # Someone else waits: the seat goes on (the waiting person is this one otherwise).
+            "others_wait": summary.waiting > (1 if actions.is_waitlisted else 0),
+            "next_url": _next_url(request, event.url),
+        },
+    )
 
 
 @login_required

@@ -16,4 +16,5 @@ class KnowledgeConfig(AppConfig):
         personal_data.register()
         handlers.connect()
         renderers.register(notifications.RENDERER, notifications.render)
+        renderers.kinds_register(notifications.KIND_LABELS)
         register_demo_loader(DemoLoader(name="knowledge", order=60, load=demo.load))

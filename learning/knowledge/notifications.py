@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from learning.accounts.models import User
 from learning.outbox.services import message_queue
@@ -10,6 +11,9 @@ from learning.outbox.services import message_queue
 from .models import KnowledgePage
 
 RENDERER = "knowledge.contribution"
+CONTRIBUTION_PUBLISHED = "knowledge_contribution_published"
+# Every kind this module queues, with its Dutch name in the outbox (learning.outbox.renderers).
+KIND_LABELS = {CONTRIBUTION_PUBLISHED: gettext_lazy("Praktijkvoorbeeld gepubliceerd")}
 
 
 def contribution_published(*, page) -> None:
@@ -19,7 +23,7 @@ def contribution_published(*, page) -> None:
         return
     message_queue(
         to=contributor.email,
-        kind="knowledge_contribution_published",
+        kind=CONTRIBUTION_PUBLISHED,
         renderer=RENDERER,
         payload={"page_id": page.pk, "recipient_id": contributor.pk, "template": "published"},
         user=contributor,

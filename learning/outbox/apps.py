@@ -8,6 +8,7 @@ class OutboxConfig(AppConfig):
     verbose_name = _("E-mails")
 
     def ready(self):
-        from . import personal_data
+        from . import backends, personal_data, renderers
 
         personal_data.register_provider()
+        renderers.kinds_register(backends.KIND_LABELS)

@@ -11,10 +11,12 @@ The outbox delivers with ``OUTBOX_EMAIL_BACKEND`` (from ``EMAIL_URL``).
 
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from .services import message_queue
 
 KIND = "notification"
+KIND_LABELS = {KIND: _("Melding van Wagtail of Django (bijv. workflow)")}
 
 
 class OutboxEmailBackend(BaseEmailBackend):

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.models import Page
 
-from . import selectors
+from . import renderers, selectors
 from .models import OutboxMessage, OutboxStatus
 
 
@@ -26,6 +26,7 @@ class OutboxMessageFilterSet(WagtailFilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         user = getattr(self.request, "user", None)
-        self.filters["kind"].extra["choices"] = [
-            (kind, kind) for kind in selectors.message_kinds(user=user)
-        ]
+        # Dutch names, in alphabetical order of the name; an unknown kind shows its code.
+        kinds = selectors.message_kinds(user=user)
+        choices = [(kind, renderers.kind_label(kind)) for kind in kinds]
+        self.filters["kind"].extra["choices"] = sorted(choices, key=lambda choice: choice[1])

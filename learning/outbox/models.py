@@ -10,6 +10,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import renderers
+
 
 class OutboxStatus(models.TextChoices):
     QUEUED = "queued", _("In de wachtrij")
@@ -95,3 +97,9 @@ class OutboxMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} → {self.to}"
+
+    def kind_label(self) -> str:
+        """The Dutch name of the kind (``renderers.kind_label``); its code when unknown."""
+        return renderers.kind_label(self.kind)
+
+    kind_label.short_description = _("soort")

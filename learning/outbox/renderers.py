@@ -8,9 +8,13 @@ A *confidential* renderer (account and security e-mails: password reset, address
 verification) is different: its payload holds what is needed to make the message again, never
 a secret, and its content is made afresh at every attempt and never stored. Nobody but the
 recipient ever reads it: not in the admin, not in an export, not in a database dump.
+
+Every *kind* of message (``message_queue(kind=…)``) has a Dutch name for the admin's listing,
+filter and export: each app registers the kinds it queues with ``kinds_register`` in its
+``AppConfig.ready()``, as it registers its renderer. A kind nobody registered shows its code.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TypedDict
 
 
@@ -23,6 +27,7 @@ class Rendered(TypedDict, total=False):
 
 _renderers: dict[str, Callable[[dict], Rendered]] = {}
 _confidential: set[str] = set()
+_kind_labels: dict[str, object] = {}
 
 
 def register(name: str, func: Callable[[dict], Rendered], *, confidential: bool = False) -> None:
@@ -48,3 +53,20 @@ def render(name: str, payload: dict) -> Rendered:
     except KeyError as error:
         raise LookupError(f"no outbox renderer named {name!r}") from error
     return renderer(payload)
+
+
+def kinds_register(labels: Mapping[str, object]) -> None:
+    """Register the kinds of message an app queues, each with its Dutch name (gettext_lazy,
+    so it follows the language of the request that shows it)."""
+    _kind_labels.update(labels)
+
+
+def kind_label(kind: str) -> str:
+    """The Dutch name of ``kind`` for coordinators; an unknown kind (a row from before a kind
+    was renamed, say) shows its code."""
+    label = _kind_labels.get(kind)
+    return str(label) if label is not None else kind
+
+
+def registered_kinds() -> list[str]:
+    return sorted(_kind_labels)

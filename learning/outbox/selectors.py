@@ -20,6 +20,12 @@ def messages_due(*, now: datetime) -> QuerySet[OutboxMessage]:
     ).order_by(F("next_attempt_at").asc(nulls_first=True), "pk")
 
 
+def dedupe_keys_used(*, keys) -> bool:
+    """Whether any message was queued with one of the dedupe ``keys`` (one query on the
+    unique index): has a send of many messages that must happen once already happened?"""
+    return OutboxMessage.objects.filter(dedupe_key__in=list(keys)).exists()
+
+
 def message_kinds(*, user=None) -> list[str]:
     """The kinds of message in the outbox (that ``user`` may see), for the admin filter."""
     messages = OutboxMessage.objects.all() if user is None else messages_visible_to(user=user)

@@ -11,7 +11,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.ui.tables import DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -73,6 +73,9 @@ class OutboxInspectView(AuditTrailInspectMixin, LocalTimeInspectMixin, generic.I
     def get_attachments_display_value(self):
         return ", ".join(a["filename"] for a in self.object.attachments) or "-"
 
+    def get_kind_display_value(self):
+        return self.object.kind_label()
+
     def get_text_display_value(self):
         if renderers.is_confidential(self.object.renderer):
             return _("Niet bewaard: deze e-mail wordt bij elke verzending opnieuw gemaakt.")
@@ -118,13 +121,14 @@ class OutboxMessageViewSet(ServiceManagedViewSetMixin, ModelViewSet):
     list_display = [
         "to",
         "subject",
-        "kind",
+        Column("kind_label", label=_("Soort"), accessor="kind_label", sort_key="kind"),
         "status",
         "attempts",
         DateColumn("created_at", label=_("Aangemaakt"), sort_key="created_at"),
         DateColumn("sent_at", label=_("Verstuurd"), sort_key="sent_at"),
     ]
-    list_export = ["to", "subject", "kind", "status", "attempts", "created_at", "sent_at"]
+    list_export = ["to", "subject", "kind_label", "status", "attempts", "created_at", "sent_at"]
+    export_headings = {"kind_label": _("Soort")}
     export_filename = "e-mails"
     list_per_page = 50
     filterset_class = OutboxMessageFilterSet

@@ -150,7 +150,11 @@ def _events(home, zebediah, xavier, editor):
     events.registration_create(event=shared, user=zebediah)
     events.registration_create(event=shared, user=xavier)
     events.event_message_send(
-        event=shared, actor=editor, subject="Programma", body=f"{NAME} opent de dag."
+        event=shared,
+        actor=editor,
+        subject="Programma",
+        body=f"{NAME} opent de dag.",
+        token="e" * 32,
     )
     # A coordinator's reason on someone else's registration.
     other = events.registration_create(event=cancelled, user=xavier)

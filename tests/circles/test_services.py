@@ -353,3 +353,29 @@ def test_admin_shows_a_circle_coordinator_only_the_circles_they_coordinate(
     assert client.post(url, {"reason": "Welkom"}).status_code == 302
     own.refresh_from_db()
     assert own.status == MembershipStatus.APPROVED
+
+
+def test_every_circle_email_kind_is_produced_and_has_a_dutch_name(
+    make_circle, coordinator, make_member
+):
+    """The kinds are built from template names (``circle_kind``): produce each one through
+    the services and check that the outbox names every one of them in Dutch."""
+    from learning.circles.models import CircleMembership
+    from learning.outbox import renderers
+
+    circle = make_circle(coordinators=[coordinator], meetings=3)
+    member = make_member(circle)  # application_received, approved
+    applicant = services.membership_apply(circle=circle, user=UserFactory(), motivation="Graag")
+    services.membership_decline(membership=applicant, actor=coordinator, reason="Vol")
+    services.invitation_create(circle=circle, email="nieuw@gemeente.example", actor=coordinator)
+    meeting = CircleMeeting.objects.filter(circle=circle).order_by("starts_at").last()
+    services.reminders_queue(now=meeting.starts_at - timedelta(hours=20))
+    circle.save_revision().publish()  # the first meeting's report
+    membership = CircleMembership.objects.get(circle=circle, user=member)
+    notifications.meeting_changed(membership, meeting=meeting, before={})
+    services.meeting_removed(meeting=meeting)
+
+    produced = set(OutboxMessage.objects.values_list("kind", flat=True))
+    assert produced == set(notifications.KIND_LABELS)
+    for kind in produced:
+        assert renderers.kind_label(kind) not in ("", kind), kind

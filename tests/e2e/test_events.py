@@ -38,7 +38,12 @@ def test_register_for_a_masterclass_and_cancel(
     assert page.get_by_text("Circulair uitvragen en beoordelen").first.is_visible()
     axe_check(page)
 
-    page.get_by_role("button", name=re.compile("Afmelden")).first.click()
-    page.wait_for_load_state()
+    page.get_by_role("link", name=re.compile("Afmelden")).first.click()
+    page.wait_for_url(f"**{masterclass.url}cancel/**")
+    assert page.get_by_text("Uw plek komt vrij.").is_visible()
+    assert Registration.objects.get(user=user).status == RegistrationStatus.CONFIRMED
+    axe_check(page)
+    page.get_by_role("button", name="Ja, afmelden").click()
+    page.wait_for_url("**/mijn-aanmeldingen/")
     assert Registration.objects.get(user=user).status == RegistrationStatus.CANCELLED
     axe_check(page)

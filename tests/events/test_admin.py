@@ -386,22 +386,129 @@ def test_check_in_and_undo(coordinator_client, make_event, person):
     assert anna.attended_at is None
 
 
-def test_message_to_participants(coordinator_client, make_event, person):
-    event = make_event(capacity=1)
-    register(event, person("Anna de Vries"))
+TOKEN = "0123456789abcdef0123456789abcdef"
+
+
+def message_form(**fields):
+    return {
+        "subject": "Route",
+        "body": "Neem de ingang aan de achterkant.",
+        "token": TOKEN,
+        **fields,
+    }
+
+
+def test_message_to_participants(coordinator_client, coordinator, make_event, person):
+    event = make_event(capacity=2)
+    anna = register(event, person("Anna de Vries"))
+    register(event, person("Carla Jansen"))
+    services.registration_set_attended(registration=anna, actor=coordinator)  # checked in
     register(event, person("Bram Bakker"))  # waiting: no message
     url = reverse("registrations:message", args=[event.pk])
 
-    assert coordinator_client.get(url).status_code == 200
-    assert coordinator_client.post(url, {"subject": "Route"}).status_code == 400
+    response = coordinator_client.get(url)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "<strong>2 deelnemers</strong>" in content  # the count before anything is sent
+    assert 'name="token"' in content
+    assert coordinator_client.post(url, message_form(body="")).status_code == 400
 
     before = OutboxMessage.objects.filter(kind="registration_message").count()
-    response = coordinator_client.post(
-        url, {"subject": "Route", "body": "Neem de ingang aan de achterkant."}
-    )
+    # "Bekijk voorbeeld": the check step, nothing sent yet.
+    response = coordinator_client.post(url, message_form(action="check"))
+    assert response.status_code == 200
+    assert "Versturen aan 2 deelnemers" in response.content.decode()
+    assert OutboxMessage.objects.filter(kind="registration_message").count() == before
+
+    response = coordinator_client.post(url, message_form(action="send"))
     assert response.status_code == 302
     assert response["Location"] == f"{reverse(INDEX)}?event={event.pk}"
-    assert OutboxMessage.objects.filter(kind="registration_message").count() == before + 1
+    sent = OutboxMessage.objects.filter(kind="registration_message", event=event)
+    # Checked in or not, everyone with a seat; not the waiting list.
+    assert sorted(sent.values_list("to", flat=True)) == sorted(
+        r.user.email for r in Registration.objects.filter(event=event).exclude(status="waiting")
+    )
+    assert sent.count() == before + 2
+
+
+def test_a_message_sent_twice_from_the_same_form_is_queued_once(
+    coordinator_client, make_event, person
+):
+    event = make_event()
+    register(event, person("Anna de Vries"))
+    url = reverse("registrations:message", args=[event.pk])
+    assert coordinator_client.post(url, message_form(action="send")).status_code == 302
+    # The browser's "resend", or a double click: the same form (token) again.
+    response = coordinator_client.post(url, message_form(action="send"), follow=True)
+    assert response.status_code == 200
+    assert "Dit bericht is al verstuurd" in response.content.decode()
+    assert OutboxMessage.objects.filter(kind="registration_message", event=event).count() == 1
+    # A new form (a new token) is a new message.
+    fresh = message_form(action="send", token="f" * 32)
+    assert coordinator_client.post(url, fresh).status_code == 302
+    assert OutboxMessage.objects.filter(kind="registration_message", event=event).count() == 2
+
+
+@pytest.mark.parametrize("token", ["", "nonsense", "G" * 32, "0" * 33])
+def test_a_message_form_without_a_valid_token_is_refused(
+    coordinator_client, make_event, person, token
+):
+    event = make_event()
+    register(event, person("Anna de Vries"))
+    url = reverse("registrations:message", args=[event.pk])
+    response = coordinator_client.post(url, message_form(action="send", token=token))
+    assert response.status_code == 400
+    assert "Dit formulier is verlopen" in response.content.decode()
+    assert not OutboxMessage.objects.filter(kind="registration_message", event=event).exists()
+
+
+def test_the_preview_shows_the_email_as_sent_and_escaped(coordinator_client, make_event, person):
+    event = make_event(title="Netwerkdag Zwolle")
+    register(event, person("Anna de Vries"))
+    url = reverse("registrations:message", args=[event.pk])
+    body = "Neem <script>alert('x')</script> mee & kom op tijd."
+    response = coordinator_client.post(url, message_form(subject="Route <b>", body=body))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "<script>alert" not in content
+    assert "Route &lt;b&gt;: Netwerkdag Zwolle" in content  # the subject as rendered
+    assert escape(body) in content
+    assert "Anna de Vries" in content  # the recipient the preview is for
+    assert escape("De organisator van Netwerkdag Zwolle stuurt u dit bericht:") in content
+    assert not OutboxMessage.objects.filter(event=event, kind="registration_message").exists()
+
+
+def test_a_test_send_goes_to_the_coordinator_only_marked_test(
+    coordinator_client, coordinator, make_event, person, django_capture_on_commit_callbacks
+):
+    event = make_event(title="Netwerkdag Zwolle")
+    register(event, person("Anna de Vries"))
+    url = reverse("registrations:message", args=[event.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coordinator_client.post(url, message_form(action="test"))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Een testbericht staat in de wachtrij" in content
+    assert "Versturen aan 1 deelnemer" in content  # still in the check step, not sent
+    test = OutboxMessage.objects.get(event=event, kind="registration_message_test")
+    assert test.to == coordinator.email
+    assert test.subject == "[Test] Route: Netwerkdag Zwolle"
+    assert "Neem de ingang aan de achterkant." in test.text
+    assert not OutboxMessage.objects.filter(event=event, kind="registration_message").exists()
+    # It is no send: the real one still goes out, once, with the same form.
+    assert coordinator_client.post(url, message_form(action="send")).status_code == 302
+    assert OutboxMessage.objects.filter(event=event, kind="registration_message").count() == 1
+
+
+def test_a_message_to_an_event_without_participants_is_refused(coordinator_client, make_event):
+    event = make_event()
+    url = reverse("registrations:message", args=[event.pk])
+    response = coordinator_client.post(url, message_form())
+    assert response.status_code == 200
+    assert "Versturen aan" not in response.content.decode()
+    response = coordinator_client.post(url, message_form(action="send"))
+    assert response.status_code == 409
+    assert not OutboxMessage.objects.filter(event=event).exists()
 
 
 # --- Dashboard -------------------------------------------------------------------------------
@@ -649,9 +756,11 @@ def test_a_section_coordinator_cannot_inspect_act_on_or_message_another_section(
     message = reverse("registrations:message", args=[two_sections["south"].pk])
     before = OutboxMessage.objects.filter(kind="registration_message").count()
     assert client.get(message).status_code == 404
-    response = client.post(message, {"subject": "Route", "body": "Neem de achteringang."})
-    assert response.status_code == 404
+    for action in ("check", "test", "send"):
+        response = client.post(message, message_form(action=action))
+        assert response.status_code == 404
     assert OutboxMessage.objects.filter(kind="registration_message").count() == before
+    assert not OutboxMessage.objects.filter(kind="registration_message_test").exists()
 
     # Nothing changed, nothing logged.
     sara.refresh_from_db()
@@ -685,6 +794,9 @@ def test_the_services_refuse_a_coordinator_of_another_section(north_coordinator,
         ),
         lambda: services.registration_set_attended(registration=sara, actor=north_coordinator),
         lambda: services.event_message_send(
+            event=two_sections["south"], actor=north_coordinator, subject="S", body="B", token="t"
+        ),
+        lambda: services.event_message_send_test(
             event=two_sections["south"], actor=north_coordinator, subject="S", body="B"
         ),
     ]

@@ -69,7 +69,7 @@ def test_fourth_colleague_switching_to_epe_gets_no_seat(client, post, make_maste
     fourth = Registration.objects.get(user=colleagues[3])
     assert fourth.wait_reason == WaitReason.ORGANISATION_FULL
 
-    post(f"{masterclass.url}cancel/")
+    post(f"{masterclass.url}cancel/", {"confirm": "yes"})
     post(
         "/accounts/profiel/",
         {

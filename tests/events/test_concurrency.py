@@ -72,7 +72,7 @@ def test_10_colleagues_at_once_for_a_masterclass_with_limit_3(make_masterclass, 
     leaver = confirmed[0]
     client = Client()
     client.force_login(leaver.user)
-    assert client.post(f"{masterclass.url}cancel/").status_code == 302
+    assert client.post(f"{masterclass.url}cancel/", {"confirm": "yes"}).status_code == 302
     assert registrations.filter(status=RegistrationStatus.CONFIRMED).count() == 3
     assert registrations.filter(status=RegistrationStatus.WAITING).count() == 6
 
@@ -86,3 +86,31 @@ def test_simultaneous_double_click_registers_once(make_event, make_user):
     assert Registration.objects.filter(event=event, user=user).count() == 1
     assert statuses.count(302) >= 1
     assert set(statuses) <= {302, 409}
+
+
+def test_a_message_submitted_eight_times_at_once_is_queued_once(make_event, make_user):
+    from django.urls import reverse
+
+    from learning.events import services
+    from learning.outbox.models import OutboxMessage
+
+    event = make_event(capacity=10)
+    for organisation in municipalities(3):
+        services.registration_create(event=event, user=make_user(organisation))
+    admin = make_user(is_staff=True, is_superuser=True)
+    url = reverse("registrations:message", args=[event.pk])
+    form = {"subject": "Route", "body": "Achteringang.", "token": "b" * 32, "action": "send"}
+
+    def one(_):
+        try:
+            client = Client()
+            client.force_login(admin)
+            return client.post(url, form).status_code
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        statuses = list(pool.map(one, range(8)))
+
+    assert set(statuses) == {302}  # the first sends, the others hear it was sent already
+    assert OutboxMessage.objects.filter(event=event, kind="registration_message").count() == 3

@@ -372,6 +372,90 @@ def test_rule7_coordinator_moves_someone_up_the_waiting_list(make_event, make_us
     assert RegistrationLog.objects.filter(registration=waiting[2], action="move").exists()
 
 
+# Leaving the waiting list: no stale queue position on any path ------------------------------
+
+
+def _waiting_pair(event, make_user):
+    orgs = municipalities(3)
+    first = register(event, make_user(orgs[0]))
+    second = register(event, make_user(orgs[1]))
+    assert second.status == RegistrationStatus.WAITING and second.queue_position == 1
+    return first, second
+
+
+def test_a_coordinator_promotion_clears_the_queue_position(make_event, make_user, coordinator):
+    _first, waiting = _waiting_pair(make_event(capacity=1), make_user)
+    services.registration_promote(registration=waiting, actor=coordinator, reason="Spreker")
+    waiting.refresh_from_db()
+    assert waiting.status == RegistrationStatus.CONFIRMED
+    assert (waiting.queue_position, waiting.wait_reason) == (None, "")
+
+
+def test_a_direct_promotion_from_the_list_clears_the_queue_position(make_event, make_user):
+    first, waiting = _waiting_pair(make_event(capacity=1), make_user)
+    services.registration_cancel(registration=first, actor=first.user)
+    waiting.refresh_from_db()
+    assert waiting.status == RegistrationStatus.CONFIRMED
+    assert waiting.queue_position is None
+
+
+def test_an_offer_and_its_acceptance_clear_the_queue_position(make_event, make_user):
+    event = make_event(capacity=1, promotion_mode=PromotionMode.OFFER)
+    first, waiting = _waiting_pair(event, make_user)
+    services.registration_cancel(registration=first, actor=first.user)
+    waiting.refresh_from_db()
+    assert waiting.status == RegistrationStatus.OFFERED
+    assert waiting.queue_position is None
+    # An offer made before this fix still carried its position: accepting clears it too.
+    type(waiting).objects.filter(pk=waiting.pk).update(queue_position=1)
+    services.offer_accept(registration=waiting, user=waiting.user)
+    waiting.refresh_from_db()
+    assert (waiting.status, waiting.queue_position) == (RegistrationStatus.CONFIRMED, None)
+
+
+def test_a_move_that_frees_a_seat_clears_the_promoted_position(make_event, make_user, coordinator):
+    event = make_event(capacity=2)
+    orgs = municipalities(4)
+    register(event, make_user(orgs[0]))
+    confirmed = register(event, make_user(orgs[1]))
+    waiting = [register(event, make_user(org)) for org in orgs[2:]]
+    # A seat frees without a fill (as when capacity was raised in the database): the move
+    # fills the list and the promoted person leaves it without a position.
+    type(confirmed).objects.filter(pk=confirmed.pk).update(status=RegistrationStatus.CANCELLED)
+    services.registration_move(registration=waiting[1], actor=coordinator, position=1, reason="X")
+    for registration in waiting:
+        registration.refresh_from_db()
+    assert waiting[1].status == RegistrationStatus.CONFIRMED
+    assert waiting[1].queue_position is None
+    assert (waiting[0].status, waiting[0].queue_position) == (RegistrationStatus.WAITING, 2)
+
+
+def test_leaving_the_waiting_list_clears_the_queue_position(make_event, make_user):
+    _first, waiting = _waiting_pair(make_event(capacity=1), make_user)
+    services.registration_cancel(registration=waiting, actor=waiting.user)
+    waiting.refresh_from_db()
+    assert (waiting.status, waiting.queue_position) == (RegistrationStatus.CANCELLED, None)
+
+
+def test_the_migration_clears_stale_positions_and_keeps_the_waiting_ones(make_event, make_user):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "learning.events.migrations.0008_clear_stale_queue_positions"
+    )
+    event = make_event(capacity=1)
+    orgs = municipalities(3)
+    seat = register(event, make_user(orgs[0]))
+    waiting = [register(event, make_user(org)) for org in orgs[1:]]
+    type(seat).objects.filter(pk=seat.pk).update(queue_position=7)  # a promotion of old
+    migration.clear_stale_positions(apps, None)
+    seat.refresh_from_db()
+    assert seat.queue_position is None
+    assert [type(seat).objects.get(pk=r.pk).queue_position for r in waiting] == [1, 2]
+
+
 # Rule 8 -------------------------------------------------------------------------------------
 
 
@@ -464,20 +548,83 @@ def test_check_in_by_coordinator(make_event, make_user, coordinator):
     assert registration.status == RegistrationStatus.ATTENDED
 
 
-def test_event_message_goes_to_each_confirmed_participant(
+def test_event_message_goes_to_everyone_with_a_seat_checked_in_or_not(
     make_event, make_user, coordinator, committed
 ):
-    event = make_event(capacity=2)
-    orgs = municipalities(3)
-    confirmed = [register(event, make_user(org)) for org in orgs[:2]]
-    register(event, make_user(orgs[2]))  # waiting: not addressed
+    event = make_event(capacity=3)
+    orgs = municipalities(5)
+    seats = [register(event, make_user(org)) for org in orgs[:3]]
+    services.registration_set_attended(registration=seats[0], actor=coordinator)  # checked in
+    services.registration_cancel(registration=seats[2], actor=seats[2].user)  # gone
+    register(event, make_user(orgs[3]))  # takes the freed seat
+    register(event, make_user(orgs[4]))  # waiting: not addressed
+    from learning.events.selectors import event_message_recipients
+
+    expected = {r.user.email for r in event_message_recipients(event=event)}
+    assert len(expected) == 3 and seats[2].user.email not in expected
     mail.outbox.clear()
     with committed():
         count = services.event_message_send(
-            event=event, actor=coordinator, subject="Parkeren", body="Parkeer bij het station."
+            event=event,
+            actor=coordinator,
+            subject="Parkeren",
+            body="Parkeer bij het station.",
+            token="a" * 32,
         )
-    assert count == 2
-    assert sorted(m.to[0] for m in mail.outbox) == sorted(r.user.email for r in confirmed)
+    assert count == 3
+    assert {m.to[0] for m in mail.outbox} == expected
+    # The same token again: refused, nothing queued.
+    refused(
+        "message_already_sent",
+        services.event_message_send,
+        event=event,
+        actor=coordinator,
+        subject="Parkeren",
+        body="Parkeer bij het station.",
+        token="a" * 32,
+    )
+    from learning.outbox.models import OutboxMessage
+
+    assert OutboxMessage.objects.filter(kind="registration_message").count() == 3
+
+
+def test_every_registration_email_kind_is_produced_and_has_a_dutch_name(
+    make_event, make_user, coordinator, utrecht
+):
+    """The kinds are built from template names (``registration_kind``): produce each one
+    through the services and check that the outbox names every one of them in Dutch."""
+    from learning.events import notifications
+    from learning.outbox import renderers
+    from learning.outbox.models import OutboxMessage
+
+    now = timezone.now()
+    event = make_event(
+        capacity=1, starts_at=now + timedelta(hours=20), ends_at=now + timedelta(hours=24)
+    )
+    orgs = municipalities(2)
+    first = register(event, make_user(utrecht))  # confirmed
+    waiting = register(event, make_user(orgs[0]))  # waiting
+    services.registration_cancel(registration=first, actor=first.user)  # cancelled, promoted
+    waiting.refresh_from_db()
+    offer_event = make_event(capacity=1, promotion_mode=PromotionMode.OFFER)
+    leaver = register(offer_event, make_user(orgs[0]))
+    register(offer_event, make_user(orgs[1]))
+    services.registration_cancel(registration=leaver, actor=leaver.user)  # offered
+    owner = register(make_event(), make_user(utrecht))
+    services.registration_handover(  # handed_over
+        registration=owner, to_email=make_user(utrecht).email, actor=owner.user
+    )
+    services.event_message_send(
+        event=event, actor=coordinator, subject="S", body="B", token="c" * 32
+    )
+    services.event_message_send_test(event=event, actor=coordinator, subject="S", body="B")
+    services.reminders_queue(now=now)  # reminder
+    notifications.event_changed(waiting, before={})  # event_changed
+
+    produced = set(OutboxMessage.objects.values_list("kind", flat=True))
+    assert produced == set(notifications.KIND_LABELS)
+    for kind in produced:
+        assert renderers.kind_label(kind) not in ("", kind), kind
 
 
 def test_reminders_are_queued_once_seven_days_and_one_day_before(make_event, make_user, committed):

@@ -20,6 +20,8 @@ pytestmark = pytest.mark.django_db
 # comes from the cache). A place on the waiting list costs no more: the position the message
 # names comes from the same aggregate (it took a count of its own, 12 queries).
 MAX_REGISTER_QUERIES = 11
+# What "Ja, afmelden" posts on the confirmation page.
+CONFIRM = {"confirm": "yes"}
 
 
 def client_for(user) -> Client:
@@ -48,7 +50,7 @@ def test_register_and_cancel_through_the_forms(make_event, make_user):
     assert registration.status == RegistrationStatus.CONFIRMED
     page = client.get(event.url).content.decode()
     assert "U bent aangemeld" in page
-    response = client.post(f"{event.url}cancel/")
+    response = client.post(f"{event.url}cancel/", CONFIRM)
     assert response.status_code == 302
     registration.refresh_from_db()
     assert registration.status == RegistrationStatus.CANCELLED
@@ -85,7 +87,8 @@ def test_register_requires_post_and_login(make_event, make_user):
     event = make_event()
     assert Client().post(f"{event.url}register/").status_code == 302  # to login
     assert client_for(make_user()).get(f"{event.url}register/").status_code == 405
-    assert client_for(make_user()).get(f"{event.url}cancel/").status_code == 405
+    assert Client().get(f"{event.url}cancel/").status_code == 302  # to login
+    assert client_for(make_user()).put(f"{event.url}cancel/").status_code == 405
 
 
 def test_register_form_is_csrf_protected(make_event, make_user):
@@ -170,6 +173,97 @@ def test_double_registration_is_refused_politely(make_event, make_user):
     response = client.post(f"{event.url}register/")
     assert response.status_code == 409
     assert "U bent al aangemeld" in response.content.decode()
+
+
+# --- Cancelling asks first ---------------------------------------------------------------------
+
+
+def test_afmelden_asks_first_and_names_that_the_seat_goes_to_the_next(make_event, make_user):
+    event = make_event(capacity=1)
+    orgs = municipalities(2)
+    holder = make_user(orgs[0])
+    services.registration_create(event=event, user=holder)
+    client = client_for(holder)
+    response = client.get(f"{event.url}cancel/")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Uw plek komt vrij." in content  # nobody waits
+    assert 'name="confirm" value="yes"' in content
+    assert "Ja, afmelden" in content and "Nee, terug" in content
+
+    services.registration_create(event=event, user=make_user(orgs[1]))  # now someone waits
+    content = client.get(f"{event.url}cancel/").content.decode()
+    assert "Uw plek gaat naar de volgende op de wachtlijst." in content
+    assert "Uw plek komt vrij." not in content
+    registration = Registration.objects.get(event=event, user=holder)
+    assert registration.status == RegistrationStatus.CONFIRMED  # asking changed nothing
+
+
+def test_a_waiting_person_hears_they_lose_their_place(make_event, make_user):
+    event = make_event(capacity=1)
+    orgs = municipalities(3)
+    for org in orgs[:2]:
+        services.registration_create(event=event, user=make_user(org))
+    third = make_user(orgs[2])
+    services.registration_create(event=event, user=third)
+    content = client_for(third).get(f"{event.url}cancel/").content.decode()
+    assert "U verliest uw plek op de wachtlijst (plek 2)." in content
+    assert "Van de wachtlijst afmelden" in content
+
+
+@pytest.mark.parametrize("data", [{}, {"confirm": ""}, {"confirm": "no"}, {"confirm": "YES "}])
+def test_a_cancel_post_without_the_confirmation_cancels_nothing(make_event, make_user, data):
+    event = make_event()
+    user = make_user()
+    services.registration_create(event=event, user=user)
+    response = client_for(user).post(f"{event.url}cancel/", data)
+    assert response.status_code == 200
+    assert "Ja, afmelden" in response.content.decode()  # the confirmation page instead
+    assert Registration.objects.get(event=event, user=user).status == RegistrationStatus.CONFIRMED
+
+
+def test_the_confirmation_goes_back_where_it_came_from_and_nowhere_else(make_event, make_user):
+    event = make_event()
+    user = make_user()
+    services.registration_create(event=event, user=user)
+    client = client_for(user)
+    mine = reverse("events:my_registrations")
+    content = client.get(f"{event.url}cancel/?next={mine}").content.decode()
+    assert f'href="{mine}"' in content  # "Nee, terug"
+    assert f'name="next" value="{mine}"' in content
+    content = client.get(f"{event.url}cancel/?next=https://evil.example/").content.decode()
+    assert "evil.example" not in content
+    response = client.post(f"{event.url}cancel/", {**CONFIRM, "next": mine})
+    assert response.status_code == 302 and response["Location"] == mine
+    assert Registration.objects.get(event=event, user=user).status == RegistrationStatus.CANCELLED
+
+
+def test_the_cancel_links_lead_to_the_confirmation(make_event, make_user):
+    event = make_event()
+    user = make_user()
+    services.registration_create(event=event, user=user)
+    client = client_for(user)
+    mine = client.get(reverse("events:my_registrations")).content.decode()
+    assert f'href="{event.url}cancel/?next={reverse("events:my_registrations")}"' in mine
+    assert f'action="{event.url}cancel/"' not in mine  # no one-click cancel any more
+    page = client.get(event.url).content.decode()
+    assert f'href="{event.url}cancel/"' in page
+    assert f'action="{event.url}cancel/"' not in page
+
+
+def test_an_attended_registration_cannot_be_cancelled(make_event, make_user, django_user_model):
+    event = make_event()
+    user = make_user()
+    registration = services.registration_create(event=event, user=user)
+    admin = django_user_model.objects.create_superuser(email="beheer@example.org", password="x")
+    services.registration_set_attended(registration=registration, actor=admin)
+    client = client_for(user)
+    response = client.get(f"{event.url}cancel/")
+    assert response.status_code == 409
+    assert "al afgemeld of afgerond" in response.content.decode()
+    assert client.post(f"{event.url}cancel/", CONFIRM).status_code == 409
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.ATTENDED
 
 
 def test_cancel_without_registration_is_409(make_event, make_user):
@@ -265,9 +359,10 @@ def test_my_registrations_offers_cancel_only_before_the_deadline(make_event, mak
     services.registration_create(event=closed_event, user=user)
     client = client_for(user)
     content = client.get(reverse("events:my_registrations")).content.decode()
-    assert f'action="{open_event.url}cancel/"' in content
-    assert f'action="{closed_event.url}cancel/"' not in content
-    assert client.post(f"{closed_event.url}cancel/").status_code == 409
+    assert f'href="{open_event.url}cancel/?next=' in content
+    assert f'href="{closed_event.url}cancel/' not in content
+    assert client.get(f"{closed_event.url}cancel/").status_code == 409
+    assert client.post(f"{closed_event.url}cancel/", CONFIRM).status_code == 409
 
 
 def test_event_page_cancel_button_follows_the_deadline(make_event, make_user):
@@ -276,11 +371,11 @@ def test_event_page_cancel_button_follows_the_deadline(make_event, make_user):
     user = make_user()
     services.registration_create(event=event, user=user)
     client = client_for(user)
-    assert f'action="{event.url}cancel/"' in client.get(event.url).content.decode()
+    assert f'href="{event.url}cancel/"' in client.get(event.url).content.decode()
     event.cancellation_deadline = now - timedelta(hours=1)
     event.save_revision().publish()
     content = client.get(event.url).content.decode()
-    assert f'action="{event.url}cancel/"' not in content
+    assert f'href="{event.url}cancel/"' not in content
     assert "Afmelden via de site kan niet meer." in content
 
 
@@ -433,7 +528,7 @@ def test_a_flood_of_registrations_gets_a_dutch_429(make_event, make_user):
     statuses = []
     for _ in range(12):
         statuses.append(client.post(f"{event.url}register/").status_code)
-        client.post(f"{event.url}cancel/")
+        client.post(f"{event.url}cancel/", CONFIRM)
     assert 429 in statuses
     refused = client.post(f"{event.url}register/")
     assert refused.status_code == 429

@@ -182,3 +182,50 @@ def test_csv_export_neutralises_formulas(admin_client):
     for formula in FORMULAS:
         OutboxMessageFactory(subject=formula)
     assert_formulas_neutralised(admin_client.get(reverse(INDEX), {"export": "csv"}))
+
+
+# --- Kinds by their Dutch names --------------------------------------------------------------
+
+
+def test_listing_filter_and_inspect_name_kinds_in_dutch(admin_client):
+    promoted = OutboxMessageFactory(to="anna@zwolle.example", kind="registration_promoted")
+    OutboxMessageFactory(to="oud@zwolle.example", kind="some_old_kind")
+    content = admin_client.get(reverse(INDEX)).content.decode()
+    assert "Plek gekregen van de wachtlijst" in content
+    assert ">registration_promoted<" not in content
+    assert "some_old_kind" in content  # unknown: its code
+    # The filter offers the names and filters on the code.
+    assert '<option value="registration_promoted">Plek gekregen van de wachtlijst</option>' in (
+        content
+    )
+    filtered = admin_client.get(reverse(INDEX), {"kind": "registration_promoted"})
+    assert "anna@zwolle.example" in filtered.content.decode()
+    assert "oud@zwolle.example" not in filtered.content.decode()
+    inspect = admin_client.get(reverse("outbox:inspect", args=[promoted.pk])).content.decode()
+    assert "Plek gekregen van de wachtlijst" in inspect
+
+
+@pytest.mark.parametrize("export", ["csv", "xlsx"])
+def test_exports_name_kinds_in_dutch(admin_client, export):
+    OutboxMessageFactory(to="anna@zwolle.example", kind="registration_promoted")
+    OutboxMessageFactory(to="oud@zwolle.example", kind="some_old_kind")
+    response = admin_client.get(reverse(INDEX), {"export": export})
+    assert response.status_code == 200
+    if export == "xlsx":
+        import io
+
+        from openpyxl import load_workbook
+
+        sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+        rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    else:
+        import csv
+        import io
+
+        from tests.spreadsheets import csv_body
+
+        rows = list(csv.reader(io.StringIO(csv_body(response))))
+    heading = rows[0]
+    kinds = {row[0]: row[heading.index("Soort")] for row in rows[1:]}  # by address
+    assert kinds["anna@zwolle.example"] == "Plek gekregen van de wachtlijst"
+    assert kinds["oud@zwolle.example"] == "some_old_kind"

@@ -8,6 +8,7 @@ Each change writes a RegistrationLog entry and queues its e-mails in the same tr
 from .calendar_changes import event_calendar_refresh, event_notify_changes
 from .coordinator import (
     event_message_send,
+    event_message_send_test,
     registration_move,
     registration_promote,
     registration_set_attended,
@@ -40,6 +41,7 @@ __all__ = [
     "check_window",
     "event_calendar_refresh",
     "event_message_send",
+    "event_message_send_test",
     "event_needs_organisation",
     "event_notify_changes",
     "event_settings_changed",

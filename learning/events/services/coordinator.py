@@ -3,6 +3,8 @@
 from django.db import transaction
 from django.utils import timezone
 
+from learning.outbox.selectors import dedupe_keys_used
+
 from .. import notifications
 from ..models import (
     ACTIVE_STATUSES,
@@ -10,11 +12,12 @@ from ..models import (
     Registration,
     RegistrationStatus,
 )
+from ..selectors import event_message_recipients
 from .errors import _error
 from .locking import _lock_event
 from .log import _log
 from .rules import can_manage_event
-from .waiting_list import waitlist_fill
+from .waiting_list import _leave_waiting_list, waitlist_fill
 
 
 def _require_coordinator(actor, event: EventPage) -> None:
@@ -46,7 +49,7 @@ def registration_promote(*, registration: Registration, actor, reason: str) -> R
             raise _error("already_registered")
         registration.status = RegistrationStatus.CONFIRMED
         registration.confirmed_at = timezone.now()
-        registration.wait_reason = ""
+        _leave_waiting_list(registration)
         registration.offer_expires_at = None
         registration.cancelled_at = None
         registration.save()
@@ -115,15 +118,39 @@ def registration_set_attended(
     return registration
 
 
-def event_message_send(*, event: EventPage, actor, subject: str, body: str) -> int:
-    """Organisers: one e-mail to every confirmed participant, queued per recipient."""
+MESSAGE_KEY_PREFIX = "event-message"
+
+
+def event_message_send(*, event: EventPage, actor, subject: str, body: str, token: str) -> int:
+    """Organisers: one e-mail to everyone with a seat, checked in or not
+    (``selectors.event_message_recipients``), queued per recipient; returns how many.
+
+    Once per ``token`` (the form's one-time token): each message carries a dedupe key of the
+    token and the registration, so nobody gets the same send twice; and under the event's
+    lock, a second call with the same token (a double submit, the browser's "resend") is
+    refused as a whole, also when both arrive at the same time.
+    """
     _require_coordinator(actor, event)
+    if not token:
+        raise ValueError("event_message_send needs the form's one-time token")
+    prefix = f"{MESSAGE_KEY_PREFIX}-{event.pk}-{token}-"
     with transaction.atomic():
-        recipients = list(
-            Registration.objects.filter(
-                event=event, status=RegistrationStatus.CONFIRMED, user__isnull=False
-            ).select_related("user")
-        )
+        _lock_event(event.pk)
+        recipients = list(event_message_recipients(event=event))
+        keys = {registration.pk: f"{prefix}{registration.pk}" for registration in recipients}
+        if dedupe_keys_used(keys=keys.values()):
+            raise _error("message_already_sent")
+        if not recipients:
+            raise _error("no_recipients")
         for registration in recipients:
-            notifications.event_message(registration, subject=subject, body=body)
+            notifications.event_message(
+                registration, subject=subject, body=body, dedupe_key=keys[registration.pk]
+            )
     return len(recipients)
+
+
+def event_message_send_test(*, event: EventPage, actor, subject: str, body: str):
+    """Organisers: the message to participants as a test to themselves only, its subject
+    marked "[Test]"; it reaches no participant and does not count as the send."""
+    _require_coordinator(actor, event)
+    return notifications.event_message_test(event=event, user=actor, subject=subject, body=body)

@@ -48,5 +48,11 @@ def _error(code: str) -> RegistrationError:
             "account en een bevestigd e-mailadres. Controleer het e-mailadres."
         ),
         "not_waiting": _("Alleen wie op de wachtlijst staat, kan worden verplaatst."),
+        "message_already_sent": _(
+            "Dit bericht is al verstuurd. Het is niet nog een keer in de wachtrij gezet."
+        ),
+        "no_recipients": _(
+            "Er is (nog) niemand met een plek voor deze bijeenkomst: het bericht kan naar niemand."
+        ),
     }
     return RegistrationError(code, messages[code])

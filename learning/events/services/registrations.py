@@ -26,7 +26,7 @@ from .rules import (
     check_eligible,
     check_window,
 )
-from .waiting_list import waitlist_fill
+from .waiting_list import _leave_waiting_list, waitlist_fill
 
 
 def registration_create(*, event: EventPage, user) -> Registration:
@@ -102,8 +102,16 @@ def registration_cancel(*, registration: Registration, actor, reason: str = "") 
         registration.status = RegistrationStatus.CANCELLED
         registration.cancelled_at = timezone.now()
         registration.offer_expires_at = None
+        _leave_waiting_list(registration)
         registration.save(
-            update_fields=["status", "cancelled_at", "offer_expires_at", "updated_at"]
+            update_fields=[
+                "status",
+                "cancelled_at",
+                "offer_expires_at",
+                "queue_position",
+                "wait_reason",
+                "updated_at",
+            ]
         )
         _log(registration, actor=actor, action="cancel", from_status=previous, reason=reason)
         notifications.registration_changed(registration, previous_status=previous)
@@ -123,6 +131,7 @@ def offer_accept(*, registration: Registration, user) -> Registration:
         registration.status = RegistrationStatus.CONFIRMED
         registration.confirmed_at = timezone.now()
         registration.offer_expires_at = None
+        _leave_waiting_list(registration)
         registration.save()
         _log(
             registration, actor=user, action="accept_offer", from_status=RegistrationStatus.OFFERED

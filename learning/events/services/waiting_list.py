@@ -16,6 +16,14 @@ from .locking import _lock_event, _organisation_full, _seat_counts
 from .log import _log
 
 
+def _leave_waiting_list(registration: Registration) -> None:
+    """A registration that leaves the waiting list (a seat, an offer, a cancellation) keeps no
+    place in it: a stale ``queue_position`` would show on a confirmed seat and in exports.
+    Every path out of the list goes through here; the caller saves."""
+    registration.queue_position = None
+    registration.wait_reason = ""
+
+
 def waitlist_fill(*, event: EventPage, actor=None, now=None) -> list[Registration]:
     """Give free seats to the first waiting people who fit the rules (rules 4, 5, 7, 9).
 
@@ -44,7 +52,7 @@ def waitlist_fill(*, event: EventPage, actor=None, now=None) -> list[Registratio
             else:
                 registration.status = RegistrationStatus.CONFIRMED
                 registration.confirmed_at = now
-            registration.wait_reason = ""
+            _leave_waiting_list(registration)
             registration.save()
             _log(
                 registration,
