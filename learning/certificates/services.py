@@ -154,7 +154,7 @@ def certificates_revoke_for_attendance_undone(*, registration: Registration) -> 
         return 0
     programme_path = selectors.parent_path(registration.event.path)
     certificates = list(
-        Certificate.objects.select_for_update()
+        Certificate.objects.select_for_update(of=("self",))
         .filter(revoked_at__isnull=True)
         .filter(
             Q(registration_id=registration.pk)
