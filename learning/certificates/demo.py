@@ -25,6 +25,7 @@ from . import services
 
 PARTICIPANT = "anouk.jansen@apeldoorn.example"
 COORDINATOR = "coordinator@circulairleren.example"
+EDITOR = "redactie@circulairleren.example"
 
 
 def load() -> None:
@@ -73,7 +74,9 @@ def load() -> None:
         themes=[construction],
     )
     participant = User.objects.get(email=PARTICIPANT)
-    coordinator = User.objects.get(email=COORDINATOR)
+    # The editor (all rights) checks her in: the demo coordinator's rights depend on groups
+    # that other loaders set up.
+    editor = User.objects.get(email=EDITOR)
     # The masterclass is past, so registering through the site is closed: the registration
     # is seeded as it stood on the day, and attendance goes through the coordinator's service.
     registration, _created = Registration.objects.get_or_create(
@@ -87,5 +90,5 @@ def load() -> None:
         },
     )
     if registration.status == RegistrationStatus.CONFIRMED:
-        event_services.registration_set_attended(registration=registration, actor=coordinator)
+        event_services.registration_set_attended(registration=registration, actor=editor)
     services.certificate_issue_for_registration(registration_id=registration.pk, user=participant)

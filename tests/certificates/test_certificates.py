@@ -258,3 +258,16 @@ def test_personal_data_exports_and_deletes_certificates(make_event, make_user, a
     provider.erase(user)
     assert not Certificate.objects.exists()
     assert client.get(verify_url(certificate)).status_code == 404
+
+
+def test_the_demo_has_a_past_masterclass_with_a_certificate(demo_database, client):
+    certificate = Certificate.objects.get(user__email="anouk.jansen@apeldoorn.example")
+    assert certificate.name == "Anouk Jansen" and not certificate.is_revoked
+    assert certificate.hours == 4
+    response = client.get(verify_url(certificate))
+    assert "Hergebruik van materialen in de GWW" in response.content.decode()
+    anouk = certificate.user
+    content = client_for(anouk).get(reverse("events:my_registrations")).content.decode()
+    history = content.split('id="eerder"')[1]
+    assert "/deelnamebewijs/download/aanmelding/" in history
+    assert "/deelnamebewijs/download/programma/" in history
