@@ -208,6 +208,8 @@ def test_coordinator_of_another_section_is_refused_everywhere(
     # Their own coordinator downloads and revokes from the admin.
     own = client_for(coordinator)
     assert certificate.name in own.get(reverse("deelnamebewijzen:index")).content.decode()
+    inspect = own.get(reverse("deelnamebewijzen:inspect", args=(certificate.pk,)))
+    assert inspect.status_code == 200 and "Uitgegeven" in inspect.content.decode()
     download = own.get(reverse("deelnamebewijzen:download", args=(certificate.pk,)))
     assert download.status_code == 200 and download.content.startswith(b"%PDF-")
     response = own.post(
@@ -216,6 +218,8 @@ def test_coordinator_of_another_section_is_refused_everywhere(
     assert response.status_code == 302
     certificate.refresh_from_db()
     assert certificate.is_revoked
+    inspect = own.get(reverse("deelnamebewijzen:inspect", args=(certificate.pk,)))
+    assert "Vergissing" in inspect.content.decode()
 
 
 def test_programme_certificate_only_when_every_masterclass_was_attended(
