@@ -22,6 +22,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("zoeken/", home_views.search, name="search"),
     path("mijn-aanmeldingen/", include("learning.events.urls")),
+    path("deelnamebewijs/", include("learning.certificates.urls")),
     path("", include("learning.circles.urls")),
     path("", include("learning.profiles.urls")),
     path("", include("learning.knowledge.urls")),

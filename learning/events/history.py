@@ -52,6 +52,21 @@ def history_links(*, user, registrations: Sequence) -> dict[int, list[HistoryLin
     return merged
 
 
+@dataclass(frozen=True)
+class HistoryRow:
+    """A past registration's row (``predicates.RegistrationRow``) with its links."""
+
+    row: object
+    links: list[HistoryLink]
+
+
+def history_rows(*, user, rows: Sequence) -> list[HistoryRow]:
+    """The rows of the "Eerder" part, each with the contributors' links (one call per
+    contributor for all rows together)."""
+    links = history_links(user=user, registrations=[row.registration for row in rows])
+    return [HistoryRow(row=row, links=links.get(row.registration.pk, [])) for row in rows]
+
+
 def history_tasks(*, user) -> list[HistoryLink]:
     """All contributors' open items that belong to no registration."""
     tasks: list[HistoryLink] = []

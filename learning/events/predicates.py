@@ -41,6 +41,17 @@ def registration_is_upcoming(*, registration: Registration, now=None) -> bool:
     return registration.status != RegistrationStatus.ATTENDED and registration.event.ends_at >= now
 
 
+def registration_in_history(*, registration: Registration, now=None) -> bool:
+    """On "Eerder" (the history) rather than "Komend": the event is over or does not take
+    place, or the person was already marked present."""
+    now = now or timezone.now()
+    return (
+        registration.event.ends_at < now
+        or registration.event.cancelled
+        or registration.status == RegistrationStatus.ATTENDED
+    )
+
+
 def registration_can_cancel(*, registration: Registration, now=None) -> bool:
     """The participant may cancel (or decline the offer, or leave the waiting list) online:
     an active registration before the cancellation deadline (the cancel service's rule)."""
@@ -84,6 +95,7 @@ class RegistrationRow:
 
     registration: Registration
     actions: RegistrationActions
+    in_history: bool = False
 
 
 def registration_rows(*, registrations, now=None) -> list[RegistrationRow]:
@@ -92,6 +104,7 @@ def registration_rows(*, registrations, now=None) -> list[RegistrationRow]:
         RegistrationRow(
             registration=registration,
             actions=registration_actions(registration=registration, now=now),
+            in_history=registration_in_history(registration=registration, now=now),
         )
         for registration in registrations
     ]

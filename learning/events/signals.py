@@ -7,6 +7,7 @@ with the event's row lock held, so they must stay cheap when they have nothing t
 
 from django.dispatch import Signal
 
-# Sent after every registration change (a RegistrationLog entry), with ``registration=``.
+# Sent after every registration change (a RegistrationLog entry), with ``registration=`` and
+# ``from_status=`` (the status before the change, "" where the log does not name one).
 # ``use_caching``: the receivers per sender are looked up once, not on every registration.
 registration_changed = Signal(use_caching=True)

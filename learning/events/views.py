@@ -18,6 +18,7 @@ from learning.core.ratelimit import posted, rate_limited
 
 from . import selectors, services
 from .forms import AgendaFilterForm, HandoverForm
+from .history import history_rows, history_tasks
 from .models import Registration
 from .notifications import OFFER_SALT, offer_token
 from .predicates import registration_actions, registration_rows
@@ -251,7 +252,10 @@ def _personal_feed_url(request, token: str) -> str:
 
 @login_required
 def my_registrations(request):
-    registrations = selectors.registrations_of_user(user=request.user)
+    """Two parts: "Komend" and "Eerder" (the history, with what higher apps add to it through
+    learning.events.history: certificates, evaluations)."""
+    registrations = list(selectors.registrations_of_user(user=request.user))
+    rows = registration_rows(registrations=registrations)
     token = calendar_token_get_or_create(user=request.user)
     feed_url = _personal_feed_url(request, token)
     return TemplateResponse(
@@ -259,7 +263,12 @@ def my_registrations(request):
         "events/my_registrations.html",
         {
             "registrations": registrations,
-            "rows": registration_rows(registrations=registrations),
+            "rows": rows,
+            "upcoming_rows": [row for row in rows if not row.in_history],
+            "history_rows": history_rows(
+                user=request.user, rows=[row for row in rows if row.in_history]
+            ),
+            "history_tasks": history_tasks(user=request.user),
             "feed_url": feed_url,
             "feed_webcal_url": subscribe_url(feed_url),
         },

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "learning.calendar",
     "learning.events",
     "learning.masterclasses",
+    "learning.certificates",
     "learning.circles",
     "learning.profiles",
     "learning.knowledge",

@@ -18,5 +18,8 @@ def _log(registration, *, actor, action, from_status="", to_status="", reason=""
         to_status=to_status or registration.status,
         reason=str(reason),
     )
-    # Higher layers follow (knowledge: the groups of pages shared with the participants).
-    signals.registration_changed.send(sender=Registration, registration=registration)
+    # Higher layers follow (knowledge: the groups of pages shared with the participants;
+    # certificates: attendance undone).
+    signals.registration_changed.send(
+        sender=Registration, registration=registration, from_status=from_status
+    )
