@@ -32,13 +32,11 @@ def certificate_html(certificate: Certificate) -> str:
     )
 
 
-def certificate_pdf(certificate: Certificate, *, uncompressed: bool = False) -> bytes:
-    """The PDF bytes. ``uncompressed`` (for tests) leaves its objects readable as text."""
+def certificate_pdf(certificate: Certificate) -> bytes:
+    """The PDF bytes: PDF/UA-1 (tagged, with language and title), fonts embedded."""
     from weasyprint import HTML
 
-    return HTML(string=certificate_html(certificate)).write_pdf(
-        pdf_variant="pdf/ua-1", uncompressed_pdf=uncompressed
-    )
+    return HTML(string=certificate_html(certificate)).write_pdf(pdf_variant="pdf/ua-1")
 
 
 def certificate_filename(certificate: Certificate) -> str:
