@@ -48,5 +48,8 @@ def _error(code: str) -> RegistrationError:
             "account en een bevestigd e-mailadres. Controleer het e-mailadres."
         ),
         "not_waiting": _("Alleen wie op de wachtlijst staat, kan worden verplaatst."),
+        "answers_deadline_passed": _(
+            "Uw antwoorden wijzigen via de site kan niet meer. Neem contact op met de organisator."
+        ),
     }
     return RegistrationError(code, messages[code])
