@@ -84,10 +84,12 @@ def event_detail(request, event, *, error: str | None = None, status: int = 200)
         "position": selectors.waiting_position(registration=registration) if registration else None,
         "organisation": organisation,
         "blocker": blocker,
-        # Only where the "Aanmelden" button shows: with questions it leads to the form.
-        "has_questions": user.is_authenticated
-        and registration is None
-        and blocker is None
+        # Only where the "Aanmelden" button shows (with questions it leads to the form), or a
+        # link to the person's own answers would.
+        "has_questions": (
+            (user.is_authenticated and registration is None and blocker is None)
+            or (actions is not None and actions.can_edit_answers)
+        )
         and selectors.event_has_questions(event=event),
         "show_online_url": actions is not None and actions.can_see_online_url,
         "accept_token": offer_token(registration) if actions and actions.is_offered else None,

@@ -8,6 +8,7 @@ from datetime import timedelta
 import openpyxl
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -215,6 +216,32 @@ def test_the_event_page_leads_to_the_form_and_the_one_button_post_is_refused(day
     assert not Registration.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("question_type", "options", "problem"),
+    [
+        (QuestionType.ONE_CHOICE, "Alleen deze", "minstens twee keuzes"),
+        (QuestionType.MANY_CHOICES, "Vegetarisch\nvegetarisch", "te veel op elkaar"),
+        (QuestionType.ONE_CHOICE, "Ja\n" + "x" * 101, "hoogstens 100 tekens"),
+        (QuestionType.SHORT_TEXT, "Ja\nNee", "Alleen een keuzevraag heeft keuzes"),
+    ],
+)
+def test_editors_get_a_dutch_message_for_options_that_do_not_work(question_type, options, problem):
+    question = RegistrationQuestion(text="Vraag", question_type=question_type, options=options)
+    with pytest.raises(ValidationError) as refused:
+        question.clean()
+    assert problem in str(refused.value.message_dict["options"])
+
+
+def test_editors_add_questions_in_the_registration_tab(client, day):
+    event, _questions = day
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[event.pk]))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Vragen bij het aanmelden" in content
+    assert "Heeft u dieetwensen?" in content
+
+
 def test_registering_with_answers_confirms_and_says_so(day, make_user):
     event, questions = day
     user = make_user()
@@ -247,6 +274,7 @@ def test_the_person_sees_and_changes_their_answers_until_the_deadline(day, make_
     assert "Geen" in page and "Niet beantwoord" in page
     assert f'href="{event.url}answers/"' in page
 
+    assert f'href="{event.url}answers/"' in client.get(event.url).content.decode()
     form = client.get(f"{event.url}answers/").content.decode()
     assert 'value="geen" checked' in form
 
@@ -276,6 +304,7 @@ def test_the_person_sees_and_changes_their_answers_until_the_deadline(day, make_
     page = client.get(reverse("events:my_registrations")).content.decode()
     assert "Veganistisch" in page
     assert f'href="{event.url}answers/"' not in page
+    assert f'href="{event.url}answers/"' not in client.get(event.url).content.decode()
     response = post_answers(client, event, {questions["diet"]: "geen"}, path="answers/")
     assert response.status_code == 409
     assert "wijzigen via de site kan niet meer" in response.content.decode()
@@ -505,6 +534,7 @@ def test_pages_use_a_constant_number_of_queries_as_questions_and_answers_grow(
         return (
             _count(newcomer, event.url),
             _count(newcomer, f"{event.url}register/"),
+            _count(person_client, event.url),
             _count(person_client, f"{event.url}answers/"),
             _count(person_client, reverse("events:my_registrations")),
             _count(client, reverse(INDEX), event=event.pk),
