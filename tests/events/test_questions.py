@@ -3,13 +3,14 @@ coordinators see and export, and the deletion of answers (retention, account del
 
 import csv
 import io
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import openpyxl
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
-from django.db import connection
+from django.db import connection, connections
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -29,6 +30,7 @@ from learning.events.models import (
     RegistrationStatus,
 )
 from learning.outbox.models import OutboxMessage
+from tests.conftest import require_service
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -546,3 +548,45 @@ def test_pages_use_a_constant_number_of_queries_as_questions_and_answers_grow(
     few = counts()
     _grow(event, make_user, questions=6, registrations=8)
     assert counts() == few
+
+
+# --- Under simultaneous requests (PostgreSQL) ------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_simultaneous_registrations_with_answers_keep_the_rules(make_event, make_user):
+    """40 people at once for 10 seats, half of them with a choice that is not offered: the
+    refused leave nothing behind, the others get a seat or a place in the queue with their
+    answers, and a double click registers (and answers) once."""
+    require_service(connection.vendor == "postgresql", "PostgreSQL (set DATABASE_URL)")
+    event = make_event(capacity=10)
+    diet = add_question(event, "Dieet", QuestionType.ONE_CHOICE, required=True, options="A\nB")
+    people = [(make_user(), "a" if number % 2 else "kaviaar") for number in range(40)]
+    double_clicker = people[1][0]
+    posts = [*people, (double_clicker, "b")]
+
+    def one(post):
+        user, choice = post
+        try:
+            client = Client()
+            client.force_login(user)
+            return post_answers(client, event, {diet: choice}).status_code
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        statuses = list(pool.map(one, posts))
+
+    assert statuses.count(400) == 20
+    registrations = Registration.objects.filter(event=event)
+    assert registrations.count() == 20
+    assert registrations.filter(status=RegistrationStatus.CONFIRMED).count() == 10
+    assert registrations.filter(status=RegistrationStatus.WAITING).count() == 10
+    assert not registrations.filter(user__in=[user for user, choice in people if choice != "a"])
+    # One answer per registration, the double click's first or second, never both.
+    answers = RegistrationAnswer.objects.filter(question=diet)
+    assert answers.count() == 20
+    assert set(answers.values_list("registration_id", flat=True)) == set(
+        registrations.values_list("pk", flat=True)
+    )
+    assert answers.get(registration__user=double_clicker).choices in (["a"], ["b"])
