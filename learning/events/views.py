@@ -160,12 +160,11 @@ def event_register(request, event):
     try:
         registration = services.registration_create(event=event, user=request.user, answers=answers)
     except AnswersRefused as refusal:
-        # Questions added since the page was loaded, or a post without the form: the form,
-        # with what is missing on its fields.
-        if form is None:
-            form = RegistrationAnswersForm(
-                request.POST, questions=selectors.event_questions(event=event)
-            )
+        # A post without the form, or questions changed since the form was read: the form
+        # with the questions as they are now, and what is missing on their fields.
+        form = RegistrationAnswersForm(
+            request.POST, questions=selectors.event_questions(event=event)
+        )
         if form.is_valid():
             form.add_refusal(refusal)
         return _answers_form_response(request, event, form, registering=True, status=400)

@@ -403,6 +403,11 @@ def test_the_export_of_one_event_has_a_column_per_question(client, coordinator, 
         "Glutenvrij",
     ]
     assert [row["Mag uw naam op de deelnemerslijst?"] for row in rows] == ["Ja"] * 3
+    # An editor's question is a heading, never a formula either.
+    questions["access"].text = "=Toegankelijkheid"
+    questions["access"].save()
+    response = client.get(reverse(INDEX), {"event": event.pk, "export": "csv"})
+    assert "'=Toegankelijkheid" in export_rows(response)[0]
     # An answer is text, never a formula.
     assert rows[0]["Wat wilt u leren?"] == '\'=HYPERLINK("https://kwaad.example")'
     assert "Antwoorden" not in rows[0]
@@ -590,3 +595,10 @@ def test_simultaneous_registrations_with_answers_keep_the_rules(make_event, make
         registrations.values_list("pk", flat=True)
     )
     assert answers.get(registration__user=double_clicker).choices in (["a"], ["b"])
+
+
+def test_a_line_break_counts_as_one_character():
+    # Browsers send CRLF: 2,001 characters on the wire are 2,000 in the answer.
+    question = RegistrationQuestion(text="Wat wilt u leren?", question_type=QuestionType.LONG_TEXT)
+    value = services.answer_clean(question=question, raw="x" * 999 + "\r\n" + "x" * 1000)
+    assert value.text == "x" * 999 + "\n" + "x" * 1000

@@ -14,7 +14,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.widgets.button import Button
 
 from learning.core.admin import AuditTrailInspectMixin, LocalTimeInspectMixin
-from learning.core.exports import LocalTimeExportMixin
+from learning.core.exports import LocalTimeExportMixin, spreadsheet_safe
 
 from .. import selectors
 from ..filters import event_choice_label
@@ -184,7 +184,8 @@ class RegistrationIndexView(RegistrationActionLinksMixin, LocalTimeExportMixin, 
         for question in self.export_questions:
             column = f"{QUESTION_COLUMN_PREFIX}{question.pk}"
             self.list_export.append(column)
-            self.export_headings[column] = question.text
+            # An editor's text: the heading row is written as it is, in CSV and in XLSX.
+            self.export_headings[column] = spreadsheet_safe(question.text)
         queryset = queryset.prefetch_related(
             Prefetch("answers", queryset=RegistrationAnswer.objects.select_related("question"))
         )

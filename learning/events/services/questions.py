@@ -69,7 +69,8 @@ def answer_clean(*, question: RegistrationQuestion, raw) -> AnswerValue:
     """
     kind = question.question_type
     if kind in (QuestionType.SHORT_TEXT, QuestionType.LONG_TEXT):
-        text = raw.strip() if isinstance(raw, str) else ""
+        # Browsers send a line break as CRLF; counted (and stored) as one character.
+        text = raw.replace("\r\n", "\n").strip() if isinstance(raw, str) else ""
         if len(text) > question.max_length:
             raise _refused(
                 question,
