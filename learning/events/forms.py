@@ -2,6 +2,7 @@ from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from learning.core.filtering import FilterForm, theme_choices
@@ -120,7 +121,9 @@ class AnswerField(forms.Field):
         super().__init__(
             required=question.required,
             label=label,
-            help_text=" ".join(str(part) for part in help_parts),
+            # Escaped here: includes/form_field_help.html renders help texts as HTML, and this
+            # one is an editor's plain text.
+            help_text=escape(" ".join(str(part) for part in help_parts)),
             widget=widget,
             **kwargs,
         )

@@ -39,10 +39,13 @@ INDEX = "registrations:index"
 DIET_OPTIONS = "Geen\nVegetarisch\nVeganistisch\nGlutenvrij\nAnders"
 
 
-def add_question(event, text, question_type, *, required=False, options="", sensitive=False):
+def add_question(
+    event, text, question_type, *, required=False, options="", sensitive=False, help_text=""
+):
     return RegistrationQuestion.objects.create(
         event=event,
         text=text,
+        help_text=help_text,
         question_type=question_type,
         required=required,
         options=options,
@@ -83,6 +86,7 @@ def day(make_event):
             required=True,
             options=DIET_OPTIONS,
             sensitive=True,
+            help_text="Voor de <b>Lunch</b>.",
         ),
         "access": add_question(
             event, "Wat heeft u nodig om mee te doen?", QuestionType.LONG_TEXT, sensitive=True
@@ -209,6 +213,8 @@ def test_the_event_page_leads_to_the_form_and_the_one_button_post_is_refused(day
     assert "Heeft u dieetwensen?" in content
     assert "Wat wilt u leren? (optioneel)" in content
     assert "Maximaal 2000 tekens." in content
+    assert "<b>Lunch</b>" not in content  # an editor's help text is text, not HTML
+    assert "&lt;b&gt;Lunch&lt;/b&gt;" in content
     assert "gebruiken we alleen om deze bijeenkomst te organiseren" in content  # sensitive
 
     # A post without the answers (an old page, a script): the form with what is missing.
