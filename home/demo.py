@@ -86,6 +86,19 @@ PRIVACY = {
             "bewaren wij twaalf maanden, zodat wij vragen over een bericht kunnen "
             "beantwoorden.</p>"
         ),
+        _heading("Vragen bij het aanmelden"),
+        _paragraph(
+            "<p>Bij sommige bijeenkomsten vragen wij bij het aanmelden naar bijvoorbeeld uw "
+            "dieetwensen, wat u nodig heeft om mee te kunnen doen (toegankelijkheid) en wat u "
+            "wilt leren. Antwoorden over dieet en toegankelijkheid kunnen iets zeggen over uw "
+            "gezondheid. Die gebruiken wij alleen om de bijeenkomst te organiseren, alleen de "
+            "organisatoren van die bijeenkomst zien ze, en wij wissen ze in de nacht na afloop "
+            "van de bijeenkomst, of eerder als u zich afmeldt. Uw andere antwoorden wissen wij "
+            "als wij de aanmelding losmaken van uw naam. Verwijdert u uw account, dan wissen "
+            "wij al uw antwoorden direct; ze blijven ook niet anoniem bewaard. Uw antwoorden "
+            "staan in het bestand met uw gegevens dat u op uw profielpagina kunt downloaden, "
+            "en tot de afmeldtermijn kunt u ze wijzigen onder Mijn aanmeldingen.</p>"
+        ),
         _heading("Uw rechten"),
         _paragraph(
             "<p>Op uw profielpagina kunt u al uw gegevens inzien, downloaden als bestand en uw "

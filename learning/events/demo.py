@@ -14,9 +14,16 @@ from wagtail.models import Site
 from learning.accounts.models import User
 from learning.core.models import Theme
 
-from . import services
+from . import selectors, services
 from .coordination import coordinator_sections_grant
-from .models import EventIndexPage, EventPage, PromotionMode
+from .models import (
+    EventIndexPage,
+    EventPage,
+    PromotionMode,
+    QuestionCategory,
+    QuestionType,
+    RegistrationQuestion,
+)
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -46,13 +53,75 @@ def page_upsert(parent, model, slug, fields, themes=()):
     return model.objects.get(pk=page.pk)
 
 
-def registration_ensure(event, user) -> None:
-    """Register ``user`` for ``event`` through the service, unless already registered."""
+def registration_ensure(event, user, answers: dict | None = None) -> None:
+    """Register ``user`` for ``event`` through the service, unless already registered.
+    ``answers``: question text → answer (text or option codes), for events with questions."""
+    by_text = {question.text: question.pk for question in selectors.event_questions(event=event)}
     try:
-        services.registration_create(event=event, user=user)
+        services.registration_create(
+            event=event,
+            user=user,
+            answers={by_text[text]: value for text, value in (answers or {}).items()},
+        )
     except services.RegistrationError as error:
         if error.code != "already_registered":
             raise
+
+
+DIET = "Heeft u dieetwensen?"
+ACCESSIBILITY = "Wat heeft u nodig om goed mee te kunnen doen?"
+LEARNING_GOAL = "Wat wilt u leren?"
+PARTICIPANT_LIST = "Mogen wij uw naam en organisatie op de deelnemerslijst zetten?"
+
+# The day for 150: what every organiser of such a day asks (after pretix's questions).
+GATHERING_QUESTIONS = [
+    {
+        "text": DIET,
+        "help_text": "Voor de lunch en de borrel.",
+        "question_type": QuestionType.ONE_CHOICE,
+        "required": True,
+        "options": "Geen\nVegetarisch\nVeganistisch\nGlutenvrij\nAnders",
+        "category": QuestionCategory.SENSITIVE,
+    },
+    {
+        "text": ACCESSIBILITY,
+        "help_text": (
+            "Bijvoorbeeld een rolstoelplek, een ringleiding of een rustige ruimte. U hoeft "
+            "niet te vertellen waarom."
+        ),
+        "question_type": QuestionType.LONG_TEXT,
+        "required": False,
+        "category": QuestionCategory.SENSITIVE,
+    },
+    {
+        "text": LEARNING_GOAL,
+        "help_text": "De sprekers van de deelsessies lezen mee en stemmen hun verhaal erop af.",
+        "question_type": QuestionType.LONG_TEXT,
+        "required": False,
+        "category": QuestionCategory.GENERAL,
+    },
+    {
+        "text": PARTICIPANT_LIST,
+        "help_text": (
+            "De deelnemerslijst krijgen alle deelnemers, zodat u na afloop contact kunt "
+            "houden met collega's van andere overheden."
+        ),
+        "question_type": QuestionType.YES_NO,
+        "required": True,
+        "category": QuestionCategory.GENERAL,
+    },
+]
+
+
+def questions_ensure(event, questions) -> None:
+    """Give ``event`` its registration questions once (a later load keeps the questions an
+    editor changed, and the answers given to them), published like an editor's change."""
+    if event.questions.exists():
+        return
+    event.questions = [
+        RegistrationQuestion(sort_order=order, **fields) for order, fields in enumerate(questions)
+    ]
+    event.save_revision().publish()
 
 
 def load() -> None:
@@ -103,6 +172,7 @@ def load() -> None:
         },
         themes=[procurement, construction],
     )
+    questions_ensure(gathering, GATHERING_QUESTIONS)
     page_upsert(
         agenda,
         EventPage,
@@ -142,12 +212,28 @@ def load() -> None:
     )
 
     by_email = {user.email: user for user in User.objects.filter(email__endswith=".example")}
-    for email in (
-        "anouk.jansen@apeldoorn.example",
-        "joost.mulder@valleienveluwe.example",
-        "lotte.visser@gelderland.example",
-    ):
-        registration_ensure(gathering, by_email[email])
+    gathering_answers = {
+        "anouk.jansen@apeldoorn.example": {
+            DIET: "vegetarisch",
+            LEARNING_GOAL: (
+                "Hoe we bij de renovatie van ons stadskantoor materialen uit eigen vastgoed "
+                "hergebruiken, en hoe we dat in de aanbesteding vragen."
+            ),
+            PARTICIPANT_LIST: "ja",
+        },
+        "joost.mulder@valleienveluwe.example": {
+            DIET: "glutenvrij",
+            ACCESSIBILITY: "Ik kom met de rolstoel; graag een plek aan het gangpad.",
+            PARTICIPANT_LIST: "ja",
+        },
+        "lotte.visser@gelderland.example": {
+            DIET: "geen",
+            LEARNING_GOAL: "Voorbeelden van regionale biomassaketens die echt rond zijn gekomen.",
+            PARTICIPANT_LIST: "nee",
+        },
+    }
+    for email, answers in gathering_answers.items():
+        registration_ensure(gathering, by_email[email], answers)
     # Three seats, four people: the last one waits because the visit is full.
     for email in (
         "lotte.visser@gelderland.example",

@@ -1,11 +1,15 @@
 from datetime import date
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from learning.core.filtering import FilterForm, theme_choices
 
 from .agenda_filters import agenda_filters
+from .models import QuestionType, RegistrationQuestion
+from .services import AnswersRefused, AnswerValue, RegistrationError, answer_clean
 
 # The agenda's month filter: wide enough for any real agenda, narrow enough for the database.
 MIN_YEAR, MAX_YEAR = 2000, 2100
@@ -100,3 +104,91 @@ class CoordinatorReasonForm(forms.Form):
     position = forms.IntegerField(
         label=_("Nieuwe plek op de wachtlijst"), min_value=1, required=False
     )
+
+
+class AnswerField(forms.Field):
+    """One registration question as a form field. Whether an answer is acceptable is the
+    answers service's rule (``services.answer_clean``): the form shows its Dutch message on
+    the field, and the service, which checks again under the lock, never disagrees."""
+
+    def __init__(self, *, question: RegistrationQuestion, **kwargs):
+        self.question = question
+        kind = question.question_type
+        if kind == QuestionType.SHORT_TEXT:
+            widget = forms.TextInput(attrs={"autocomplete": "off"})
+        elif kind == QuestionType.LONG_TEXT:
+            widget = forms.Textarea(attrs={"rows": 4})
+        elif kind == QuestionType.MANY_CHOICES:
+            widget = forms.CheckboxSelectMultiple(choices=question.option_choices())
+        else:
+            widget = forms.RadioSelect(choices=question.option_choices())
+        label = (
+            question.text
+            if question.required
+            else _("%(question)s (optioneel)") % {"question": question.text}
+        )
+        help_parts = [question.help_text] if question.help_text else []
+        if question.max_length:
+            help_parts.append(_("Maximaal %(max)s tekens.") % {"max": question.max_length})
+        super().__init__(
+            required=question.required,
+            label=label,
+            # Escaped here: includes/form_field_help.html renders help texts as HTML, and this
+            # one is an editor's plain text.
+            help_text=escape(" ".join(str(part) for part in help_parts)),
+            widget=widget,
+            **kwargs,
+        )
+
+    def clean(self, value) -> AnswerValue:
+        try:
+            return answer_clean(question=self.question, raw=value)
+        except RegistrationError as error:
+            raise ValidationError(error.message, code=error.code) from error
+
+
+def answer_field_name(question_id: int) -> str:
+    return f"question_{question_id}"
+
+
+class RegistrationAnswersForm(forms.Form):
+    """The event's questions, when registering and when changing the answers afterwards.
+
+    ``answers``: the person's current answers (RegistrationAnswer rows), as initial values.
+    """
+
+    def __init__(self, *args, questions, answers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = list(questions)
+        current = {answer.question_id: answer for answer in answers}
+        for question in self.questions:
+            answer = current.get(question.pk)
+            initial = None
+            if answer is not None:
+                if question.question_type == QuestionType.MANY_CHOICES:
+                    initial = list(answer.choices)
+                elif answer.choices:
+                    initial = answer.choices[0]
+                else:
+                    initial = answer.text
+            self.fields[answer_field_name(question.pk)] = AnswerField(
+                question=question, initial=initial
+            )
+
+    @property
+    def has_sensitive_questions(self) -> bool:
+        return any(question.is_sensitive for question in self.questions)
+
+    def answers(self) -> dict:
+        """The cleaned answers as the services take them: question id → text or codes."""
+        answers = {}
+        for question in self.questions:
+            value = self.cleaned_data[answer_field_name(question.pk)]
+            answers[question.pk] = value.text or list(value.choices)
+        return answers
+
+    def add_refusal(self, refusal: AnswersRefused) -> None:
+        """Show a refusal of the service (the questions changed meanwhile) on the fields."""
+        for question_id, message in refusal.errors.items():
+            name = answer_field_name(question_id)
+            self.add_error(name if name in self.fields else None, message)

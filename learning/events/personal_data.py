@@ -23,6 +23,10 @@ def _export(user) -> list[dict]:
             "cancelled_at": registration.cancelled_at.isoformat()
             if registration.cancelled_at
             else None,
+            "answers": [
+                {"question": answer.question.text, "answer": answer.display}
+                for answer in registration.answers.all()
+            ],
             "history": [
                 {
                     "action": entry.action,
@@ -36,14 +40,15 @@ def _export(user) -> list[dict]:
         }
         for registration in Registration.objects.filter(user=user)
         .select_related("event", "organisation")
-        .prefetch_related("log_entries")
+        .prefetch_related("log_entries", "answers__question")
         .order_by("created_at")
     ]
 
 
 def _erase(user) -> None:
-    """Keep registrations for the organisers' figures, without the link to the person; other
-    people's log lines (a seat the person handed over) no longer name them."""
+    """Keep registrations for the organisers' figures, without the link to the person and
+    without their answers (deleted, not kept anonymously); other people's log lines (a seat
+    the person handed over) no longer name them."""
     from .models import Registration, RegistrationLog
     from .services import registration_anonymise_queryset
 
@@ -56,9 +61,10 @@ def register() -> None:
         "registrations",
         label=_("Aanmeldingen"),
         description=_(
-            "Uw aanmeldingen voor masterclasses en bijeenkomsten, met status en data. Na het "
-            "verwijderen van uw account blijven ze anoniem bewaard voor de aantallen per "
-            "organisatie."
+            "Uw aanmeldingen voor masterclasses en bijeenkomsten, met status, data en uw "
+            "antwoorden op de vragen bij het aanmelden. Na het verwijderen van uw account "
+            "blijven de aanmeldingen anoniem bewaard voor de aantallen per organisatie; uw "
+            "antwoorden worden gewist."
         ),
         export=_export,
         erase=_erase,

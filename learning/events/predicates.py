@@ -16,7 +16,7 @@ from .models import (
     RegistrationStatus,
     WaitReason,
 )
-from .services import can_cancel_online
+from .services import can_cancel_online, can_edit_answers_online
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class RegistrationActions:
     can_cancel: bool
     can_hand_over: bool
     can_see_online_url: bool
+    can_edit_answers: bool
 
 
 def registration_is_upcoming(*, registration: Registration, now=None) -> bool:
@@ -58,6 +59,12 @@ def registration_can_cancel(*, registration: Registration, now=None) -> bool:
     return registration.status in CANCELLABLE_STATUSES and can_cancel_online(
         event=registration.event, now=now
     )
+
+
+def registration_can_edit_answers(*, registration: Registration, now=None) -> bool:
+    """The participant may change their answers to the event's questions online: an active
+    registration before the cancellation deadline (the answers service's rule)."""
+    return can_edit_answers_online(registration=registration, now=now)
 
 
 def registration_can_hand_over(*, registration: Registration, now=None) -> bool:
@@ -86,6 +93,7 @@ def registration_actions(*, registration: Registration, now=None) -> Registratio
         can_cancel=registration_can_cancel(registration=registration, now=now),
         can_hand_over=registration_can_hand_over(registration=registration, now=now),
         can_see_online_url=status in PARTICIPANT_STATUSES,
+        can_edit_answers=registration_can_edit_answers(registration=registration, now=now),
     )
 
 

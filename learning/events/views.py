@@ -17,12 +17,12 @@ from learning.core.filtering import LiveItemKey, filter_list_response
 from learning.core.ratelimit import posted, rate_limited
 
 from . import selectors, services
-from .forms import AgendaFilterForm, HandoverForm
+from .forms import AgendaFilterForm, HandoverForm, RegistrationAnswersForm
 from .history import history_rows, history_tasks
 from .models import Registration
 from .notifications import OFFER_SALT, offer_token
-from .predicates import registration_actions, registration_rows
-from .services import RegistrationError
+from .predicates import registration_actions, registration_can_edit_answers, registration_rows
+from .services import AnswersRefused, RegistrationError
 from .services.errors import _error
 
 AGENDA_PAGE_SIZE = 12
@@ -75,6 +75,7 @@ def event_detail(request, event, *, error: str | None = None, status: int = 200)
         event=event, organisation_id=organisation.pk if organisation else None
     )
     actions = registration_actions(registration=registration) if registration else None
+    blocker = None if registration else _registration_blocker(event, user)
     context = {
         "page": event,
         "self": event,
@@ -83,7 +84,14 @@ def event_detail(request, event, *, error: str | None = None, status: int = 200)
         "actions": actions,
         "position": selectors.waiting_position(registration=registration) if registration else None,
         "organisation": organisation,
-        "blocker": None if registration else _registration_blocker(event, user),
+        "blocker": blocker,
+        # Only where the "Aanmelden" button shows (with questions it leads to the form), or a
+        # link to the person's own answers would.
+        "has_questions": (
+            (user.is_authenticated and registration is None and blocker is None)
+            or (actions is not None and actions.can_edit_answers)
+        )
+        and selectors.event_has_questions(event=event),
         "show_online_url": actions is not None and actions.can_see_online_url,
         "accept_token": offer_token(registration) if actions and actions.is_offered else None,
         "error": error,
@@ -96,14 +104,71 @@ def _post_only(request):
     return None if request.method == "POST" else HttpResponseNotAllowed(["POST"])
 
 
+# Posted by the questions form (templates/events/registration_form.html): the answers come
+# with it. The one-button form of an event without questions does not send it, and the view
+# reads no questions for it (the service asks for them under its lock).
+ANSWERS_FORM_MARKER = "answers_form"
+
+
+def _answers_form_response(request, event, form, *, registering: bool, status: int = 200):
+    context = {
+        "page": event,
+        "form": form,
+        "registering": registering,
+        "answers_form_marker": ANSWERS_FORM_MARKER,
+    }
+    if registering:
+        organisation = getattr(request.user, "organisation", None)
+        context["organisation"] = organisation
+        context["summary"] = selectors.event_seat_summary(
+            event=event, organisation_id=organisation.pk if organisation else None
+        )
+    return TemplateResponse(request, "events/registration_form.html", context, status=status)
+
+
+def _register_form(request, event):
+    """GET register/: the questions to answer before registering, for who may register."""
+    user = request.user
+    if (
+        selectors.registration_active_for(event=event, user=user) is not None
+        or _registration_blocker(event, user) is not None
+    ):
+        return redirect(event.url)  # the event page says why, or shows the registration
+    questions = selectors.event_questions(event=event)
+    if not questions:
+        return redirect(event.url)  # the one-button flow
+    return _answers_form_response(
+        request, event, RegistrationAnswersForm(questions=questions), registering=True
+    )
+
+
 @rate_limited("event_register")
 def event_register(request, event):
-    if (refused := _post_only(request)) is not None:
-        return refused
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
     if not request.user.is_authenticated:
-        return redirect_to_login(event.url)
+        return redirect_to_login(f"{event.url}register/" if request.method == "GET" else event.url)
+    if request.method == "GET":
+        return _register_form(request, event)
+    form, answers = None, None
+    if ANSWERS_FORM_MARKER in request.POST:
+        form = RegistrationAnswersForm(
+            request.POST, questions=selectors.event_questions(event=event)
+        )
+        if not form.is_valid():
+            return _answers_form_response(request, event, form, registering=True, status=400)
+        answers = form.answers()
     try:
-        registration = services.registration_create(event=event, user=request.user)
+        registration = services.registration_create(event=event, user=request.user, answers=answers)
+    except AnswersRefused as refusal:
+        # A post without the form, or questions changed since the form was read: the form
+        # with the questions as they are now, and what is missing on their fields.
+        form = RegistrationAnswersForm(
+            request.POST, questions=selectors.event_questions(event=event)
+        )
+        if form.is_valid():
+            form.add_refusal(refusal)
+        return _answers_form_response(request, event, form, registering=True, status=400)
     except RegistrationError as error:
         return event_detail(request, event, error=error.message, status=error.status)
     actions = registration_actions(registration=registration)
@@ -246,6 +311,43 @@ def event_handover(request, event):
     return redirect(_next_url(request, event.url))
 
 
+@login_required
+def event_answers(request, event):
+    """The person's answers to the event's questions: shown, and changed until the
+    cancellation deadline (``registration_can_edit_answers``)."""
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    registration = selectors.registration_active_for(event=event, user=request.user)
+    if registration is None:
+        return event_detail(
+            request, event, error=_("U bent niet aangemeld voor deze bijeenkomst."), status=409
+        )
+    if not registration_can_edit_answers(registration=registration):
+        refusal = _error("answers_deadline_passed")
+        return event_detail(request, event, error=refusal.message, status=refusal.status)
+    questions = selectors.event_questions(event=event)
+    if not questions:
+        return redirect(event.url)
+    answers = list(registration.answers.all())
+    if request.method == "GET":
+        form = RegistrationAnswersForm(questions=questions, answers=answers)
+        return _answers_form_response(request, event, form, registering=False)
+    form = RegistrationAnswersForm(request.POST, questions=questions, answers=answers)
+    if not form.is_valid():
+        return _answers_form_response(request, event, form, registering=False, status=400)
+    try:
+        services.registration_answers_update(
+            registration=registration, raw=form.answers(), actor=request.user
+        )
+    except AnswersRefused as refusal:
+        form.add_refusal(refusal)
+        return _answers_form_response(request, event, form, registering=False, status=400)
+    except RegistrationError as error:
+        return event_detail(request, event, error=error.message, status=error.status)
+    messages.success(request, _("Uw antwoorden zijn opgeslagen."))
+    return redirect("events:my_registrations")
+
+
 def _personal_feed_url(request, token: str) -> str:
     return request.build_absolute_uri(reverse("personal_feed", kwargs={"token": token}))
 
@@ -254,7 +356,12 @@ def _personal_feed_url(request, token: str) -> str:
 def my_registrations(request):
     """Two parts: "Komend" and "Eerder" (the history, with what higher apps add to it through
     learning.events.history: certificates, evaluations)."""
-    registrations = list(selectors.registrations_of_user(user=request.user))
+    registrations = list(
+        selectors.registrations_with_answers(selectors.registrations_of_user(user=request.user))
+    )
+    for registration in registrations:
+        # For events/includes/registration_answers.html (prefetched: no query per row).
+        registration.answer_rows = selectors.answer_rows(registration=registration)
     rows = registration_rows(registrations=registrations)
     token = calendar_token_get_or_create(user=request.user)
     feed_url = _personal_feed_url(request, token)

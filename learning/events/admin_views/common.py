@@ -61,6 +61,7 @@ LOG_ACTION_LABELS = {
     "move": _("Verplaatst op de wachtlijst"),
     "attended": _("Aanwezig gemeld"),
     "not_attended": _("Aanwezigheid teruggedraaid"),
+    "answers": _("Antwoorden gewijzigd"),
 }
 
 

@@ -3,6 +3,7 @@
 from collections import OrderedDict
 
 from django.contrib.admin.utils import quote
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -13,13 +14,14 @@ from wagtail.admin.views import generic
 from wagtail.admin.widgets.button import Button
 
 from learning.core.admin import AuditTrailInspectMixin, LocalTimeInspectMixin
-from learning.core.exports import LocalTimeExportMixin
+from learning.core.exports import LocalTimeExportMixin, spreadsheet_safe
 
 from .. import selectors
 from ..filters import event_choice_label
 from ..models import (
     EventPage,
     Registration,
+    RegistrationAnswer,
     RegistrationStatus,
 )
 from .common import (
@@ -57,6 +59,27 @@ EXPORT_COLUMNS = {
     "cancelled_at": (_("Afgemeld op"), lambda r: r.cancelled_at),
     "attended_at": (_("Aanwezig gemeld op"), lambda r: r.attended_at),
 }
+
+
+# The answers to the registration questions. Filtered on one event, the export has a column
+# per question of that event (its text as the heading). Listing several events, whose
+# questions differ, it has one column "Antwoorden" with "question: answer" per answer, so a
+# column never mixes the answers to different questions.
+ANSWERS_COLUMN = "answers"
+QUESTION_COLUMN_PREFIX = "question_"
+
+
+def _answers_of(registration: Registration) -> dict[int, RegistrationAnswer]:
+    return {answer.question_id: answer for answer in registration.answers.all()}
+
+
+def answers_cell(registration: Registration) -> str:
+    return "; ".join(
+        f"{answer.question.text}: {answer.display}"
+        for answer in sorted(
+            registration.answers.all(), key=lambda a: (a.question.sort_order or 0, a.pk)
+        )
+    )
 
 
 # --- Listing and inspect ---------------------------------------------------------------------
@@ -134,7 +157,39 @@ class RegistrationIndexView(RegistrationActionLinksMixin, LocalTimeExportMixin, 
         return buttons
 
     def to_row_dict(self, item):
-        return OrderedDict((field, EXPORT_COLUMNS[field][1](item)) for field in self.list_export)
+        row = OrderedDict(
+            (field, EXPORT_COLUMNS[field][1](item))
+            for field in self.list_export
+            if field in EXPORT_COLUMNS
+        )
+        if ANSWERS_COLUMN in self.list_export:
+            row[ANSWERS_COLUMN] = answers_cell(item)
+        else:
+            answers = _answers_of(item)
+            for question in self.export_questions:
+                answer = answers.get(question.pk)
+                row[f"{QUESTION_COLUMN_PREFIX}{question.pk}"] = answer.display if answer else ""
+        return row
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        # The answer columns (see ANSWERS_COLUMN), and the answers with their questions in
+        # two queries for the whole export.
+        event = self.filtered_event
+        self.export_questions = selectors.event_questions(event=event) if event else []
+        self.list_export = [*self.list_export]
+        self.export_headings = {**self.export_headings}
+        if event is None:
+            self.list_export.append(ANSWERS_COLUMN)
+            self.export_headings[ANSWERS_COLUMN] = _("Antwoorden")
+        for question in self.export_questions:
+            column = f"{QUESTION_COLUMN_PREFIX}{question.pk}"
+            self.list_export.append(column)
+            # An editor's text: the heading row is written as it is, in CSV and in XLSX.
+            self.export_headings[column] = spreadsheet_safe(question.text)
+        queryset = queryset.prefetch_related(
+            Prefetch("answers", queryset=RegistrationAnswer.objects.select_related("question"))
+        )
+        return super().as_spreadsheet(queryset, spreadsheet_format)
 
     @cached_property
     def filtered_event(self) -> EventPage | None:
@@ -159,6 +214,7 @@ class RegistrationIndexView(RegistrationActionLinksMixin, LocalTimeExportMixin, 
                 ),
                 "outbox_url": outbox_url(event.pk),
                 "edit_url": reverse("wagtailadmin_pages:edit", args=(event.pk,)),
+                "answers": selectors.event_answer_summary(event=event),
             }
         return context
 
@@ -204,4 +260,5 @@ class RegistrationInspectView(
         context["event_registrations_url"] = registrations_url(
             self.index_url_name, self.object.event_id
         )
+        context["answer_rows"] = selectors.answer_rows(registration=self.object)
         return context

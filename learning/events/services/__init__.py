@@ -14,6 +14,15 @@ from .coordinator import (
     registration_set_attended,
 )
 from .errors import RegistrationError
+from .questions import (
+    AnswersRefused,
+    AnswerValue,
+    answer_clean,
+    answers_clean,
+    answers_sensitive_delete,
+    can_edit_answers_online,
+    registration_answers_update,
+)
 from .registrations import (
     offer_accept,
     registration_cancel,
@@ -33,7 +42,14 @@ from .rules import (
 from .waiting_list import event_settings_changed, offers_expire, waitlist_fill
 
 __all__ = [
+    "AnswerValue",
+    "AnswersRefused",
     "RegistrationError",
+    "answer_clean",
+    "answers_clean",
+    "answers_sensitive_delete",
+    "can_edit_answers_online",
+    "registration_answers_update",
     "can_cancel_online",
     "can_manage_event",
     "check_can_register",

@@ -54,5 +54,8 @@ def _error(code: str) -> RegistrationError:
         "no_recipients": _(
             "Er is (nog) niemand met een plek voor deze bijeenkomst: het bericht kan naar niemand."
         ),
+        "answers_deadline_passed": _(
+            "Uw antwoorden wijzigen via de site kan niet meer. Neem contact op met de organisator."
+        ),
     }
     return RegistrationError(code, messages[code])

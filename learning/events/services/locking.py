@@ -7,13 +7,14 @@ statement after it, so capacity and per-organisation limits hold under simultane
 from collections import Counter
 
 from django.db import transaction
-from django.db.models import Count, Exists, Max, Q
+from django.db.models import Count, Exists, Max, OuterRef, Q
 
 from ..models import (
     ACTIVE_STATUSES,
     SEAT_STATUSES,
     EventPage,
     Registration,
+    RegistrationQuestion,
     RegistrationStatus,
 )
 from .errors import _error
@@ -51,14 +52,17 @@ _LOCK_FOR_REGISTRATION_SQL = (
     "SELECT capacity, organisation_limit, registration_opens_at, registration_closes_at,"
     " starts_at, cancelled, allowed_roles, allowed_organisation_kinds,"
     " EXISTS (SELECT 1 FROM account_emailaddress"
-    " WHERE user_id = %s AND UPPER(email) = UPPER(%s) AND verified)"
+    " WHERE user_id = %s AND UPPER(email) = UPPER(%s) AND verified),"
+    " EXISTS (SELECT 1 FROM events_registrationquestion WHERE event_id = page_ptr_id)"
     " FROM events_eventpage WHERE page_ptr_id = %s FOR UPDATE"
 )
 
 
-def _lock_event_for_registration(event: EventPage, *, user) -> bool:
+def _lock_event_for_registration(event: EventPage, *, user) -> tuple[bool, bool]:
     """Take the event's row lock in one small query, refresh ``event``'s rule fields from the
-    locked row and return whether ``user``'s own address is verified (asked alongside).
+    locked row and return whether ``user``'s own address is verified and whether the event has
+    registration questions (both asked alongside: an event without questions costs no query
+    more).
 
     The routing loaded the page already; loading it again through the ORM (the page join,
     every column) cost about a millisecond inside the lock. Refuses to run outside a
@@ -72,11 +76,15 @@ def _lock_event_for_registration(event: EventPage, *, user) -> bool:
     if connection.vendor != "postgresql":
         # SQLite (`make run`): no row locks (a write locks the whole database), and its raw
         # rows lack the ORM's converters (datetimes would come back naive): ask the ORM.
-        locked = _lock_event(event.pk, email_verified=Exists(_verified_address(user)))
+        locked = _lock_event(
+            event.pk,
+            email_verified=Exists(_verified_address(user)),
+            has_questions=Exists(RegistrationQuestion.objects.filter(event_id=OuterRef("pk"))),
+        )
         for name in _RULE_FIELDS:
             field = EventPage._meta.get_field(name)
             setattr(event, field.attname, getattr(locked, field.attname))
-        return bool(locked.email_verified)
+        return bool(locked.email_verified), bool(locked.has_questions)
     fields = [EventPage._meta.get_field(name) for name in _RULE_FIELDS]
     with connection.cursor() as cursor:
         cursor.execute(_LOCK_FOR_REGISTRATION_SQL, [user.pk, user.email, event.pk])
@@ -87,7 +95,7 @@ def _lock_event_for_registration(event: EventPage, *, user) -> bool:
         if hasattr(field, "from_db_value"):
             value = field.from_db_value(value, None, connection)
         setattr(event, field.attname, value)
-    return bool(row[-1])
+    return bool(row[-2]), bool(row[-1])
 
 
 def _lock_for_change(registration: Registration, *, actor, coordinator: bool):

@@ -12,12 +12,15 @@ from ..models import (
     SEAT_STATUSES,
     EventPage,
     Registration,
+    RegistrationAnswer,
+    RegistrationQuestion,
     RegistrationStatus,
     WaitReason,
 )
 from .errors import RegistrationError, _error
 from .locking import _lock_event_for_registration, _lock_for_change, _registration_state
 from .log import _log
+from .questions import registration_answers_save
 from .rules import (
     _is_logged_in,
     can_cancel_online,
@@ -29,13 +32,16 @@ from .rules import (
 from .waiting_list import _leave_waiting_list, waitlist_fill
 
 
-def registration_create(*, event: EventPage, user) -> Registration:
+def registration_create(*, event: EventPage, user, answers: dict | None = None) -> Registration:
     """Register ``user`` for ``event``: confirmed, or waiting with a reason, or refused.
 
     Guarantees, also under simultaneous requests: never more seat holders than capacity,
     never more than the organisation limit per organisation, one active registration per
     person, FIFO waiting list. The confirmation or waiting-list e-mail is queued in the
-    same transaction.
+    same transaction. ``answers`` (question id → text, option code or list of codes) are
+    checked against the event's questions under the lock and saved with the registration;
+    answers that do not fit (``AnswersRefused``, also for no answers to required questions)
+    leave nothing behind.
     """
     if not _is_logged_in(user):
         raise _error("login_required")
@@ -43,7 +49,7 @@ def registration_create(*, event: EventPage, user) -> Registration:
         # Two queries decide: the lock (with the person's verified address alongside; it
         # refreshes the rule fields of the page the routing loaded) and, after it, one
         # aggregate over the event's registrations.
-        email_verified = _lock_event_for_registration(event, user=user)
+        email_verified, has_questions = _lock_event_for_registration(event, user=user)
         locked = event
         check_can_register(user=user, email_verified=email_verified)
         check_window(event=locked)
@@ -80,6 +86,9 @@ def registration_create(*, event: EventPage, user) -> Registration:
             # counts afresh).
             registration.waiting_position_when_created = state["waiting"] + 1
         registration.save()
+        if has_questions:
+            questions = list(RegistrationQuestion.objects.filter(event_id=locked.pk))
+            registration_answers_save(registration=registration, questions=questions, raw=answers)
         _log(registration, actor=user, action="register")
         notifications.registration_changed(registration, previous_status="")
     return registration
@@ -194,6 +203,9 @@ def registration_handover(*, registration: Registration, to_email: str, actor) -
         registration.user = colleague
         registration.job_role = colleague.job_role
         registration.save(update_fields=["user", "job_role", "updated_at"])
+        # The answers were the previous person's (their diet, their needs): the colleague
+        # gives their own in "Mijn aanmeldingen".
+        RegistrationAnswer.objects.filter(registration=registration).delete()
         _log(
             registration,
             actor=actor,

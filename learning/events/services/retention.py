@@ -7,12 +7,16 @@ from django.utils import timezone
 
 from ..models import (
     Registration,
+    RegistrationAnswer,
     RegistrationLog,
 )
+from .questions import answers_sensitive_delete
 
 
 def registrations_anonymise(*, now=None, months: int | None = None) -> int:
-    """Unlink people from registrations of events that ended ``months`` ago (default setting).
+    """Unlink people from registrations of events that ended ``months`` ago (default setting),
+    and delete their answers; answers to sensitive questions (health) go sooner: once the
+    event has ended or the registration was cancelled (``answers_sensitive_delete``).
 
     The organisation, role and status stay, so attendance per organisation can still be
     reported. Safe to run twice.
@@ -23,6 +27,7 @@ def registrations_anonymise(*, now=None, months: int | None = None) -> int:
     months = settings.REGISTRATION_RETENTION_MONTHS if months is None else months
     cutoff = now - timedelta(days=round(months * 30.44))
     with transaction.atomic():
+        answers_sensitive_delete(now=now)
         registrations = Registration.objects.filter(
             event__ends_at__lt=cutoff, anonymised_at__isnull=True
         )
@@ -30,13 +35,15 @@ def registrations_anonymise(*, now=None, months: int | None = None) -> int:
 
 
 def registration_anonymise_queryset(registrations, *, now=None) -> int:
-    """Unlink the registrations from their people, and their log from everyone but staff.
+    """Unlink the registrations from their people, and their log from everyone but staff;
+    delete their answers (not anonymised: free text and health data that could name them).
 
     The log keeps what happened and when. Its reasons go: they are free text that can name
     people (a hand-over note names both colleagues, a coordinator may write who phoned).
     """
     now = now or timezone.now()
     ids = list(registrations.values_list("pk", flat=True))
+    RegistrationAnswer.objects.filter(registration_id__in=ids).delete()
     log = RegistrationLog.objects.filter(registration_id__in=ids)
     log.exclude(reason="").update(reason="")
     # Participants (the person, a colleague who handed the seat over) are no longer named;
