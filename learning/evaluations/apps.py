@@ -1,0 +1,23 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EvaluationsConfig(AppConfig):
+    name = "learning.evaluations"
+    label = "evaluations"
+    verbose_name = _("Evaluaties")
+
+    def ready(self):
+        from learning.core.demo import DemoLoader, register_demo_loader
+        from learning.events.history import HistoryContributor, register_history_contributor
+        from learning.outbox import renderers
+
+        from . import demo, history, notifications, personal_data
+
+        personal_data.register()
+        renderers.register(notifications.RENDERER, notifications.render)
+        register_history_contributor(
+            HistoryContributor(name="evaluations", links=history.links, tasks=history.tasks)
+        )
+        # After events (30), masterclasses (35) and circles (40): it evaluates their content.
+        register_demo_loader(DemoLoader(name="evaluations", order=45, load=demo.load))
