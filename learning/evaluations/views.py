@@ -31,7 +31,9 @@ def evaluation_answer(request, pk):
         return _refused(request, survey, refusal)
     if survey_answered_by(survey=survey, user=request.user) and request.method != "POST":
         return redirect("evaluations:thanks", pk=survey.pk)
-    form = EvaluationAnswerForm(request.POST or None, questions=survey.questions)
+    form = EvaluationAnswerForm(
+        request.POST if request.method == "POST" else None, questions=survey.questions
+    )
     status = 200
     if request.method == "POST":
         if form.is_valid():

@@ -143,8 +143,8 @@ def test_a_choice_must_be_one_of_the_list(past_event, make_user):
     services.evaluation_submit(survey=survey, user=person, data={key: "Ja"}, named=False)
 
 
-def test_circle_meeting_attendees_answer(make_circle, make_member, make_user):
-    circle = make_circle(meetings=1)
+def test_circle_meeting_attendees_answer(make_circle, make_member, staff_coordinator):
+    circle = make_circle(meetings=1, coordinators=[staff_coordinator])
     meeting = circle.meetings.get()
     member, absent = make_member(circle), make_member(circle)
     from learning.circles.models import MeetingAttendance
