@@ -4,22 +4,27 @@ meeting) and per programme, with CSV/XLSX exports. Only for who manages the occa
 
 from collections import OrderedDict
 
+from django import forms
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
+from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
+from learning.core.errors import form_refused
 from learning.core.exports import LocalTimeExportMixin
+from learning.events.selectors import events_managed_by
 from learning.masterclasses.models import ProgrammePage
 
-from . import selectors
-from .models import QuestionKind
+from . import selectors, services
+from .errors import EvaluationError
+from .models import EvaluationForm, QuestionKind, Survey
 
 FORMATS = SpreadsheetExportMixin.FORMATS
 
@@ -164,6 +169,9 @@ class ProgrammeResultsView(ResultsView):
         return {**super().get_context_data(**kwargs), "programme": self.programme}
 
 
+UPCOMING_LIMIT = 25
+
+
 class SurveyIndexView(WagtailAdminTemplateMixin, TemplateView):
     """The surveys the person manages, with their response counts, and their programmes."""
 
@@ -180,8 +188,19 @@ class SurveyIndexView(WagtailAdminTemplateMixin, TemplateView):
         parents = {
             survey.event.path[: -ProgrammePage.steplen] for survey in surveys if survey.event_id
         }
+        upcoming = list(
+            events_managed_by(user=self.request.user)
+            .filter(ends_at__gt=timezone.now())
+            .order_by("starts_at", "pk")[:UPCOMING_LIMIT]
+        )
+        chosen = dict(
+            Survey.objects.filter(event__in=upcoming, form__isnull=False).values_list(
+                "event_id", "form__title"
+            )
+        )
         context.update(
             {
+                "upcoming": [(event, chosen.get(event.pk, "")) for event in upcoming],
                 "surveys": surveys,
                 "programmes": list(
                     ProgrammePage.objects.filter(path__in=parents).order_by("title")
@@ -190,3 +209,61 @@ class SurveyIndexView(WagtailAdminTemplateMixin, TemplateView):
             }
         )
         return context
+
+
+class SurveyFormChoiceForm(forms.Form):
+    form = forms.ModelChoiceField(
+        label=gettext_lazy("Evaluatieformulier"),
+        queryset=EvaluationForm.objects.order_by("title"),
+        required=False,
+        empty_label=gettext_lazy("Standaardvragen"),
+    )
+
+
+class SurveyFormView(WagtailAdminTemplateMixin, FormView):
+    """Before an event: which question form its evaluation uses."""
+
+    template_name = "evaluations/admin/choose_form.html"
+    form_class = SurveyFormChoiceForm
+    header_icon = "form"
+    page_title = gettext_lazy("Evaluatieformulier kiezen")
+
+    @cached_property
+    def event(self):
+        return get_object_or_404(
+            events_managed_by(user=self.request.user), pk=self.kwargs["event_pk"]
+        )
+
+    def get_page_subtitle(self):
+        return self.event.title
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("evaluations_results:index"), "label": _("Evaluaties")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_initial(self):
+        survey = Survey.objects.filter(event=self.event).first()
+        return {"form": survey.form if survey else None}
+
+    def form_valid(self, form):
+        try:
+            services.survey_form_choose(
+                event=self.event, form=form.cleaned_data["form"], actor=self.request.user
+            )
+        except EvaluationError as error:
+            return form_refused(self, form, error)
+        messages.success(self.request, _("Het evaluatieformulier is gekozen."))
+        return redirect("evaluations_results:index")
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "event": self.event,
+            "cancel_url": reverse("evaluations_results:index"),
+        }

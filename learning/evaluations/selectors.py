@@ -43,6 +43,11 @@ def surveys_managed_by(*, user) -> QuerySet[Survey]:
     )
 
 
+def user_has_evaluations(*, user) -> bool:
+    """Whether the admin menu shows the evaluations: for who manages events or circles."""
+    return events_managed_by(user=user).exists() or circles_managed_by(user=user).exists()
+
+
 def surveys_listing(*, user) -> QuerySet[Survey]:
     """For the admin's list: the managed surveys with their response counts, newest first."""
     return (

@@ -15,10 +15,11 @@ from django.utils.translation import gettext as _
 
 from learning.circles.models import CircleMeeting, MeetingAttendance
 from learning.events.models import EventPage, Registration, RegistrationStatus
+from learning.events.selectors import events_managed_by
 
 from . import notifications
 from .errors import EvaluationError
-from .models import Invitation, QuestionKind, Response, Submission, Survey
+from .models import EvaluationForm, Invitation, QuestionKind, Response, Submission, Survey
 from .predicates import survey_is_open, survey_refusal
 from .questions import RATINGS, questions_for
 
@@ -47,6 +48,25 @@ def survey_for_occasion(*, event: EventPage | None = None, meeting: CircleMeetin
     two concurrent calls get the same row."""
     lookup = {"event": event} if event is not None else {"meeting": meeting}
     survey, _created = Survey.objects.get_or_create(**lookup)
+    return survey
+
+
+def survey_form_choose(*, event: EventPage, form: EvaluationForm | None, actor) -> Survey:
+    """Choose the question form of an event's evaluation before it opens (None: the default
+    questions). Only for who manages the event (403); once the invitations went out the
+    questions are fixed (409)."""
+    if not events_managed_by(user=actor).filter(pk=event.pk).exists():
+        raise EvaluationError("forbidden", _("U beheert deze bijeenkomst niet."), status=403)
+    with transaction.atomic():
+        survey = Survey.objects.select_for_update().get(pk=survey_for_occasion(event=event).pk)
+        if survey.opened_at is not None:
+            raise EvaluationError(
+                "already_open",
+                _("De evaluatie is al verstuurd; de vragen liggen vast."),
+                status=409,
+            )
+        survey.form = form
+        survey.save(update_fields=["form"])
     return survey
 
 

@@ -28,7 +28,7 @@ class ResultsViewSet(ViewSet):
     @property
     def menu_item_class(self):
         def is_shown(_self, request):
-            return selectors.surveys_managed_by(user=request.user).exists()
+            return selectors.user_has_evaluations(user=request.user)
 
         return type("EvaluationResultsMenuItem", (MenuItem,), {"is_shown": is_shown})
 
@@ -36,6 +36,11 @@ class ResultsViewSet(ViewSet):
         return [
             path("", admin_views.SurveyIndexView.as_view(), name="index"),
             path("<int:pk>/", admin_views.SurveyResultsView.as_view(), name="survey"),
+            path(
+                "bijeenkomst/<int:event_pk>/formulier/",
+                admin_views.SurveyFormView.as_view(),
+                name="choose_form",
+            ),
             path(
                 "programma/<int:pk>/", admin_views.ProgrammeResultsView.as_view(), name="programme"
             ),
