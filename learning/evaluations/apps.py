@@ -19,5 +19,5 @@ class EvaluationsConfig(AppConfig):
         register_history_contributor(
             HistoryContributor(name="evaluations", links=history.links, tasks=history.tasks)
         )
-        # After events (30), masterclasses (35) and circles (40): it evaluates their content.
-        register_demo_loader(DemoLoader(name="evaluations", order=45, load=demo.load))
+        # After the apps it evaluates (events 30, masterclasses 35, circles 40) and the rest.
+        register_demo_loader(DemoLoader(name="evaluations", order=80, load=demo.load))

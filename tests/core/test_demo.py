@@ -14,6 +14,7 @@ def test_every_app_registers_its_demo_loader_in_dependency_order():
         "profiles",
         "knowledge",
         "monitor",
+        "evaluations",
         # Last: verified organisation claims for the demo people the others made.
         "accounts_claims",
     ]
@@ -30,6 +31,6 @@ def test_a_loader_runs_by_its_order_not_by_when_it_registered(monkeypatch):
     register_demo_loader(loader)
     loaders = demo_loaders()
     assert loaders[0] is loader
-    assert len(loaders) == 10
+    assert len(loaders) == 11
     loaders[0].load()
     assert calls == ["first"]

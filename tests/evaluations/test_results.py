@@ -141,3 +141,29 @@ def test_results_page_queries_stay_constant(client, coordinator, survey, attende
     with CaptureQueriesContext(connection) as many:
         client.get(results_url(survey))
     assert len(many) == len(few), [q["sql"] for q in many]
+
+
+def test_circle_coordinators_see_their_meetings_only(
+    client, make_circle, make_member, staff_coordinator, make_user
+):
+    from django.contrib.auth.models import Group
+
+    from learning.circles.models import MeetingAttendance
+    from learning.evaluations import services
+
+    other_coordinator = make_user(is_staff=True)
+    for user in (staff_coordinator, other_coordinator):  # admin access, no event sections
+        user.groups.add(Group.objects.get(name="Coördinatoren"))
+    circle = make_circle(meetings=1, coordinators=[staff_coordinator])
+    make_circle(meetings=1, coordinators=[other_coordinator])
+    meeting = circle.meetings.get()
+    survey = services.survey_open(survey=services.survey_for_occasion(meeting=meeting))
+    for _ in range(5):
+        member = make_member(circle)
+        MeetingAttendance.objects.create(meeting=meeting, user=member, present=True)
+        answer(survey, member, rating=4)
+
+    client.force_login(staff_coordinator)
+    assert "Gemiddeld" in client.get(results_url(survey)).text
+    client.force_login(other_coordinator)
+    assert client.get(results_url(survey)).status_code == 404
