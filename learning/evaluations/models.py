@@ -17,6 +17,7 @@ answered survey asked.
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -96,6 +97,12 @@ class EvaluationQuestion(Orderable):
 
     def __str__(self) -> str:
         return self.label
+
+    def clean(self):
+        super().clean()
+        choices = [line for line in self.choices.splitlines() if line.strip()]
+        if self.kind == QuestionKind.CHOICE and len(choices) < 2:
+            raise ValidationError({"choices": _("Geef minstens twee keuzes, één per regel.")})
 
 
 class Survey(models.Model):

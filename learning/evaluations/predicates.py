@@ -42,6 +42,10 @@ def survey_refusal(*, survey: Survey, user, now=None) -> EvaluationError | None:
             _("Deze evaluatie is alleen voor wie bij de bijeenkomst aanwezig was."),
             status=403,
         )
+    if survey.opened_at is None:
+        return EvaluationError(
+            "not_open", _("Deze evaluatie is nog niet open: dat kan na afloop."), status=409
+        )
     if not survey_is_open(survey=survey, now=now):
         return EvaluationError(
             "closed", _("Deze evaluatie is gesloten: invullen kan niet meer."), status=409

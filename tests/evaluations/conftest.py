@@ -7,9 +7,13 @@ from django.utils import timezone
 from learning.evaluations import services
 from learning.events.coordination import coordinator_sections_grant
 from learning.events.models import EventPage, Registration, RegistrationStatus
+from tests.circles.conftest import (  # noqa: F401 (fixtures, one definition)
+    circle_index,
+    make_circle,
+    make_member,
+    staff_coordinator,
+)
 from tests.factories import UserFactory
-
-pytest_plugins = ["tests.circles.conftest"]
 
 
 def ended(event, *, hours_ago=2):

@@ -158,3 +158,19 @@ def test_circle_meeting_attendees_answer(make_circle, make_member, staff_coordin
         answer(survey, absent)
     assert refused.value.code == "not_attended"
     assert survey.closes_at > timezone.now()
+
+
+def test_a_survey_that_has_not_opened_is_refused(past_event, attendees):
+    (anna,) = attendees(1)
+    survey = services.survey_for_occasion(event=past_event)
+    with pytest.raises(EvaluationError) as refused:
+        answer(survey, anna)
+    assert refused.value.code == "not_open"
+
+
+def test_a_choice_question_needs_two_choices():
+    from django.core.exceptions import ValidationError
+
+    question = EvaluationQuestion(kind=QuestionKind.CHOICE, label="Komt u terug?", choices="Ja")
+    with pytest.raises(ValidationError):
+        question.clean()
