@@ -21,6 +21,7 @@ urlpatterns = [
     path("accounts/", include("learning.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("zoeken/", home_views.search, name="search"),
+    path("mijn-aanmeldingen/evaluatie/", include("learning.evaluations.urls")),
     path("mijn-aanmeldingen/", include("learning.events.urls")),
     path("deelnamebewijs/", include("learning.certificates.urls")),
     path("", include("learning.circles.urls")),

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "learning.profiles",
     "learning.knowledge",
     "learning.monitor",
+    "learning.evaluations",
     "home",
     # Replaces "wagtail.users" so the admin's user forms know our user model.
     "learning.accounts.apps.WagtailUsersConfig",
@@ -280,12 +281,18 @@ CELERY_BEAT_SCHEDULE: dict = {
     "events-reminders": {"task": "events.queue_reminders", "schedule": 60 * 60},
     "events-expire-offers": {"task": "events.expire_offers", "schedule": 5 * 60},
     "circles-reminders": {"task": "circles.queue_reminders", "schedule": 60 * 60},
+    "evaluations-invitations": {"task": "evaluations.queue_invitations", "schedule": 60 * 60},
+    "evaluations-reminders": {"task": "evaluations.queue_reminders", "schedule": 60 * 60},
     "outbox-purge": {"task": "outbox.purge", "schedule": crontab(hour=3, minute=45)},
     "events-anonymise": {
         "task": "events.anonymise_registrations",
         "schedule": crontab(hour=3, minute=15),
     },
 }
+# Evaluations: days after the invitation before the one reminder, and how long a survey stays
+# open after the occasion ends.
+EVALUATION_REMINDER_DAYS = env_int("EVALUATION_REMINDER_DAYS", 4)
+EVALUATION_OPEN_DAYS = env_int("EVALUATION_OPEN_DAYS", 30)
 # How long sent e-mails stay in the outbox (AVG).
 OUTBOX_RETENTION_MONTHS = env_int("OUTBOX_RETENTION_MONTHS", 12)
 # Months after an event ends before registrations lose the link to the person (AVG).

@@ -16,6 +16,7 @@ from django.conf import settings
 from learning.accounts import notifications as account_notifications
 from learning.accounts import organisation_claims
 from learning.circles import notifications as circle_notifications
+from learning.evaluations import notifications as evaluation_notifications
 from learning.events import notifications as event_notifications
 from learning.outbox import renderers
 
@@ -27,6 +28,8 @@ BUILDERS = {
     "circle_kind": circle_notifications.circle_kind,  # tests/circles/test_services.py
     "account_kind": account_notifications.account_kind,  # below
     "claim_kind": organisation_claims.claim_kind,  # below
+    # tests/evaluations/test_notifications.py
+    "evaluation_kind": evaluation_notifications.evaluation_kind,
 }
 
 
