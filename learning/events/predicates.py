@@ -16,7 +16,7 @@ from .models import (
     RegistrationStatus,
     WaitReason,
 )
-from .services import can_cancel_online
+from .services import can_cancel_online, checkin_window
 
 
 @dataclass(frozen=True)
@@ -33,12 +33,17 @@ class RegistrationActions:
     can_cancel: bool
     can_hand_over: bool
     can_see_online_url: bool
+    is_no_show: bool
+    shows_checkin_code: bool
 
 
 def registration_is_upcoming(*, registration: Registration, now=None) -> bool:
     """Still to come and not yet attended: the participant may still change it."""
     now = now or timezone.now()
-    return registration.status != RegistrationStatus.ATTENDED and registration.event.ends_at >= now
+    return (
+        registration.status not in (RegistrationStatus.ATTENDED, RegistrationStatus.NO_SHOW)
+        and registration.event.ends_at >= now
+    )
 
 
 def registration_can_cancel(*, registration: Registration, now=None) -> bool:
@@ -55,6 +60,17 @@ def registration_can_hand_over(*, registration: Registration, now=None) -> bool:
         registration.status == RegistrationStatus.CONFIRMED
         and registration.organisation_id is not None
         and registration_is_upcoming(registration=registration, now=now)
+    )
+
+
+def registration_shows_checkin_code(*, registration: Registration, now=None) -> bool:
+    """A confirmed seat whose check-in window has not closed: the person's QR code for the
+    door is shown (and works)."""
+    now = now or timezone.now()
+    return (
+        registration.status == RegistrationStatus.CONFIRMED
+        and not registration.event.cancelled
+        and now < checkin_window(registration.event)[1]
     )
 
 
@@ -75,6 +91,8 @@ def registration_actions(*, registration: Registration, now=None) -> Registratio
         can_cancel=registration_can_cancel(registration=registration, now=now),
         can_hand_over=registration_can_hand_over(registration=registration, now=now),
         can_see_online_url=status in PARTICIPANT_STATUSES,
+        is_no_show=status == RegistrationStatus.NO_SHOW,
+        shows_checkin_code=registration_shows_checkin_code(registration=registration, now=now),
     )
 
 

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from learning.accounts.services import calendar_token_get_or_create, calendar_token_regenerate
@@ -19,7 +20,7 @@ from learning.core.ratelimit import posted, rate_limited
 from . import selectors, services
 from .forms import AgendaFilterForm, HandoverForm
 from .models import Registration
-from .notifications import OFFER_SALT, offer_token
+from .notifications import OFFER_SALT, checkin_qr_svg, offer_token
 from .predicates import registration_actions, registration_rows
 from .services import RegistrationError
 
@@ -219,6 +220,11 @@ def _personal_feed_url(request, token: str) -> str:
 @login_required
 def my_registrations(request):
     registrations = selectors.registrations_of_user(user=request.user)
+    rows = registration_rows(registrations=registrations)
+    for row in rows:
+        if row.actions.shows_checkin_code:
+            # segno's SVG: built from our own signed URL, no user input.
+            row.registration.checkin_qr = mark_safe(checkin_qr_svg(row.registration))  # noqa: S308
     token = calendar_token_get_or_create(user=request.user)
     feed_url = _personal_feed_url(request, token)
     return TemplateResponse(
@@ -226,7 +232,7 @@ def my_registrations(request):
         "events/my_registrations.html",
         {
             "registrations": registrations,
-            "rows": registration_rows(registrations=registrations),
+            "rows": rows,
             "feed_url": feed_url,
             "feed_webcal_url": subscribe_url(feed_url),
         },
