@@ -622,6 +622,8 @@ def test_the_listing_links_to_the_screen_door_list_and_no_shows(coordinator_clie
         assert reverse(f"registrations:{name}", args=[event.pk]) in content
     edit = coordinator_client.get(reverse("wagtailadmin_pages:edit", args=[event.pk]))
     assert reverse("registrations:checkin", args=[event.pk]) in edit.content.decode()
+    # Editors set the window in the event's "Aanmelden" tab.
+    assert 'name="checkin_opens_minutes"' in edit.content.decode()
 
 
 # --- Query counts -----------------------------------------------------------------------------
