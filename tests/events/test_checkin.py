@@ -658,3 +658,25 @@ def test_the_screen_and_the_tap_use_a_constant_number_of_queries(
     assert (rows_few, rows_many) == (2, 14)
     assert many == few
     assert tap_last == tap_first
+
+
+def test_the_qr_code_shows_for_a_confirmed_seat_until_the_window_closes():
+    from learning.events.predicates import registration_actions
+
+    start = datetime(2026, 3, 10, 10, 0, tzinfo=AMSTERDAM)
+    event = EventPage(starts_at=start, ends_at=start + timedelta(hours=6), checkin_opens_minutes=60)
+
+    def actions(status, now):
+        return registration_actions(registration=Registration(event=event, status=status), now=now)
+
+    evening = datetime(2026, 3, 10, 23, 59, tzinfo=AMSTERDAM)
+    assert actions(S.CONFIRMED, evening).shows_checkin_code
+    assert not actions(
+        S.CONFIRMED, datetime(2026, 3, 11, 0, 0, tzinfo=AMSTERDAM)
+    ).shows_checkin_code
+    for status in (S.WAITING, S.OFFERED, S.ATTENDED, S.CANCELLED, S.NO_SHOW):
+        assert not actions(status, evening).shows_checkin_code
+    no_show = actions(S.NO_SHOW, evening)
+    assert no_show.is_no_show and no_show.can_see_online_url and not no_show.can_cancel
+    event.cancelled = True
+    assert not actions(S.CONFIRMED, evening).shows_checkin_code
