@@ -56,6 +56,7 @@ def _personal_labels() -> dict:
 PERSONAL_STATUS = {
     RegistrationStatus.CONFIRMED: "CONFIRMED",
     RegistrationStatus.ATTENDED: "CONFIRMED",
+    RegistrationStatus.NO_SHOW: "CONFIRMED",
     RegistrationStatus.WAITING: "TENTATIVE",
     RegistrationStatus.OFFERED: "TENTATIVE",
     RegistrationStatus.CANCELLED: "CANCELLED",

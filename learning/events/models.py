@@ -122,6 +122,14 @@ class EventPage(RoutablePageMixin, CalendarItem, Page):
     cancelled = models.BooleanField(
         _("gaat niet door"), default=False, help_text=_("De bijeenkomst is geannuleerd.")
     )
+    checkin_opens_minutes = models.PositiveSmallIntegerField(
+        _("inchecken kan vanaf (minuten vóór de start)"),
+        default=60,
+        help_text=_(
+            "Zoveel minuten vóór de start opent het incheckscherm; het sluit aan het einde van "
+            "de (laatste) dag van de bijeenkomst."
+        ),
+    )
     all_day = models.BooleanField(
         _("hele dag"),
         default=False,
@@ -177,6 +185,7 @@ class EventPage(RoutablePageMixin, CalendarItem, Page):
                 "(dieet, toegankelijkheid) als gevoelig: die antwoorden worden na afloop gewist."
             ),
         ),
+        MultiFieldPanel([FieldPanel("checkin_opens_minutes")], heading=_("Inchecken")),
     ]
     edit_handler = TabbedInterface(
         [
@@ -281,18 +290,28 @@ class RegistrationStatus(models.TextChoices):
     OFFERED = "offered", _("Plek aangeboden")
     CANCELLED = "cancelled", _("Afgemeld")
     ATTENDED = "attended", _("Aanwezig geweest")
+    NO_SHOW = "no_show", _("Niet verschenen")
 
 
-# Statuses that hold a seat, and statuses that count as "registered" for uniqueness.
+# Statuses that hold a seat, and statuses that count as "registered" for uniqueness. After the
+# event a confirmed seat becomes "attended" (checked in) or "no-show": both held their seat.
 SEAT_STATUSES = (
     RegistrationStatus.CONFIRMED,
     RegistrationStatus.OFFERED,
     RegistrationStatus.ATTENDED,
+    RegistrationStatus.NO_SHOW,
 )
 ACTIVE_STATUSES = (*SEAT_STATUSES, RegistrationStatus.WAITING)
 # Who counts as a participant of an event (the online link, knowledge pages shared with its
-# participants): a confirmed seat, or attended.
-PARTICIPANT_STATUSES = (RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED)
+# participants, messages afterwards): a confirmed seat, checked in or not.
+PARTICIPANT_STATUSES = (
+    RegistrationStatus.CONFIRMED,
+    RegistrationStatus.ATTENDED,
+    RegistrationStatus.NO_SHOW,
+)
+# Who may be checked in at the door: a confirmed seat, or someone marked as no-show who turns
+# up late after all (within the check-in window).
+CHECKIN_STATUSES = (RegistrationStatus.CONFIRMED, RegistrationStatus.NO_SHOW)
 # Statuses a registration can be cancelled from (by the participant before the deadline,
 # by a coordinator at any time).
 CANCELLABLE_STATUSES = (

@@ -1,7 +1,9 @@
 """E-mails about registrations, written to the outbox in the caller's transaction."""
 
+import io
 from datetime import timedelta
 
+import segno
 from django.conf import settings
 from django.core import signing
 from django.template.loader import render_to_string
@@ -32,6 +34,41 @@ def offer_url(registration) -> str:
     )
 
 
+# The QR code a participant shows at the door: a signed link to the check-in of their own
+# registration, for the coordinator's phone. Valid until the event's check-in window closes
+# (services.registration_for_checkin_code checks that against the event as it is then).
+CHECKIN_SALT = "events.checkin"
+
+
+def checkin_token(registration) -> str:
+    return signing.dumps({"r": registration.pk, "e": registration.event_id}, salt=CHECKIN_SALT)
+
+
+def checkin_url(registration) -> str:
+    path = reverse("registrations:checkin_code", args=(registration.event_id,))
+    return f"{settings.SITE_URL}{path}?token={checkin_token(registration)}"
+
+
+def checkin_qr_svg(registration, *, standalone: bool = False, scale: int = 5) -> str:
+    """The check-in link as an SVG QR code (segno) with a title for screen readers: inline
+    for a web page, or a standalone file (XML declaration and namespace) for an e-mail."""
+    qr = segno.make(checkin_url(registration), error="m")
+    buffer = io.BytesIO()
+    qr.save(
+        buffer,
+        kind="svg",
+        scale=scale,
+        border=4,
+        title=_("QR-code om in te checken bij %(title)s") % {"title": registration.event.title},
+        svgclass="checkin-qr",
+        lineclass=None,
+        xmldecl=standalone,
+        svgns=standalone,
+    )
+    return buffer.getvalue().decode()
+
+
+CHECKIN_QR_FILENAME = "qr-code-inchecken.svg"
 RENDERER = "events.registration"
 
 
@@ -128,13 +165,29 @@ def render(payload: dict) -> dict:
         context["changes"] = payload["changes"]
         context["show_online"] = payload["attach"] == "REQUEST"
         context["calendar_part"] = bool(payload["attach"])
+    # A confirmed seat gets its QR code for the door: as an attachment (the outbox carries
+    # text attachments: SVG is text), and always on "Mijn aanmeldingen" (the link in the mail).
+    with_qr = template in ("confirmed", "promoted") and registration.status == (
+        RegistrationStatus.CONFIRMED
+    )
+    context["checkin_qr"] = with_qr
+    context["checkin_qr_filename"] = CHECKIN_QR_FILENAME
+    attachments = (
+        [_ics(registration, payload["attach"], recipient)] if payload.get("attach") else []
+    )
+    if with_qr:
+        attachments.append(
+            {
+                "filename": CHECKIN_QR_FILENAME,
+                "content": checkin_qr_svg(registration, standalone=True, scale=8),
+                "mimetype": "image/svg+xml",
+            }
+        )
     rendered = {
         "subject": f"{payload['subject']}: {event.title}",
         "text": render_to_string(f"events/email/{template}.txt", context),
         "html": render_to_string(f"events/email/{template}.html", context),
-        "attachments": [_ics(registration, payload["attach"], recipient)]
-        if payload.get("attach")
-        else [],
+        "attachments": attachments,
     }
     return rendered
 

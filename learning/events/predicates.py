@@ -16,7 +16,7 @@ from .models import (
     RegistrationStatus,
     WaitReason,
 )
-from .services import can_cancel_online, can_edit_answers_online
+from .services import can_cancel_online, can_edit_answers_online, checkin_window
 
 
 @dataclass(frozen=True)
@@ -34,12 +34,17 @@ class RegistrationActions:
     can_hand_over: bool
     can_see_online_url: bool
     can_edit_answers: bool
+    is_no_show: bool
+    shows_checkin_code: bool
 
 
 def registration_is_upcoming(*, registration: Registration, now=None) -> bool:
     """Still to come and not yet attended: the participant may still change it."""
     now = now or timezone.now()
-    return registration.status != RegistrationStatus.ATTENDED and registration.event.ends_at >= now
+    return (
+        registration.status not in (RegistrationStatus.ATTENDED, RegistrationStatus.NO_SHOW)
+        and registration.event.ends_at >= now
+    )
 
 
 def registration_in_history(*, registration: Registration, now=None) -> bool:
@@ -76,6 +81,17 @@ def registration_can_hand_over(*, registration: Registration, now=None) -> bool:
     )
 
 
+def registration_shows_checkin_code(*, registration: Registration, now=None) -> bool:
+    """A confirmed seat whose check-in window has not closed: the person's QR code for the
+    door is shown (and works)."""
+    now = now or timezone.now()
+    return (
+        registration.status == RegistrationStatus.CONFIRMED
+        and not registration.event.cancelled
+        and now < checkin_window(registration.event)[1]
+    )
+
+
 def registration_actions(*, registration: Registration, now=None) -> RegistrationActions:
     """Every predicate for ``registration`` at once (no queries: the event is loaded)."""
     now = now or timezone.now()
@@ -94,6 +110,8 @@ def registration_actions(*, registration: Registration, now=None) -> Registratio
         can_hand_over=registration_can_hand_over(registration=registration, now=now),
         can_see_online_url=status in PARTICIPANT_STATUSES,
         can_edit_answers=registration_can_edit_answers(registration=registration, now=now),
+        is_no_show=status == RegistrationStatus.NO_SHOW,
+        shows_checkin_code=registration_shows_checkin_code(registration=registration, now=now),
     )
 
 

@@ -16,3 +16,8 @@ def expire_offers_task():
 @shared_task(name="events.anonymise_registrations")
 def anonymise_registrations_task():
     return services.registrations_anonymise()
+
+
+@shared_task(name="events.mark_no_shows")
+def mark_no_shows_task():
+    return services.no_shows_mark()

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from learning.accounts.services import calendar_token_get_or_create, calendar_token_regenerate
@@ -20,7 +21,7 @@ from . import selectors, services
 from .forms import AgendaFilterForm, HandoverForm, RegistrationAnswersForm
 from .history import history_rows, history_tasks
 from .models import Registration
-from .notifications import OFFER_SALT, offer_token
+from .notifications import OFFER_SALT, checkin_qr_svg, offer_token
 from .predicates import registration_actions, registration_can_edit_answers, registration_rows
 from .services import AnswersRefused, RegistrationError
 from .services.errors import _error
@@ -363,6 +364,10 @@ def my_registrations(request):
         # For events/includes/registration_answers.html (prefetched: no query per row).
         registration.answer_rows = selectors.answer_rows(registration=registration)
     rows = registration_rows(registrations=registrations)
+    for row in rows:
+        if row.actions.shows_checkin_code:
+            # segno's SVG: built from our own signed URL, no user input.
+            row.registration.checkin_qr = mark_safe(checkin_qr_svg(row.registration))  # noqa: S308
     token = calendar_token_get_or_create(user=request.user)
     feed_url = _personal_feed_url(request, token)
     return TemplateResponse(

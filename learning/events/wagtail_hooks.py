@@ -5,18 +5,21 @@ admin_views.py, which call the services. There is no add or edit form: a status 
 hand would bypass capacity, the waiting list, the audit log and the e-mails.
 """
 
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import DateColumn, StatusTagColumn
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button
 
 from learning.core.admin import ServiceManagedViewSetMixin
 
-from . import admin_views
+from . import admin_views, services
 from .admin_views import EXPORT_COLUMNS, EventColumn, RegistrationIndexView
+from .admin_views.bulk import CheckInBulkAction
+from .admin_views.common import registrations_url
 from .filters import RegistrationFilterSet
-from .models import SEAT_STATUSES, Registration
+from .models import SEAT_STATUSES, EventPage, Registration
 
 
 class RegistrationViewSet(ServiceManagedViewSetMixin, ModelViewSet):
@@ -105,6 +108,31 @@ class RegistrationViewSet(ServiceManagedViewSetMixin, ModelViewSet):
                 for name, view in actions
             ),
             path(
+                "event/<int:event_pk>/inchecken/",
+                self.action_view(admin_views.CheckinScreenView),
+                name="checkin",
+            ),
+            path(
+                "event/<int:event_pk>/inchecken/tik/",
+                self.action_view(admin_views.CheckinTapView),
+                name="checkin_tap",
+            ),
+            path(
+                "event/<int:event_pk>/inchecken/code/",
+                self.action_view(admin_views.CheckinCodeView),
+                name="checkin_code",
+            ),
+            path(
+                "event/<int:event_pk>/deurlijst/",
+                self.action_view(admin_views.DoorListView),
+                name="door_list",
+            ),
+            path(
+                "event/<int:event_pk>/niet-verschenen/",
+                self.action_view(admin_views.NoShowView, header_icon="warning"),
+                name="no_shows",
+            ),
+            path(
                 "event/<int:event_pk>/message/",
                 self.action_view(admin_views.EventMessageView, header_icon="mail"),
                 name="message",
@@ -120,6 +148,9 @@ def register_registration_viewset():
     return registration_viewset
 
 
+hooks.register("register_bulk_action", CheckInBulkAction)
+
+
 @hooks.register("construct_homepage_panels")
 def add_upcoming_events_panel(request, panels):
     if admin_views.UpcomingEventsPanel.is_shown_to(request.user):
@@ -128,3 +159,26 @@ def add_upcoming_events_panel(request, panels):
                 index_url_name=registration_viewset.get_url_name("index")
             )
         )
+
+
+@hooks.register("register_page_header_buttons")
+def event_page_header_buttons(page, user, view_name, next_url=None):
+    """On an event's page in the admin: its registrations and its check-in screen, for
+    whoever coordinates it."""
+    page_class = page.specific_class
+    if page_class is None or not issubclass(page_class, EventPage):
+        return
+    if not services.can_manage_event(user, page):
+        return
+    yield Button(
+        _("Aanmeldingen"),
+        url=registrations_url(registration_viewset.get_url_name("index"), page.pk),
+        icon_name="group",
+        priority=80,
+    )
+    yield Button(
+        _("Incheckscherm"),
+        url=reverse(registration_viewset.get_url_name("checkin"), args=(page.pk,)),
+        icon_name="check",
+        priority=81,
+    )

@@ -280,6 +280,8 @@ CELERY_BEAT_SCHEDULE: dict = {
     "outbox-flush": {"task": "outbox.flush", "schedule": 60, "options": {"expires": 55}},
     "events-reminders": {"task": "events.queue_reminders", "schedule": 60 * 60},
     "events-expire-offers": {"task": "events.expire_offers", "schedule": 5 * 60},
+    # After the check-in window (midnight after the event's last day): the no-shows.
+    "events-mark-no-shows": {"task": "events.mark_no_shows", "schedule": crontab(minute=20)},
     "circles-reminders": {"task": "circles.queue_reminders", "schedule": 60 * 60},
     "evaluations-invitations": {"task": "evaluations.queue_invitations", "schedule": 60 * 60},
     "evaluations-reminders": {"task": "evaluations.queue_reminders", "schedule": 60 * 60},

@@ -4,7 +4,8 @@ The views collect input and show results; every change goes through learning.eve
 so the admin obeys the same rules (locks, audit log, e-mails) as the site. One module per
 concept: ``common`` (labels, links, the actions on a registration), ``registrations`` (listing,
 export, inspect), ``actions`` (one view per action), ``event_messages`` (a message to every
-participant of an event) and ``dashboard`` (the dashboard panel).
+participant of an event), ``checkin`` (the door: screen, QR links, door list, no-shows)
+and ``dashboard`` (the dashboard panel).
 """
 
 from .actions import (
@@ -15,6 +16,13 @@ from .actions import (
     NotAttendedView,
     PromoteView,
     RegistrationActionView,
+)
+from .checkin import (
+    CheckinCodeView,
+    CheckinScreenView,
+    CheckinTapView,
+    DoorListView,
+    NoShowView,
 )
 from .common import (
     ACTIONS_BY_NAME,
@@ -41,10 +49,15 @@ __all__ = [
     "REGISTRATION_ACTIONS",
     "AttendedView",
     "CancelView",
+    "CheckinCodeView",
+    "CheckinScreenView",
+    "CheckinTapView",
+    "DoorListView",
     "EventColumn",
     "EventMessageView",
     "HandoverView",
     "MoveView",
+    "NoShowView",
     "NotAttendedView",
     "ParticipantColumn",
     "PromoteView",

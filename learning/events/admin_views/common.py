@@ -62,6 +62,9 @@ LOG_ACTION_LABELS = {
     "attended": _("Aanwezig gemeld"),
     "not_attended": _("Aanwezigheid teruggedraaid"),
     "answers": _("Antwoorden gewijzigd"),
+    "check_in": _("Ingecheckt"),
+    "check_in_undo": _("Inchecken teruggedraaid"),
+    "no_show": _("Niet verschenen"),
 }
 
 
@@ -98,7 +101,7 @@ REGISTRATION_ACTIONS = (
         (S.CONFIRMED, S.OFFERED),
         needs_person=True,
     ),
-    RegistrationAction("attended", _("Aanwezig"), "check", (S.CONFIRMED,)),
+    RegistrationAction("attended", _("Aanwezig"), "check", (S.CONFIRMED, S.NO_SHOW)),
     RegistrationAction("not_attended", _("Niet aanwezig"), "minus", (S.ATTENDED,)),
 )
 ACTIONS_BY_NAME = {action.name: action for action in REGISTRATION_ACTIONS}

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.widgets.button import Button
 
@@ -127,6 +127,7 @@ class RegistrationActionLinksMixin:
 
 
 class RegistrationIndexView(RegistrationActionLinksMixin, LocalTimeExportMixin, generic.IndexView):
+    template_name = "events/admin/registration_index.html"
     results_template_name = "events/admin/registration_index_results.html"
     message_url_name = None
 
@@ -140,8 +141,20 @@ class RegistrationIndexView(RegistrationActionLinksMixin, LocalTimeExportMixin, 
         )
 
     def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
-        # The first column names the person instead of printing the bare user object.
+        # The first column names the person instead of printing the bare user object; its id
+        # describes the row's bulk-action checkbox for screen readers.
+        kwargs.setdefault(
+            "get_title_id", lambda registration: f"registration_{registration.pk}_title"
+        )
         return super()._get_title_column(field_name, ParticipantColumn, **kwargs)
+
+    @cached_property
+    def columns(self):
+        columns = super().columns
+        if self.is_export or not self.user_has_permission("change"):
+            return columns
+        # Select rows for a bulk action ("Aanwezig": admin_views.bulk).
+        return [BulkActionsCheckboxColumn("bulk_actions", obj_type="registration"), *columns]
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
@@ -213,6 +226,17 @@ class RegistrationIndexView(RegistrationActionLinksMixin, LocalTimeExportMixin, 
                     else None
                 ),
                 "outbox_url": outbox_url(event.pk),
+                **(
+                    {
+                        "checkin_url": reverse(f"{self.url_namespace}:checkin", args=(event.pk,)),
+                        "door_list_url": reverse(
+                            f"{self.url_namespace}:door_list", args=(event.pk,)
+                        ),
+                        "no_shows_url": reverse(f"{self.url_namespace}:no_shows", args=(event.pk,)),
+                    }
+                    if self.user_has_permission("change")
+                    else {}
+                ),
                 "edit_url": reverse("wagtailadmin_pages:edit", args=(event.pk,)),
                 "answers": selectors.event_answer_summary(event=event),
             }

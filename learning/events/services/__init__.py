@@ -6,6 +6,18 @@ Each change writes a RegistrationLog entry and queues its e-mails in the same tr
 """
 
 from .calendar_changes import event_calendar_refresh, event_notify_changes
+from .checkin import (
+    CHECKIN_VIA,
+    check_checkin_window,
+    checkin_is_open,
+    checkin_window,
+    event_mark_no_shows,
+    no_shows_mark,
+    registration_check_in,
+    registration_check_in_undo,
+    registration_for_checkin_code,
+    registrations_check_in,
+)
 from .coordinator import (
     event_message_send,
     event_message_send_test,
@@ -44,6 +56,16 @@ from .waiting_list import event_settings_changed, offers_expire, waitlist_fill
 __all__ = [
     "AnswerValue",
     "AnswersRefused",
+    "CHECKIN_VIA",
+    "check_checkin_window",
+    "checkin_is_open",
+    "checkin_window",
+    "event_mark_no_shows",
+    "no_shows_mark",
+    "registration_check_in",
+    "registration_check_in_undo",
+    "registration_for_checkin_code",
+    "registrations_check_in",
     "RegistrationError",
     "answer_clean",
     "answers_clean",

@@ -1,4 +1,4 @@
-"""Coordinator actions: override, move on the waiting list, check-in, a message to all."""
+"""Coordinator actions: override, move on the waiting list, attendance, a message to all."""
 
 from django.db import transaction
 from django.utils import timezone
@@ -13,6 +13,7 @@ from ..models import (
     RegistrationStatus,
 )
 from ..selectors import event_message_recipients
+from .checkin import _attendance_set
 from .errors import _error
 from .locking import _lock_event
 from .log import _log
@@ -96,26 +97,12 @@ def registration_move(
 def registration_set_attended(
     *, registration: Registration, actor, attended: bool = True
 ) -> Registration:
-    """Coordinator check-in: mark a confirmed participant as present (or undo it)."""
-    _require_coordinator(actor, registration.event)
-    with transaction.atomic():
-        _lock_event(registration.event_id)
-        registration = Registration.objects.select_for_update().get(pk=registration.pk)
-        wanted_from = RegistrationStatus.CONFIRMED if attended else RegistrationStatus.ATTENDED
-        if registration.status != wanted_from:
-            raise _error("not_active")
-        registration.status = (
-            RegistrationStatus.ATTENDED if attended else RegistrationStatus.CONFIRMED
-        )
-        registration.attended_at = timezone.now() if attended else None
-        registration.save()
-        _log(
-            registration,
-            actor=actor,
-            action="attended" if attended else "not_attended",
-            from_status=wanted_from,
-        )
-    return registration
+    """Coordinator's correction on the registration's page: mark a participant present (or
+    undo it) at any time, also after the check-in window (from the signed door list). The same
+    transition as the check-in at the door (``registration_check_in``): idempotent, logged."""
+    return _attendance_set(
+        registration=registration, actor=actor, attended=attended, via="correctie", window=False
+    )
 
 
 MESSAGE_KEY_PREFIX = "event-message"
