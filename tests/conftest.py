@@ -5,6 +5,7 @@ from urllib.parse import urlparse
 import pytest
 
 from tests.demo_database import DemoDatabase, uses_database, wants_demo
+from tests.fast_rollback import SeedCopy
 from tests.factories import PASSWORD, UserFactory
 
 # Page and user fixtures for events and masterclasses, shared with the browser tests.
@@ -47,6 +48,17 @@ def pytest_runtest_setup(item):
             demo.load()  # after a test without the demo rolled it back
     elif demo is not None and uses_database(item):
         demo.unload()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, with the seed data copied for a quick serialized
+    rollback on PostgreSQL (tests/fast_rollback.py)."""
+    with django_db_blocker.unblock():
+        seed_copy = SeedCopy.install()
+    yield
+    if seed_copy is not None:
+        seed_copy.unpatch()
 
 
 @pytest.fixture(scope="session")
