@@ -5,8 +5,8 @@ from urllib.parse import urlparse
 import pytest
 
 from tests.demo_database import DemoDatabase, uses_database, wants_demo
-from tests.fast_rollback import SeedCopy
 from tests.factories import PASSWORD, UserFactory
+from tests.fast_rollback import SeedCopy
 
 # Page and user fixtures for events and masterclasses, shared with the browser tests.
 pytest_plugins = ["tests.events.fixtures"]
