@@ -4,8 +4,10 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tests.base_tree import BaseTree, base_tree_key
 from tests.demo_database import DemoDatabase, uses_database, wants_demo
 from tests.factories import PASSWORD, UserFactory
+from tests.fast_rollback import SeedCopy
 
 # Page and user fixtures for events and masterclasses, shared with the browser tests.
 pytest_plugins = ["tests.events.fixtures"]
@@ -14,7 +16,8 @@ pytest_plugins = ["tests.events.fixtures"]
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     """The tests that read the demo run last among the database tests (after pytest-django put
-    the database tests first), so that one load of the demo serves them all."""
+    the database tests first), so that one load of the demo serves them all; before them, the
+    tests that want the same base pages (agenda, programme) run together."""
     database_tests = [item for item in items if uses_database(item)]
     if not database_tests:
         return
@@ -23,7 +26,9 @@ def pytest_collection_modifyitems(items):
         len(items),
     )
     head, tail = items[:first_transactional], items[first_transactional:]
-    head.sort(key=wants_demo)  # stable: the order within each part stays
+    # Stable: the order within each part stays. The tests that want the same base pages
+    # (tests/base_tree.py) one after another, so that they are built once for them all.
+    head.sort(key=lambda item: (wants_demo(item), base_tree_key(item)))
     items[:] = head + tail
 
 
@@ -38,15 +43,33 @@ def _transactional(item) -> bool:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
-    """Before any fixture of the test: the demo is there for a demo test and gone otherwise."""
+    """Before any fixture of the test: the demo is there for a demo test and gone otherwise;
+    the base pages it asks for are there for a test in a transaction, and no others."""
     demo = DemoDatabase.current
+    tree = BaseTree.current
     if wants_demo(item):
         if _transactional(item):
             pytest.fail("The shared demo (demo_database) is for tests in a transaction only")
+        if tree is not None:
+            tree.unload()
         if demo is not None:
             demo.load()  # after a test without the demo rolled it back
-    elif demo is not None and uses_database(item):
-        demo.unload()
+    elif uses_database(item):
+        if demo is not None:
+            demo.unload()
+        if tree is not None:
+            tree.use(() if _transactional(item) else base_tree_key(item))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, with the seed data copied for a quick serialized
+    rollback on PostgreSQL (tests/fast_rollback.py)."""
+    with django_db_blocker.unblock():
+        seed_copy = SeedCopy.install()
+    yield
+    if seed_copy is not None:
+        seed_copy.unpatch()
 
 
 @pytest.fixture(scope="session")

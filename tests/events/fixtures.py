@@ -7,6 +7,7 @@ from wagtail.models import Site
 from learning.events.models import EventIndexPage, EventPage
 from learning.masterclasses.models import MasterclassPage, ProgrammePage
 from learning.organisations.models import Organisation
+from tests.base_tree import BaseTree
 from tests.factories import UserFactory
 
 
@@ -15,16 +16,14 @@ def home():
     return Site.objects.get(is_default_site=True).root_page.specific
 
 
-@pytest.fixture
-def agenda(home):
+def build_agenda(home):
     index = EventIndexPage(title="Agenda", slug="agenda", intro="Wat er op het programma staat.")
     home.add_child(instance=index)
     index.save_revision().publish()
     return index
 
 
-@pytest.fixture
-def programme(home):
+def build_programme(home):
     page = ProgrammePage(
         title="Masterclasses circulair inkopen",
         slug="masterclasses-circulair-inkopen",
@@ -33,6 +32,28 @@ def programme(home):
     home.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+@pytest.fixture(scope="session")
+def base_tree(django_db_setup, django_db_blocker):
+    """The agenda and programme built once for the tests that ask for them (tests/base_tree.py)."""
+    tree = BaseTree(django_db_blocker, {"agenda": build_agenda, "programme": build_programme})
+    BaseTree.current = tree
+    yield tree
+    tree.unload()
+    BaseTree.current = None
+
+
+@pytest.fixture
+def agenda(home, base_tree):
+    """The Agenda (EventIndexPage) under the home page, live."""
+    return BaseTree.page("agenda") or build_agenda(home)
+
+
+@pytest.fixture
+def programme(home, base_tree):
+    """A masterclass programme (ProgrammePage) under the home page, live."""
+    return BaseTree.page("programme") or build_programme(home)
 
 
 def _times(days_ahead=30):
