@@ -63,7 +63,8 @@ def test_everything_up_is_ok(client, broker_up):
     assert body["status"] == "ok", body
     assert body["checks"]["broker"]["status"] == "up"
     assert body["checks"]["worker"]["status"] == "up"
-    assert body["checks"]["worker"]["age_s"] == 30
+    # Seen 30 s before the request (plus however long the request took on a busy machine).
+    assert 30 <= body["checks"]["worker"]["age_s"] < 60
     assert body["checks"]["beat"]["status"] == "up"
 
 
