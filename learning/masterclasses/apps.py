@@ -15,7 +15,7 @@ class MasterclassesConfig(AppConfig):
         from learning.events.seat_groups import SeatGroupProvider, register_seat_group_provider
         from learning.outbox import renderers
 
-        from . import agenda_filters, demo, models, notifications, services
+        from . import agenda_filters, demo, handlers, models, notifications, services
 
         # The agenda's "doelgroep" filter (page and feed) is the masterclasses' audience.
         register_agenda_filter(agenda_filters.AUDIENCE_FILTER)
@@ -34,6 +34,8 @@ class MasterclassesConfig(AppConfig):
                 lock=services.masterclass_seat_group_lock,
             )
         )
+        # A programme published with another limit: its masterclasses' waiting lists move.
+        handlers.connect()
         # The one e-mail of a series enrolment.
         renderers.register(notifications.RENDERER, notifications.render)
         # After the agenda (events, 30): the programme and its closing event.

@@ -20,6 +20,7 @@ from learning.events.services import (
     RegistrationError,
     check_can_register,
     registration_create_locked,
+    waitlist_fill,
 )
 
 from . import notifications
@@ -153,6 +154,25 @@ def programme_enrol(*, programme: ProgrammePage, user) -> list[SeriesOutcome]:
         if any(item.registration is not None for item in outcomes):
             notifications.series_enrolled(programme=programme, user=user, outcomes=outcomes)
     return outcomes
+
+
+def programme_settings_changed(*, programme: ProgrammePage, actor=None) -> list[Registration]:
+    """After the programme's limit per organisation changes (a publication), re-evaluate the
+    waiting lists of its masterclasses: a higher limit, or none, lets colleagues in."""
+    masterclasses = list(
+        MasterclassPage.objects.child_of(programme)
+        .order_by("pk")
+        .only("pk", "path", "content_type")
+    )
+    if not masterclasses:
+        return []
+    if programme.organisation_limit is not None:
+        # One fill covers the whole series (learning.events.services.waitlist_fill).
+        return waitlist_fill(event=masterclasses[0], actor=actor)
+    promoted: list[Registration] = []
+    for masterclass in masterclasses:
+        promoted += waitlist_fill(event=masterclass, actor=actor)
+    return promoted
 
 
 def _enrol_one(*, masterclass: MasterclassPage, user, group) -> SeriesOutcome:

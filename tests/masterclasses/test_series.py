@@ -180,6 +180,23 @@ def test_series_limit_applies_to_single_registrations(
 
 
 @pytest.mark.django_db
+def test_the_site_names_the_series_as_the_reason_to_wait(
+    make_masterclass, make_user, utrecht, programme
+):
+    limit_series(programme, 1)
+    first = make_masterclass(organisation_limit=None)
+    second = make_masterclass(organisation_limit=None)
+    services.registration_create(event=first, user=make_user(utrecht))
+    client = client_for(make_user(utrecht))
+
+    response = client.post(f"{second.url}register/", follow=True)
+
+    content = response.content.decode()
+    assert "maximum aantal deelnemers voor de hele reeks bereikt" in content
+    assert "op plek 1" in content
+
+
+@pytest.mark.django_db
 def test_the_masterclass_limit_still_holds_inside_the_series(
     make_masterclass, make_user, utrecht, programme
 ):
@@ -274,6 +291,25 @@ def test_handover_may_not_bring_a_new_person_into_a_full_series(
         actor=two,
     )
     assert handed.user == newcomer
+
+
+@pytest.mark.django_db
+def test_raising_the_series_limit_lets_waiting_colleagues_in(
+    make_masterclass, make_user, utrecht, programme
+):
+    limit_series(programme, 1)
+    first = make_masterclass(organisation_limit=None)
+    second = make_masterclass(organisation_limit=None)
+    services.registration_create(event=first, user=make_user(utrecht))
+    waiting = services.registration_create(event=second, user=make_user(utrecht))
+    assert waiting.wait_reason == WaitReason.SERIES_FULL
+
+    page = ProgrammePage.objects.get(pk=programme.pk)
+    page.organisation_limit = 2
+    page.save_revision().publish()
+
+    waiting.refresh_from_db()
+    assert waiting.status == RegistrationStatus.CONFIRMED
 
 
 @pytest.mark.django_db
