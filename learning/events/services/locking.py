@@ -92,8 +92,18 @@ def _lock_event_for_registration(event: EventPage, *, user) -> bool:
 
 
 def _lock_for_change(registration: Registration, *, actor, coordinator: bool):
-    """Lock the event's seat group (if any), the event and then the registration; only its
-    owner or a coordinator may go on. Returns the event, the registration and the group."""
+    """Lock the event and then the registration; only its owner or a coordinator may go on.
+
+    For an event in a seat group (a masterclass series) the group's lock comes first, as
+    everywhere (learning.events.seat_groups)."""
+    locked_event, locked, _group = _lock_for_change_in_group(
+        registration, actor=actor, coordinator=coordinator
+    )
+    return locked_event, locked
+
+
+def _lock_for_change_in_group(registration: Registration, *, actor, coordinator: bool):
+    """``_lock_for_change`` that also returns the event's seat group (or None)."""
     group = seat_group_lock(registration.event)
     locked_event = _lock_event(registration.event_id)
     locked = Registration.objects.select_for_update().get(pk=registration.pk)

@@ -24,6 +24,7 @@ from .locking import (
     _group_seat_holders,
     _lock_event_for_registration,
     _lock_for_change,
+    _lock_for_change_in_group,
     _registration_state,
 )
 from .log import _log
@@ -132,9 +133,7 @@ def registration_cancel(*, registration: Registration, actor, reason: str = "") 
     """
     coordinator = can_manage_event(actor, registration.event)
     with transaction.atomic():
-        locked, registration, _group = _lock_for_change(
-            registration, actor=actor, coordinator=coordinator
-        )
+        locked, registration = _lock_for_change(registration, actor=actor, coordinator=coordinator)
         if registration.status not in CANCELLABLE_STATUSES:
             raise _error("not_active")
         if not coordinator and not can_cancel_online(event=locked):
@@ -156,7 +155,7 @@ def registration_cancel(*, registration: Registration, actor, reason: str = "") 
 def offer_accept(*, registration: Registration, user) -> Registration:
     """Accept an offered seat within the offer window."""
     with transaction.atomic():
-        _event, registration, _group = _lock_for_change(registration, actor=user, coordinator=False)
+        _event, registration = _lock_for_change(registration, actor=user, coordinator=False)
         if registration.status != RegistrationStatus.OFFERED:
             raise _error("no_offer")
         if registration.offer_expires_at and registration.offer_expires_at <= timezone.now():
@@ -219,7 +218,7 @@ def registration_handover(*, registration: Registration, to_email: str, actor) -
     if colleague is None:
         raise _error("handover_colleague_unknown")
     with transaction.atomic():
-        locked, registration, group = _lock_for_change(
+        locked, registration, group = _lock_for_change_in_group(
             registration, actor=actor, coordinator=coordinator
         )
         if registration.status not in (RegistrationStatus.CONFIRMED, RegistrationStatus.OFFERED):
