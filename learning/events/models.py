@@ -324,6 +324,8 @@ CANCELLABLE_STATUSES = (
 class WaitReason(models.TextChoices):
     CAPACITY = "capacity", _("Vol")
     ORGANISATION_FULL = "organisation_full", _("Organisatie vol")
+    # The organisation's maximum for a whole series of events (learning.events.seat_groups).
+    SERIES_FULL = "series_full", _("Organisatie vol voor de reeks")
 
 
 class Registration(models.Model):

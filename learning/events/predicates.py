@@ -28,6 +28,7 @@ class RegistrationActions:
     is_waitlisted: bool
     is_offered: bool
     waits_for_organisation_seat: bool
+    waits_for_series_seat: bool
     waits_for_any_seat: bool
     is_upcoming: bool
     can_cancel: bool
@@ -103,6 +104,8 @@ def registration_actions(*, registration: Registration, now=None) -> Registratio
         is_offered=status == RegistrationStatus.OFFERED,
         waits_for_organisation_seat=status == RegistrationStatus.WAITING
         and registration.wait_reason == WaitReason.ORGANISATION_FULL,
+        waits_for_series_seat=status == RegistrationStatus.WAITING
+        and registration.wait_reason == WaitReason.SERIES_FULL,
         waits_for_any_seat=status == RegistrationStatus.WAITING
         and registration.wait_reason == WaitReason.CAPACITY,
         is_upcoming=registration_is_upcoming(registration=registration, now=now),

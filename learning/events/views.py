@@ -189,6 +189,16 @@ def event_register(request, event):
             )
             % {"limit": event.organisation_limit, "position": position},
         )
+    elif actions.waits_for_series_seat:
+        messages.info(
+            request,
+            _(
+                "Uw organisatie heeft het maximum aantal deelnemers voor de hele reeks bereikt. "
+                "U staat op de wachtlijst, op plek %(position)s, en krijgt een plek als een "
+                "collega zich afmeldt."
+            )
+            % {"position": position},
+        )
     else:
         messages.info(
             request,

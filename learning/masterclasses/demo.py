@@ -18,6 +18,10 @@ from learning.events.models import EventPage
 from learning.organisations.models import Organisation
 
 from .models import DEFAULT_ORGANISATION_LIMIT, Audience, MasterclassPage, ProgrammePage
+from .services import programme_enrol
+
+# Three people per municipality for the whole series (and three per masterclass).
+SERIES_ORGANISATION_LIMIT = 3
 
 UTRECHT_COLLEAGUES = [
     ("Bram Hendriks", "bram.hendriks@utrecht.example", JobRole.UITVOERING, "Senior inkoper"),
@@ -150,10 +154,12 @@ def load() -> None:
                 "<p>Het landelijke doel was dat overheden in 2025 de helft van hun inkopen "
                 "circulair doen. Veel gemeenten zijn op weg, maar lopen tegen dezelfde vragen "
                 "aan. In "
-                "deze reeks leert u van trainers en collega's die het al doen. Per "
-                "masterclass kunnen <b>maximaal drie medewerkers per gemeente</b> deelnemen, "
-                "zodat zoveel mogelijk gemeenten meedoen.</p>"
+                "deze reeks leert u van trainers en collega's die het al doen. Aan de hele "
+                "reeks kunnen <b>maximaal drie medewerkers per gemeente</b> deelnemen, "
+                "zodat zoveel mogelijk gemeenten meedoen. Met één klik meldt u zich aan voor "
+                "alle masterclasses die bij uw rol passen.</p>"
             ),
+            "organisation_limit": SERIES_ORGANISATION_LIMIT,
         },
         themes=[procurement],
     )
@@ -224,3 +230,7 @@ def load() -> None:
     registration_ensure(masterclasses[0], by_email["pieter.bakker@leeuwarden.example"])
     registration_ensure(masterclasses[1], by_email["anouk.jansen@apeldoorn.example"])
     registration_ensure(closing, by_email["mohamed.elamrani@zwolle.example"])
+    # Bram enrols in the whole series: the buyers' masterclass he has already, the mixed one
+    # fits his role too; the ones for bestuur and beleid are skipped. (Idempotent: a second
+    # run finds him registered and sends nothing.)
+    programme_enrol(programme=programme, user=colleagues[0])

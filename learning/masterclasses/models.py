@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -21,17 +22,33 @@ class Audience(models.TextChoices):
     GEMENGD = "gemengd", _("Gemengd")
 
 
-class ProgrammePage(Page):
-    """A series of masterclasses, often closed by an event open to all municipalities."""
+class ProgrammePage(RoutablePageMixin, Page):
+    """A series of masterclasses, often closed by an event open to all municipalities.
+
+    People enrol in the whole series at ``<page-url>aanmelden/`` (services.programme_enrol);
+    ``organisation_limit`` holds for the masterclasses together (the programme's row is the
+    lock taken before theirs: learning.events.seat_groups, registered in apps.py).
+    """
 
     intro = models.TextField(_("introductie"), max_length=500)
     body = RichTextField(_("tekst"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
     themes = ParentalManyToManyField("core.Theme", verbose_name=_("thema's"), blank=True)
+    organisation_limit = models.PositiveSmallIntegerField(
+        _("maximaal aantal deelnemers per organisatie voor de hele reeks"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Zoveel verschillende mensen van één organisatie kunnen samen een plek hebben in de "
+            "masterclasses van deze reeks (wie er al een heeft, kan er meer krijgen). Het "
+            "maximum per masterclass blijft daarnaast gelden. Leeg laten voor geen maximum."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("body"),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("organisation_limit"),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["home.HomePage", "events.EventIndexPage"]
@@ -52,6 +69,12 @@ class ProgrammePage(Page):
             .order_by("starts_at")
         )
         return context
+
+    @path("aanmelden/")
+    def enrol(self, request):
+        from . import views
+
+        return views.programme_enrol(request, self)
 
 
 class MasterclassPage(EventPage):

@@ -209,6 +209,7 @@ ACCOUNT_RATE_LIMITS = {
 # messages (yet); sign-up and password reset are allauth's ("signup", "reset_password" above).
 RATE_LIMITS = {
     "event_register": "10/m/user,30/h/user",
+    "programme_enrol": "5/m/user,20/h/user",
     "event_handover": "5/m/user,20/h/user,10/h/key",
     "knowledge_contribute": "10/10m/user,30/d/user",
     "circle_apply": "5/m/user,20/h/user",

@@ -39,6 +39,7 @@ from .registrations import (
     offer_accept,
     registration_cancel,
     registration_create,
+    registration_create_locked,
     registration_handover,
 )
 from .reminders import reminders_queue
@@ -88,6 +89,7 @@ __all__ = [
     "registration_anonymise_queryset",
     "registration_cancel",
     "registration_create",
+    "registration_create_locked",
     "registration_handover",
     "registration_move",
     "registration_promote",

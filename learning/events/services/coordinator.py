@@ -12,6 +12,7 @@ from ..models import (
     Registration,
     RegistrationStatus,
 )
+from ..seat_groups import seat_group_lock
 from ..selectors import event_message_recipients
 from .checkin import _attendance_set
 from .errors import _error
@@ -27,7 +28,8 @@ def _require_coordinator(actor, event: EventPage) -> None:
 
 
 def registration_promote(*, registration: Registration, actor, reason: str) -> Registration:
-    """Coordinator override: confirm someone regardless of capacity and limits, with a reason."""
+    """Coordinator override: confirm someone regardless of capacity and limits (also the
+    series' limit per organisation), with a reason in the log."""
     _require_coordinator(actor, registration.event)
     if not reason.strip():
         raise _error("reason_required")
@@ -73,6 +75,8 @@ def registration_move(
     if not reason.strip():
         raise _error("reason_required")
     with transaction.atomic():
+        # The series' lock before the event's: the fill below may lock the series' events.
+        seat_group_lock(registration.event)
         locked = _lock_event(registration.event_id)
         waiting = list(
             Registration.objects.select_for_update()

@@ -47,6 +47,10 @@ def _error(code: str) -> RegistrationError:
             "U kunt uw plek alleen overdragen aan een collega van dezelfde organisatie met een "
             "account en een bevestigd e-mailadres. Controleer het e-mailadres."
         ),
+        "handover_series_full": _(
+            "Uw collega kan deze plek niet overnemen: uw organisatie heeft al het maximum "
+            "aantal deelnemers voor de hele reeks."
+        ),
         "not_waiting": _("Alleen wie op de wachtlijst staat, kan worden verplaatst."),
         "message_already_sent": _(
             "Dit bericht is al verstuurd. Het is niet nog een keer in de wachtrij gezet."

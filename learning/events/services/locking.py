@@ -17,6 +17,7 @@ from ..models import (
     RegistrationQuestion,
     RegistrationStatus,
 )
+from ..seat_groups import SeatGroup, seat_group_lock
 from .errors import _error
 from .rules import _verified_address
 
@@ -99,12 +100,24 @@ def _lock_event_for_registration(event: EventPage, *, user) -> tuple[bool, bool]
 
 
 def _lock_for_change(registration: Registration, *, actor, coordinator: bool):
-    """Lock the event and then the registration; only its owner or a coordinator may go on."""
+    """Lock the event and then the registration; only its owner or a coordinator may go on.
+
+    For an event in a seat group (a masterclass series) the group's lock comes first, as
+    everywhere (learning.events.seat_groups)."""
+    locked_event, locked, _group = _lock_for_change_in_group(
+        registration, actor=actor, coordinator=coordinator
+    )
+    return locked_event, locked
+
+
+def _lock_for_change_in_group(registration: Registration, *, actor, coordinator: bool):
+    """``_lock_for_change`` that also returns the event's seat group (or None)."""
+    group = seat_group_lock(registration.event)
     locked_event = _lock_event(registration.event_id)
     locked = Registration.objects.select_for_update().get(pk=registration.pk)
     if not coordinator and locked.user_id != getattr(actor, "pk", None):
         raise _error("not_yours")
-    return locked_event, locked
+    return locked_event, locked, group
 
 
 def _seat_counts(event: EventPage) -> tuple[int, Counter]:
@@ -175,3 +188,33 @@ def _registration_state(event: EventPage, *, user) -> dict:
         "last_position": last_position,
         "waiting": waiting,
     }
+
+
+def _group_seat_holders(group: SeatGroup | None, *, organisation_id=None) -> dict:
+    """Who holds seats in the group's events, per organisation: ``{organisation_id:
+    {user_id: number of seats}}`` (one query; only for a group with a limit, else empty).
+    Run it after the group's lock, as a statement of its own."""
+    if group is None or not group.limits:
+        return {}
+    rows = Registration.objects.filter(
+        event_id__in=group.event_ids,
+        status__in=SEAT_STATUSES,
+        organisation_id__isnull=False,
+        user_id__isnull=False,
+    )
+    if organisation_id is not None:
+        rows = rows.filter(organisation_id=organisation_id)
+    holders: dict = {}
+    for organisation, user in rows.values_list("organisation_id", "user_id"):
+        seats = holders.setdefault(organisation, Counter())
+        seats[user] += 1
+    return holders
+
+
+def _group_full_for(group: SeatGroup | None, holders: dict, *, organisation_id, user_id) -> bool:
+    """Whether a new seat for ``user_id`` would take the organisation past the group's limit:
+    someone who already holds a seat in the group counts once, whatever they add."""
+    if group is None or not group.limits or organisation_id is None:
+        return False
+    people = holders.get(organisation_id, {})
+    return user_id not in people and len(people) >= group.organisation_limit

@@ -1,5 +1,7 @@
 """Participant actions: register, cancel, accept an offer, hand a seat over."""
 
+from collections import Counter
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -17,8 +19,16 @@ from ..models import (
     RegistrationStatus,
     WaitReason,
 )
+from ..seat_groups import SeatGroup, seat_group_lock
 from .errors import RegistrationError, _error
-from .locking import _lock_event_for_registration, _lock_for_change, _registration_state
+from .locking import (
+    _group_full_for,
+    _group_seat_holders,
+    _lock_event_for_registration,
+    _lock_for_change,
+    _lock_for_change_in_group,
+    _registration_state,
+)
 from .log import _log
 from .questions import registration_answers_save
 from .rules import (
@@ -36,60 +46,92 @@ def registration_create(*, event: EventPage, user, answers: dict | None = None) 
     """Register ``user`` for ``event``: confirmed, or waiting with a reason, or refused.
 
     Guarantees, also under simultaneous requests: never more seat holders than capacity,
-    never more than the organisation limit per organisation, one active registration per
-    person, FIFO waiting list. The confirmation or waiting-list e-mail is queued in the
-    same transaction. ``answers`` (question id → text, option code or list of codes) are
-    checked against the event's questions under the lock and saved with the registration;
-    answers that do not fit (``AnswersRefused``, also for no answers to required questions)
-    leave nothing behind.
+    never more than the organisation limit per organisation (of the event, and of the series
+    it belongs to: ``learning.events.seat_groups``), one active registration per person, FIFO
+    waiting list. The confirmation or waiting-list e-mail is queued in the same transaction.
+    ``answers`` (question id → text, option code or list of codes) are checked against the
+    event's questions under the lock and saved with the registration; answers that do not fit
+    (``AnswersRefused``, also for no answers to required questions) leave nothing behind.
     """
     if not _is_logged_in(user):
         raise _error("login_required")
     with transaction.atomic():
-        # Two queries decide: the lock (with the person's verified address alongside; it
-        # refreshes the rule fields of the page the routing loaded) and, after it, one
-        # aggregate over the event's registrations.
-        email_verified, has_questions = _lock_event_for_registration(event, user=user)
-        locked = event
-        check_can_register(user=user, email_verified=email_verified)
-        check_window(event=locked)
-        check_eligible(event=locked, user=user)
-        state = _registration_state(locked, user=user)
-        if state["mine"]:
-            raise _error("already_registered")
-        now = timezone.now()
-        registration = Registration(
-            event=locked,
-            user=user,
-            organisation_id=user.organisation_id,
-            job_role=user.job_role,
-            created_at=now,
-        )
-        limit = locked.organisation_limit
-        if (
-            limit is not None
-            and registration.organisation_id is not None
-            and state["organisation_taken"] >= limit
-        ):
-            registration.status = RegistrationStatus.WAITING
-            registration.wait_reason = WaitReason.ORGANISATION_FULL
-        elif state["taken"] >= locked.capacity:
-            registration.status = RegistrationStatus.WAITING
-            registration.wait_reason = WaitReason.CAPACITY
-        else:
-            registration.status = RegistrationStatus.CONFIRMED
-            registration.confirmed_at = now
-        if registration.status == RegistrationStatus.WAITING:
-            registration.queue_position = (state["last_position"] or 0) + 1
-            # Last in the queue: everyone waiting is ahead. A snapshot for the message that
-            # answers this request (it goes stale as the queue moves; selectors.waiting_position
-            # counts afresh).
-            registration.waiting_position_when_created = state["waiting"] + 1
-        registration.save()
-        if has_questions:
-            questions = list(RegistrationQuestion.objects.filter(event_id=locked.pk))
-            registration_answers_save(registration=registration, questions=questions, raw=answers)
-        _log(registration, actor=user, action="register")
+        # The series' lock comes first (no query for an event outside a series).
+        group = seat_group_lock(event)
+        return registration_create_locked(event=event, user=user, seat_group=group, answers=answers)
+
+
+def registration_create_locked(
+    *,
+    event: EventPage,
+    user,
+    seat_group: SeatGroup | None,
+    notify: bool = True,
+    reason: str = "",
+    answers: dict | None = None,
+) -> Registration:
+    """The rules of ``registration_create`` for a caller that holds the lock of the event's
+    seat group already (``seat_group_lock``; None for an event outside a group) and runs
+    inside a transaction: enrolling in a whole series registers for each of its events this
+    way. Without ``notify`` no e-mail is queued (the caller sends one of its own); ``reason``
+    goes into the registration log. ``answers``: as for ``registration_create``; after refused
+    answers (``AnswersRefused``) the caller rolls back its transaction or savepoint.
+    """
+    if not _is_logged_in(user):
+        raise _error("login_required")
+    # Two queries decide: the lock (with the person's verified address alongside; it
+    # refreshes the rule fields of the page the routing loaded) and, after it, one
+    # aggregate over the event's registrations.
+    email_verified, has_questions = _lock_event_for_registration(event, user=user)
+    locked = event
+    check_can_register(user=user, email_verified=email_verified)
+    check_window(event=locked)
+    check_eligible(event=locked, user=user)
+    state = _registration_state(locked, user=user)
+    if state["mine"]:
+        raise _error("already_registered")
+    now = timezone.now()
+    registration = Registration(
+        event=locked,
+        user=user,
+        organisation_id=user.organisation_id,
+        job_role=user.job_role,
+        created_at=now,
+    )
+    limit = locked.organisation_limit
+    if (
+        limit is not None
+        and registration.organisation_id is not None
+        and state["organisation_taken"] >= limit
+    ):
+        registration.status = RegistrationStatus.WAITING
+        registration.wait_reason = WaitReason.ORGANISATION_FULL
+    elif state["taken"] >= locked.capacity:
+        registration.status = RegistrationStatus.WAITING
+        registration.wait_reason = WaitReason.CAPACITY
+    elif _group_full_for(
+        seat_group,
+        _group_seat_holders(seat_group, organisation_id=registration.organisation_id),
+        organisation_id=registration.organisation_id,
+        user_id=user.pk,
+    ):
+        registration.status = RegistrationStatus.WAITING
+        registration.wait_reason = WaitReason.SERIES_FULL
+    else:
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.confirmed_at = now
+    if registration.status == RegistrationStatus.WAITING:
+        registration.queue_position = (state["last_position"] or 0) + 1
+        # Last in the queue: everyone waiting is ahead. A snapshot for the message that
+        # answers this request (it goes stale as the queue moves; selectors.waiting_position
+        # counts afresh).
+        registration.waiting_position_when_created = state["waiting"] + 1
+    registration.save()
+    if has_questions:
+        questions = list(RegistrationQuestion.objects.filter(event_id=locked.pk))
+        registration_answers_save(registration=registration, questions=questions, raw=answers)
+    _log(registration, actor=user, action="register", reason=reason)
+    if notify:
         notifications.registration_changed(registration, previous_status="")
     return registration
 
@@ -158,6 +200,21 @@ def _check_handover_member(*, registration: Registration, actor) -> None:
         raise _error("handover_not_member")
 
 
+def _handover_passes_series_limit(group, *, registration, colleague) -> bool:
+    """Whether handing ``registration``'s seat to ``colleague`` brings one more person of the
+    organisation into a series that is at its limit (the person handing over may keep seats
+    in other events of the series, and still counts)."""
+    if group is None or not group.limits:
+        return False
+    holders = _group_seat_holders(group, organisation_id=registration.organisation_id)
+    people = Counter(holders.get(registration.organisation_id, {}))
+    before = len(+people)
+    people[registration.user_id] -= 1
+    people[colleague.pk] += 1
+    after = len(+people)
+    return after > before and after > group.organisation_limit
+
+
 def registration_handover(*, registration: Registration, to_email: str, actor) -> Registration:
     """Rule 8: hand a seat to a colleague of the same organisation; the seat is kept.
 
@@ -181,7 +238,9 @@ def registration_handover(*, registration: Registration, to_email: str, actor) -
     if colleague is None:
         raise _error("handover_colleague_unknown")
     with transaction.atomic():
-        locked, registration = _lock_for_change(registration, actor=actor, coordinator=coordinator)
+        locked, registration, group = _lock_for_change_in_group(
+            registration, actor=actor, coordinator=coordinator
+        )
         if registration.status not in (RegistrationStatus.CONFIRMED, RegistrationStatus.OFFERED):
             raise _error("handover_no_seat")
         try:
@@ -199,6 +258,8 @@ def registration_handover(*, registration: Registration, to_email: str, actor) -
             event=locked, user=colleague, status__in=ACTIVE_STATUSES
         ).exists():
             raise _error("handover_colleague_registered")
+        if _handover_passes_series_limit(group, registration=registration, colleague=colleague):
+            raise _error("handover_series_full")
         previous_user = registration.user
         registration.user = colleague
         registration.job_role = colleague.job_role
@@ -214,4 +275,8 @@ def registration_handover(*, registration: Registration, to_email: str, actor) -
             reason=f"{previous_user} → {colleague}",
         )
         notifications.registration_handed_over(registration, previous_user=previous_user)
+        if group is not None and group.limits:
+            # The person who handed over may have left the series: a colleague waiting
+            # elsewhere in it may fit now.
+            waitlist_fill(event=locked, actor=actor)
     return registration
