@@ -566,3 +566,34 @@ def test_series_enrolments_single_registrations_and_cancels_race_without_deadloc
             event=masterclass, status=RegistrationStatus.CONFIRMED
         ).count()
         assert seats <= masterclass.capacity
+
+
+@pytest.mark.django_db
+def test_a_masterclass_with_required_questions_is_skipped_and_leaves_nothing(
+    make_masterclass, make_user, utrecht, programme, committed
+):
+    """A series enrolment asks no registration questions: a masterclass with a required one
+    is skipped with the way to register for it, and nothing of it stays behind; optional
+    questions do not stop it (they can be answered later under "Mijn aanmeldingen")."""
+    from learning.events.models import QuestionType, RegistrationAnswer
+    from tests.events.test_questions import add_question
+
+    asks = make_masterclass(audience=Audience.GEMENGD, **_at(10))
+    add_question(asks, "Dieetwensen", QuestionType.SHORT_TEXT, required=True)
+    optional = make_masterclass(audience=Audience.GEMENGD, **_at(15))
+    add_question(optional, "Wat wilt u leren?", QuestionType.LONG_TEXT)
+    person = make_user(utrecht, job_role=UITVOERING)
+
+    with committed():
+        outcomes = {
+            item.masterclass.pk: item for item in programme_enrol(programme=programme, user=person)
+        }
+
+    assert outcomes[asks.pk].outcome == Outcome.SKIPPED
+    assert "verplichte vragen" in outcomes[asks.pk].reason
+    assert not Registration.objects.filter(event=asks).exists()
+    assert outcomes[optional.pk].outcome == Outcome.SEAT
+    assert (
+        Registration.objects.get(event=optional, user=person).status == RegistrationStatus.CONFIRMED
+    )
+    assert not RegistrationAnswer.objects.exists()
