@@ -38,5 +38,6 @@ class MasterclassesConfig(AppConfig):
         handlers.connect()
         # The one e-mail of a series enrolment.
         renderers.register(notifications.RENDERER, notifications.render)
+        renderers.kinds_register(notifications.KIND_LABELS)
         # After the agenda (events, 30): the programme and its closing event.
         register_demo_loader(DemoLoader(name="masterclasses", order=35, load=demo.load))

@@ -6,11 +6,15 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from learning.accounts.models import User
 from learning.outbox.services import message_queue
 
 RENDERER = "masterclasses.series"
+SERIES_KIND = "series_enrolment"
+# The kind this module queues, with its Dutch name in the outbox (learning.outbox.renderers).
+KIND_LABELS = {SERIES_KIND: gettext_lazy("Aanmelding voor een hele reeks")}
 
 
 def series_enrolled(*, programme, user, outcomes) -> None:
@@ -19,7 +23,7 @@ def series_enrolled(*, programme, user, outcomes) -> None:
     first = next(item.masterclass for item in outcomes if item.registration is not None)
     message_queue(
         to=user.email,
-        kind="series_enrolment",
+        kind=SERIES_KIND,
         renderer=RENDERER,
         payload={
             "programme_id": programme.pk,
