@@ -26,6 +26,14 @@ from pathlib import Path
 PEOPLE = 150
 
 
+def machine_busy_seconds() -> float:
+    """CPU seconds the whole machine has been busy (all cores), from /proc/stat."""
+    fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+    values = [int(value) for value in fields]
+    idle = values[3] + values[4]  # idle + iowait
+    return (sum(values[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
 def main() -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learning.settings.test")
@@ -107,6 +115,11 @@ def run() -> int:
     )
 
     durations, queries, failures = [], [], 0
+    machine_before, own_before, wall_before = (
+        machine_busy_seconds(),
+        time.process_time(),
+        time.perf_counter(),
+    )
     for registration in registrations:
         with CaptureQueriesContext(connection) as captured:
             began = time.perf_counter()
@@ -120,6 +133,8 @@ def run() -> int:
         if response.status_code != 200 or not response.json()["checked_in"]:
             failures += 1
 
+    wall = time.perf_counter() - wall_before
+    others = (machine_busy_seconds() - machine_before - (time.process_time() - own_before)) / wall
     checked_in = (
         Registration.objects.filter(event_id=event.pk, status=RegistrationStatus.ATTENDED).count()
         - 1
@@ -132,6 +147,10 @@ def run() -> int:
     print(
         f"queries per check-in 1st {queries[0]}  150th {queries[-1]}  "
         f"min {min(queries)}  max {max(queries)}"
+    )
+    print(
+        f"machine          other processes {others:.2f} of {os.cpu_count()} CPUs during the "
+        f"taps (PostgreSQL included); load average {os.getloadavg()[0]:.2f}"
     )
     constant = min(queries) == max(queries)
     print("query count constant" if constant else "query count NOT constant")
