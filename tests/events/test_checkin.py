@@ -580,6 +580,16 @@ def test_bulk_check_in_is_refused_outside_the_window_and_for_other_sections(
     assert Registration.objects.get(pk=sara.pk).status == S.CONFIRMED
 
 
+def test_bulk_check_in_with_malformed_ids_is_404_not_500(coordinator_client, today_event, person):
+    anna = seat(today_event(), person("Anna de Vries"))
+    url = reverse("wagtail_bulk_action", args=["events", "registration", "aanwezig"])
+    # "²" and "٣" pass str.isdigit(); int() refuses the first; a huge id fits no column.
+    for ids in ("\u00b2", "x", "9" * 30, "-1"):
+        assert coordinator_client.get(f"{url}?id={ids}").status_code == 404
+        assert coordinator_client.post(f"{url}?id={ids}").status_code == 404
+    assert Registration.objects.get(pk=anna.pk).status == S.CONFIRMED
+
+
 def test_the_door_list_is_sorted_by_surname_with_sessions_and_signature_columns(
     coordinator_client, today_event, person
 ):
