@@ -476,6 +476,32 @@ def test_a_scanned_qr_link_shows_the_person_and_checks_in_after_confirming(
     assert "al ingecheckt" in response.content.decode()
 
 
+def test_the_qr_code_of_a_seat_handed_over_no_longer_checks_anyone_in(
+    coordinator_client, today_event, person
+):
+    # Anna hands her seat to Bram (the same registration, another person): the code in her
+    # confirmation e-mail must not check her in on his seat.
+    event = today_event()
+    anna = person("Anna de Vries")
+    registration = seat(event, anna)
+    old_token = notifications.checkin_token(registration)
+    bram = person("Bram Bakker")
+    services.registration_handover(registration=registration, to_email=bram.email, actor=anna)
+    url = reverse("registrations:checkin_code", args=[event.pk])
+    for response in (
+        coordinator_client.get(url, {"token": old_token}),
+        coordinator_client.post(url, {"token": old_token}),
+    ):
+        assert response.status_code == 400
+        assert "Bram Bakker" not in response.content.decode()
+    assert Registration.objects.get(pk=registration.pk).status == S.CONFIRMED
+    # Bram's own code works.
+    registration.refresh_from_db()
+    response = coordinator_client.post(url, {"token": notifications.checkin_token(registration)})
+    assert response.status_code == 200
+    assert Registration.objects.get(pk=registration.pk).status == S.ATTENDED
+
+
 def test_forged_and_expired_qr_links_are_refused(
     coordinator_client, today_event, make_event, person
 ):
