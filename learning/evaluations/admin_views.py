@@ -18,7 +18,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from learning.core.errors import form_refused
-from learning.core.exports import LocalTimeExportMixin
+from learning.core.exports import LocalTimeExportMixin, spreadsheet_safe
 from learning.events.selectors import events_managed_by
 from learning.masterclasses.models import ProgrammePage
 
@@ -39,7 +39,9 @@ class ResultsExport(LocalTimeExportMixin, SpreadsheetExportMixin):
         self.list_export = ["occasion", *(q["key"] for q in questions), "name"]
         self.export_headings = {
             "occasion": _("Bijeenkomst"),
-            **{q["key"]: q["label"] for q in questions},
+            # Labels are the text of whoever keeps the question forms: the heading row is
+            # written as it is, in CSV and in XLSX.
+            **{q["key"]: spreadsheet_safe(q["label"]) for q in questions},
             "name": _("Naam (alleen met toestemming)"),
         }
         self.export_filename = filename

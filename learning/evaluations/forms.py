@@ -1,6 +1,7 @@
 """The evaluation form on the site, made from a survey's questions."""
 
 from django import forms
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from .models import QuestionKind
@@ -18,6 +19,9 @@ RATING_LABELS = {
 
 def _field(question: dict) -> forms.Field:
     label, required = question["label"], question["required"]
+    # Escaped here: includes/form_field_help.html renders help texts as HTML, and this one is
+    # the plain text of whoever keeps the question forms (coordinators, editors).
+    help_text = escape(question["help_text"])
     kind = question["kind"]
     if kind == QuestionKind.RATING:
         return forms.TypedChoiceField(
@@ -27,7 +31,7 @@ def _field(question: dict) -> forms.Field:
             empty_value=None,
             choices=[(value, RATING_LABELS[value]) for value in RATINGS],
             widget=forms.RadioSelect,
-            help_text=question["help_text"],
+            help_text=help_text,
             error_messages={
                 "required": _("Kies een cijfer bij “%(label)s”.") % {"label": label},
                 "invalid_choice": _("Kies een cijfer van 1 tot 5 bij “%(label)s”.")
@@ -40,7 +44,7 @@ def _field(question: dict) -> forms.Field:
             required=required,
             choices=[(choice, choice) for choice in question["choices"]],
             widget=forms.RadioSelect,
-            help_text=question["help_text"],
+            help_text=help_text,
             error_messages={
                 "required": _("Maak een keuze bij “%(label)s”.") % {"label": label},
                 "invalid_choice": _("Kies een van de keuzes bij “%(label)s”.") % {"label": label},
@@ -51,8 +55,7 @@ def _field(question: dict) -> forms.Field:
         required=required,
         max_length=TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=question["help_text"]
-        or _("Hoogstens %(max)s tekens.") % {"max": TEXT_MAX_LENGTH},
+        help_text=help_text or _("Hoogstens %(max)s tekens.") % {"max": TEXT_MAX_LENGTH},
         error_messages={
             "required": _("Beantwoord de vraag “%(label)s”.") % {"label": label},
             "max_length": _("Uw antwoord op “%(label)s” is te lang: hoogstens %(max)s tekens.")

@@ -2,7 +2,9 @@
 
 Results follow one rule (``MIN_RESPONSES``): fewer than five responses show nothing, not even
 per question, because with three answers a coordinator who knows who came can often tell who
-said what. A programme adds up only the surveys that have five responses each, so the
+said what. The same holds for the answers without a name: the named rows (in the export, by
+name) subtracted from the totals leave the anonymous ones, so these too must be none or at
+least five. A programme adds up only the surveys that pass that rule each, so the
 programme's figures minus one visible event never reveal a smaller one.
 """
 
@@ -20,6 +22,13 @@ from .models import QuestionKind, Response, Survey
 from .questions import RATINGS
 
 MIN_RESPONSES = 5
+
+
+def results_may_show(*, count: int, anonymous: int) -> bool:
+    """Whether results of ``count`` responses, ``anonymous`` of them without a name, may be
+    shown: at least ``MIN_RESPONSES``, and the anonymous ones none or at least as many (four
+    named and one anonymous response would single that one out)."""
+    return count >= MIN_RESPONSES and (anonymous == 0 or anonymous >= MIN_RESPONSES)
 
 
 def circles_managed_by(*, user) -> QuerySet[LearningCirclePage]:
@@ -87,6 +96,7 @@ class Results:
     responses: list[Response]
     surveys_left_out: int = 0
     min_responses: int = MIN_RESPONSES
+    anonymous: int = 0
 
 
 def _questions_of(surveys) -> list[dict]:
@@ -109,9 +119,10 @@ def results_for(*, surveys: list[Survey]) -> Results:
         .order_by("pk")  # random keys: the order says nothing about who answered when
     )
     count = len(responses)
+    anonymous = sum(1 for response in responses if response.named_user_id is None)
     questions = _questions_of(surveys)
-    if count < MIN_RESPONSES:
-        return Results(count=count, shown=False, questions=[], responses=[])
+    if not results_may_show(count=count, anonymous=anonymous):
+        return Results(count=count, shown=False, questions=[], responses=[], anonymous=anonymous)
     results = []
     for question in questions:
         key, kind = question["key"], question["kind"]
@@ -134,12 +145,14 @@ def results_for(*, surveys: list[Survey]) -> Results:
             if kind == QuestionKind.RATING and values:
                 result.mean = round(sum(values) / len(values), 1)
         results.append(result)
-    return Results(count=count, shown=True, questions=results, responses=responses)
+    return Results(
+        count=count, shown=True, questions=results, responses=responses, anonymous=anonymous
+    )
 
 
 def programme_results(*, programme, user) -> Results:
     """The results of a programme's events that ``user`` manages, counting only the surveys
-    with at least ``MIN_RESPONSES`` responses each."""
+    whose own results may show (``results_may_show``)."""
     surveys = list(
         surveys_managed_by(user=user)
         .filter(
@@ -147,9 +160,16 @@ def programme_results(*, programme, user) -> Results:
             event__depth=programme.depth + 1,
             opened_at__isnull=False,
         )
-        .annotate(response_count=Count("responses"))
+        .annotate(
+            response_count=Count("responses"),
+            anonymous_count=Count("responses", filter=Q(responses__named_user__isnull=True)),
+        )
     )
-    counted = [survey for survey in surveys if survey.response_count >= MIN_RESPONSES]
+    counted = [
+        survey
+        for survey in surveys
+        if results_may_show(count=survey.response_count, anonymous=survey.anonymous_count)
+    ]
     results = results_for(surveys=counted)
     results.surveys_left_out = len(surveys) - len(counted)
     return results

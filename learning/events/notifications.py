@@ -41,7 +41,12 @@ CHECKIN_SALT = "events.checkin"
 
 
 def checkin_token(registration) -> str:
-    return signing.dumps({"r": registration.pk, "e": registration.event_id}, salt=CHECKIN_SALT)
+    """The registration, its event and its person: a seat handed over to a colleague keeps its
+    registration, and the code in the first person's e-mail must not check anyone in on it."""
+    return signing.dumps(
+        {"r": registration.pk, "e": registration.event_id, "u": registration.user_id},
+        salt=CHECKIN_SALT,
+    )
 
 
 def checkin_url(registration) -> str:

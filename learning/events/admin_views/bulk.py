@@ -35,7 +35,10 @@ class CheckInBulkAction(PermissionCheckedMixin, BulkAction):
     action_priority = 10
 
     def get_actionable_objects(self):
-        ids = [value for value in self.request.GET.getlist("id") if value.isdigit()]
+        # ASCII digits only: str.isdigit() also accepts "²", which int() then refuses (a 500).
+        ids = [
+            value for value in self.request.GET.getlist("id") if value.isascii() and value.isdigit()
+        ]
         objects = list(
             registrations_managed_by(self.request.user).filter(pk__in=ids).order_by("pk")
         )

@@ -258,13 +258,14 @@ def registration_for_checkin_code(*, token: str, event: EventPage, now=None) -> 
     """The registration a scanned QR link (``notifications.checkin_url``) names, for the
     check-in of ``event``.
 
-    Refuses a forged or damaged link (400), a link of another event (400) and a link whose
-    check-in window has closed (410). The event is the one the coordinator opened (they
+    Refuses a forged or damaged link (400), a link of another event (400), a link of a
+    seat since handed over to someone else (400) and a link whose check-in window has closed
+    (410). The event is the one the coordinator opened (they
     manage it: the view asks); the registration comes with ``event`` set.
     """
     try:
         data = signing.loads(token, salt=notifications.CHECKIN_SALT)
-        registration_id, event_id = int(data["r"]), int(data["e"])
+        registration_id, event_id, user_id = int(data["r"]), int(data["e"]), int(data["u"])
     except (signing.BadSignature, KeyError, TypeError, ValueError) as error:
         raise RegistrationError(
             "checkin_code_invalid",
@@ -282,7 +283,8 @@ def registration_for_checkin_code(*, token: str, event: EventPage, now=None) -> 
             status=400,
         )
     registration = (
-        Registration.objects.filter(pk=registration_id, event_id=event.pk)
+        # The person too: after a handover the registration is the colleague's.
+        Registration.objects.filter(pk=registration_id, event_id=event.pk, user_id=user_id)
         .select_related("user", "organisation")
         .first()
     )

@@ -71,6 +71,9 @@ def answer_clean(*, question: RegistrationQuestion, raw) -> AnswerValue:
     if kind in (QuestionType.SHORT_TEXT, QuestionType.LONG_TEXT):
         # Browsers send a line break as CRLF; counted (and stored) as one character.
         text = raw.replace("\r\n", "\n").strip() if isinstance(raw, str) else ""
+        if "\x00" in text:
+            # No browser sends it, and PostgreSQL refuses it in text (a 500 otherwise).
+            raise _refused(question, _("Het antwoord op ‘%(question)s’ bevat een ongeldig teken."))
         if len(text) > question.max_length:
             raise _refused(
                 question,
