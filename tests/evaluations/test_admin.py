@@ -1,6 +1,7 @@
 """The admin: the question forms (snippet), choosing a form per event, the overview."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from learning.evaluations import services
@@ -24,12 +25,29 @@ def choose_url(event):
     return reverse("evaluations_results:choose_form", args=[event.pk])
 
 
-def test_coordinators_keep_the_question_forms(client, coordinator):
+def test_coordinators_see_the_question_forms_and_the_redactie_keeps_them(
+    client, coordinator, make_user, trainer_form
+):
+    """A form (the default one too) serves the events of every section: a coordinator of one
+    section sees the forms to choose from but cannot change, add or delete them."""
     client.force_login(coordinator)
     listing = client.get(reverse("wagtailsnippets_evaluations_evaluationform:list"))
-    assert listing.status_code == 200
-    add = client.get(reverse("wagtailsnippets_evaluations_evaluationform:add"))
-    assert add.status_code == 200
+    assert listing.status_code == 200 and trainer_form.title in listing.text
+    for name, args in (
+        ("add", []),
+        ("edit", [trainer_form.pk]),
+        ("delete", [trainer_form.pk]),
+    ):
+        url = reverse(f"wagtailsnippets_evaluations_evaluationform:{name}", args=args)
+        assert client.get(url).status_code == 302, name  # Wagtail: permission denied
+        assert client.post(url, {"title": "Gekaapt"}).status_code == 302, name
+    trainer_form.refresh_from_db()
+    assert trainer_form.title == "Masterclass"
+
+    editor = make_user(is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    assert client.get(reverse("wagtailsnippets_evaluations_evaluationform:add")).status_code == 200
 
 
 def test_a_coordinator_chooses_the_form_of_an_upcoming_event(

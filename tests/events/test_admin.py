@@ -588,10 +588,8 @@ def test_the_coordinator_group_has_exactly_its_permissions():
         ("organisations", "add_organisationdomain"),
         ("organisations", "change_organisationdomain"),
         ("organisations", "delete_organisationdomain"),
-        # Evaluation forms (evaluations.0002_permissions); results follow the events they manage.
-        ("evaluations", "add_evaluationform"),
-        ("evaluations", "change_evaluationform"),
-        ("evaluations", "delete_evaluationform"),
+        # Evaluation forms (evaluations.0002_permissions): seen, to choose one per event; the
+        # redactie keeps them. Results follow the events they manage.
         ("evaluations", "view_evaluationform"),
     }
     # No page permissions of their own on a fresh site: editors grant the sections that hold
