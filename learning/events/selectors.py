@@ -508,7 +508,23 @@ CHECKIN_LIST_STATUSES = (
 )
 # Dutch surname prefixes ("tussenvoegsels"): "Anna van der Berg" is sorted under B.
 _SURNAME_PREFIXES = frozenset(
-    {"van", "de", "der", "den", "het", "ten", "ter", "te", "in", "'t", "op", "la", "le", "du"}
+    {
+        "van",
+        "de",
+        "der",
+        "den",
+        "het",
+        "ten",
+        "ter",
+        "te",
+        "in",
+        "'t",
+        "\u2019t",
+        "op",
+        "la",
+        "le",
+        "du",
+    }
 )
 
 

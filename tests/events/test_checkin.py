@@ -639,11 +639,19 @@ def test_the_door_list_is_sorted_by_surname_with_sessions_and_signature_columns(
 
 
 def test_surname_sort_key_ignores_dutch_prefixes():
-    names = ["Jan van der Berg", "anna de Vries", "Bram Bakker", "Ria in 't Veld", "Cher"]
+    names = [
+        "Jan van der Berg",
+        "anna de Vries",
+        "Bram Bakker",
+        "Ria in 't Veld",
+        "Cher",
+        "Zoey van \u2019t Erve",
+    ]
     assert sorted(names, key=selectors.surname_sort_key) == [
         "Bram Bakker",
         "Jan van der Berg",
         "Cher",
+        "Zoey van \u2019t Erve",
         "Ria in 't Veld",
         "anna de Vries",
     ]
