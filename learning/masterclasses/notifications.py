@@ -38,6 +38,23 @@ def series_enrolled(*, programme, user, outcomes) -> None:
     )
 
 
+def outcome_lines(outcome: str, reason: str) -> dict:
+    """What the e-mail says of one masterclass's outcome: a headline (emphasised for a seat or
+    a place on the waiting list) and the reason where there is one to give (waiting, skipped)."""
+    from .services import Outcome
+
+    headline, emphasised, with_reason = {
+        Outcome.SEAT: (_("U bent aangemeld. Uw plek is bevestigd."), True, False),
+        Outcome.WAITING: (_("U staat op de wachtlijst."), True, True),
+        Outcome.ALREADY: (_("U was al aangemeld; er is niets veranderd."), False, False),
+    }.get(outcome, (_("Niet aangemeld:"), False, True))
+    return {
+        "headline": headline,
+        "emphasised": emphasised,
+        "reason": reason if with_reason else "",
+    }
+
+
 def render(payload: dict) -> dict:
     from .models import MasterclassPage, ProgrammePage
 
@@ -51,8 +68,7 @@ def render(payload: dict) -> dict:
             "masterclass": masterclasses[item["event_id"]],
             "starts_local": timezone.localtime(masterclasses[item["event_id"]].starts_at),
             "url": f"{settings.SITE_URL}{masterclasses[item['event_id']].url or ''}",
-            "outcome": item["outcome"],
-            "reason": item["reason"],
+            **outcome_lines(item["outcome"], item["reason"]),
         }
         for item in payload["outcomes"]
         if item["event_id"] in masterclasses
