@@ -233,6 +233,11 @@ class RegistrationIndexView(RegistrationActionLinksMixin, LocalTimeExportMixin, 
                             f"{self.url_namespace}:door_list", args=(event.pk,)
                         ),
                         "no_shows_url": reverse(f"{self.url_namespace}:no_shows", args=(event.pk,)),
+                        "sessions_url": (
+                            reverse(f"{self.url_namespace}:sessions", args=(event.pk,))
+                            if selectors.event_has_rounds(event=event)
+                            else None
+                        ),
                     }
                     if self.user_has_permission("change")
                     else {}
