@@ -7,6 +7,7 @@ Each read costs a fixed number of queries, however many rounds, sessions and peo
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.utils.translation import gettext as _
 
 from .models import (
     EventPage,
@@ -163,15 +164,17 @@ def sessions_of(registration: Registration) -> list[SessionChoice]:
     return list(registration.session_choices.all())
 
 
-def registration_sessions_label(*, registration: Registration) -> str:
+def registration_sessions_label(*, registration: Registration, with_queue: bool = False) -> str:
     """The sessions the person holds, for the door list's "Sessies" column: "Ronde 1: title
-    (room)"; from the prefetch of ``with_session_choices``."""
+    (room)"; ``with_queue`` adds the sessions they wait for (for the registrations export).
+    From the prefetch of ``with_session_choices``."""
     parts = []
     for choice in sessions_of(registration):
-        if not choice.is_seated:
+        if not choice.is_seated and not with_queue:
             continue
         room = f" ({choice.session.room})" if choice.session.room else ""
-        parts.append(f"{choice.round.title}: {choice.session.title}{room}")
+        waiting = "" if choice.is_seated else f" [{_('wachtlijst')}]"
+        parts.append(f"{choice.round.title}: {choice.session.title}{room}{waiting}")
     return "; ".join(parts)
 
 

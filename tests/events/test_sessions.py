@@ -17,7 +17,7 @@ from icalendar import Calendar
 
 from learning.accounts.models import User
 from learning.accounts.services import calendar_token_get_or_create
-from learning.events import services
+from learning.events import services, timetable
 from learning.events.coordination import coordinator_sections_grant
 from learning.events.models import (
     EventSession,
@@ -30,6 +30,7 @@ from learning.events.models import (
 from learning.events.services import RegistrationError, SessionsRefused
 from learning.outbox.models import OutboxMessage
 from tests.admin_forms import edit_form_values
+from tests.calendar.readers import read_all
 from tests.events.fixtures import add_programme, municipalities
 from tests.factories import UserFactory
 from tests.spreadsheets import csv_body
@@ -375,7 +376,9 @@ def test_my_registrations_and_the_confirmation_show_the_sessions_with_times_and_
     assert "Sessie 1.2 (Zaal 2)" in confirmation.body
 
 
-def test_the_personal_feed_has_an_item_per_session(client, day, make_user):
+def test_the_personal_feed_has_an_item_per_session_read_alike_by_three_parsers(
+    client, day, make_user
+):
     event, (first, second, _third) = day
     user = make_user()
     register(
@@ -383,14 +386,21 @@ def test_the_personal_feed_has_an_item_per_session(client, day, make_user):
     )
     token = calendar_token_get_or_create(user=user)
     response = client.get(reverse("personal_feed", kwargs={"token": token}))
-    calendar = Calendar.from_ical(response.content)
-    items = {str(item["summary"]): item for item in calendar.walk("VEVENT")}
-    session_item = items[f"Sessie 1.1 ({event.title})"]
-    assert session_item["dtstart"].dt == first.starts_at.replace(microsecond=0)
-    assert session_item["dtend"].dt == first.ends_at.replace(microsecond=0)
-    assert str(session_item["location"]).startswith("Zaal Zaal 1")
-    assert f"Sessie 2.2 ({event.title})" in items
-    assert event.title in items  # the event itself
+    text = response.content.decode()
+    # icalendar, the ``ical`` package and Mozilla's ical.js agree on every item.
+    items = read_all(text)
+    uid = f"{event.translation_key}-ronde-{first.pk}@circulairleren"
+    assert items[uid]["summary"] == f"Sessie 1.1 ({event.title})"
+    assert items[uid]["dtstart"] == {"utc": first.starts_at.strftime("%Y-%m-%dT%H:%M:%SZ")}
+    assert items[uid]["dtend"] == {"utc": first.ends_at.strftime("%Y-%m-%dT%H:%M:%SZ")}
+    assert items[uid]["status"] == "CONFIRMED"
+    second_uid = f"{event.translation_key}-ronde-{second.pk}@circulairleren"
+    assert items[second_uid]["summary"] == f"Sessie 2.2 ({event.title})"
+    rooms = {
+        str(item["uid"]): str(item.get("location", ""))
+        for item in Calendar.from_ical(text).walk("VEVENT")
+    }
+    assert rooms[uid].startswith("Zaal 1, ")
 
 
 # --- Coordinators' screens ------------------------------------------------------------------
@@ -544,3 +554,30 @@ def test_event_page_and_session_list_cost_the_same_queries_as_the_programme_grow
         return len(page), len(listing), len(export)
 
     assert counts(1, 2, 2) == counts(3, 4, 12)
+
+
+# --- The demo -----------------------------------------------------------------------------------
+
+
+def test_the_demo_day_for_150_has_three_rounds_of_four_sessions_and_the_questions(demo_database):
+    from learning.events.models import EventPage
+
+    day = EventPage.objects.get(slug="dag-van-de-circulaire-overheid")
+    assert day.capacity == 150
+    programme = timetable.event_timetable(event=day)
+    assert [len(r.cells) for r in programme.rounds] == [4, 4, 4]
+    assert programme.fits_grid and len(programme.rooms) == 4
+    assert {question.text for question in day.questions.all()} >= {
+        "Heeft u dieetwensen?",
+        "Wat heeft u nodig om goed mee te kunnen doen?",
+        "Wat wilt u leren?",
+    }
+    lotte = Registration.objects.get(event=day, user__email="lotte.visser@gelderland.example")
+    assert [
+        choice.session.title
+        for choice in timetable.registration_choices(registration=lotte).values()
+    ] == [
+        "Werkplaats: uw eigen kansenkaart",
+        "Regionale biomassaketens",
+        "Werkplaats: samenwerken in de regio",
+    ]
