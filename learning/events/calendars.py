@@ -173,10 +173,8 @@ def _session_item(event, choice: SessionChoice, *, url: str, dtstamp, sequence: 
         lines.append(f"{_('Online deelnemen')}: {session.online_url}")
     lines.append(url)
     item.add("description", PlainText("\n\n".join(lines)))
-    room = f"{_('Zaal')} {session.room}" if session.room else ""
-    location = ", ".join(
-        part for part in (room, event.location_name, event.location_address) if part
-    )
+    parts = (session.room, event.location_name, event.location_address)
+    location = ", ".join(part for part in parts if part)
     if location:
         item.add("location", PlainText(location))
     item.add("url", url)
