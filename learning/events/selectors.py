@@ -20,6 +20,7 @@ from .models import (
     PARTICIPANT_STATUSES,
     SEAT_STATUSES,
     EventPage,
+    EventRound,
     Registration,
     RegistrationAnswer,
     RegistrationQuestion,
@@ -420,6 +421,11 @@ def event_has_questions(*, event: EventPage) -> bool:
     return RegistrationQuestion.objects.filter(event_id=event.pk).exists()
 
 
+def event_has_rounds(*, event: EventPage) -> bool:
+    """Whether the event has a programme of rounds with sessions to choose."""
+    return EventRound.objects.filter(event_id=event.pk).exists()
+
+
 @dataclass(frozen=True)
 class AnswerRow:
     """One question of the event with the person's answer (None: not answered)."""
@@ -577,9 +583,3 @@ def checkin_count(*, event_id: int) -> CheckinCount:
         checked_in=Count("pk", filter=Q(status=RegistrationStatus.ATTENDED)),
     )
     return CheckinCount(checked_in=counts["checked_in"], expected=counts["expected"])
-
-
-def registration_sessions_label(*, registration: Registration) -> str:
-    """The sessions the person chose, for the door list's "Sessies" column. Empty until
-    events have sessions (issue 14): then this names them."""
-    return ""
