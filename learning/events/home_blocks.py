@@ -2,7 +2,7 @@
 
 from learning.core.homeblocks import ANONYMOUS, PERSONAL, HomeBlock, register
 
-from . import selectors
+from . import selectors, timetable
 
 
 def _offer(*, request) -> dict:
@@ -11,7 +11,10 @@ def _offer(*, request) -> dict:
 
 def _mine(*, request) -> dict:
     return {
-        "registrations": selectors.registrations_upcoming_of(user=request.user),
+        # With their sessions (one query more, however many registrations).
+        "registrations": timetable.prefetch_session_choices(
+            selectors.registrations_upcoming_of(user=request.user)
+        ),
         "agenda": selectors.events_upcoming_summary(user=request.user, limit=0).agenda,
     }
 

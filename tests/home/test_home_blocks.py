@@ -14,6 +14,7 @@ from learning.core import homeblocks
 from learning.core.models import Theme
 from learning.events import services as event_services
 from learning.monitor.models import MonitorTheme, Question
+from tests.events.fixtures import add_programme
 from tests.factories import UserFactory
 from tests.monitor.fixtures import submit_responses
 
@@ -111,7 +112,10 @@ def test_logged_in_home_shows_the_persons_next_steps_and_nothing_of_others(
 
     person = UserFactory(organisation=utrecht, job_role="uitvoering")
     event = make_event(title="Netwerkdag grondstoffen")
-    event_services.registration_create(event=event, user=person)
+    (first,) = add_programme(event, rounds=1, sessions=2)
+    event_services.registration_create(
+        event=event, user=person, sessions={first.pk: first.session_list[1].pk}
+    )
     other_event = make_event(title="Dag van iemand anders")
     event_services.registration_create(event=other_event, user=UserFactory(organisation=utrecht))
     circle = make_circle(
@@ -131,6 +135,7 @@ def test_logged_in_home_shows_the_persons_next_steps_and_nothing_of_others(
         html.index("Uw volgende aanmeldingen") : html.index("Masterclasses en bijeenkomsten")
     ]
     assert "Netwerkdag grondstoffen" in mine and "Dag van iemand anders" not in mine
+    assert "Sessie 1.2 (Zaal 2)" in mine  # their session, with its room
     assert "Volgende bijeenkomsten van uw leerkringen" in mine
     assert "Leerkring biobased bouwen" in mine and "Kring zonder mij" not in mine
     assert "Monitor dit jaar: uw organisatie heeft nog niets ingevuld" in mine
@@ -144,7 +149,10 @@ def test_logged_in_home_shows_the_persons_next_steps_and_nothing_of_others(
 
 def _grow(make_event, make_masterclass, make_circle, make_profile, person, number):
     event = make_event(title=f"Extra bijeenkomst {number}")
-    event_services.registration_create(event=event, user=person)
+    (first,) = add_programme(event, rounds=1, sessions=2)
+    event_services.registration_create(
+        event=event, user=person, sessions={first.pk: first.session_list[0].pk}
+    )
     make_masterclass(title=f"Extra masterclass {number}", audience="gemengd")
     make_circle(title=f"Extra kring {number}")
     make_profile(title=f"Extra pionier {number}")
