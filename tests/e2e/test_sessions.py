@@ -15,7 +15,7 @@ from learning.events.models import (
     SessionChoice,
 )
 from learning.events.services import registration_create
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import follow_header_link, log_in
 from tests.events.fixtures import add_programme
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -80,7 +80,7 @@ def test_choose_sessions_while_registering_then_change_one(
     }
     assert page.get_by_text("Uw sessie").first.is_visible()
 
-    page.get_by_role("link", name="Mijn aanmeldingen").first.click()
+    follow_header_link(page, "Mijn aanmeldingen")
     page.wait_for_url("**/mijn-aanmeldingen/")
     assert page.get_by_text(re.compile(r"Sessie 1\.2 \(Zaal 2\)")).first.is_visible()
     page.get_by_role("link", name=re.compile("Sessies wijzigen")).click()
