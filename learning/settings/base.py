@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "learning.profiles",
     "learning.knowledge",
     "learning.monitor",
+    "learning.indicators",
     "learning.evaluations",
     "home",
     # Replaces "wagtail.users" so the admin's user forms know our user model.
