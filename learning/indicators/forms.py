@@ -37,7 +37,14 @@ class IndicatorValueForm(forms.Form):
         },
     )
     version = forms.IntegerField(
-        widget=forms.HiddenInput, required=False, min_value=0, max_value=2**31 - 1
+        widget=forms.HiddenInput,
+        required=False,
+        min_value=0,
+        max_value=2**31 - 1,
+        error_messages={
+            key: _("Dit formulier is niet geldig meer. Laad de pagina opnieuw.")
+            for key in ("invalid", "min_value", "max_value")
+        },
     )
 
     def __init__(self, *args, indicator, **kwargs):
