@@ -183,7 +183,7 @@ def test_query_counts_do_not_grow(people):
     member = client_for(people["member"])
     coordinator = client_for(people["coordinator"])
     organisations = municipalities(200)
-    add_values(waste, {o: 50 for o in organisations[:6]}, years=(2021,))
+    add_values(waste, dict.fromkeys(organisations[:6], 50), years=(2021,))
     for url, client in ((DETAIL, member), (OVERVIEW, member), (NATIONAL, coordinator)):
         client.get(url)  # warm caches
     small = {
