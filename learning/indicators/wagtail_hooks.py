@@ -15,6 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from learning.core.admin import ProtectedDeleteView, ServiceManagedViewSetMixin
 
+from . import admin_views
 from .models import Indicator, IndicatorValue
 
 
@@ -32,6 +33,8 @@ class IndicatorViewSet(SnippetViewSet):
 
 class IndicatorValueViewSet(ServiceManagedViewSetMixin, ModelViewSet):
     model = IndicatorValue
+    index_view_class = admin_views.IndicatorValueIndexView
+    inspect_view_class = admin_views.IndicatorValueInspectView
     icon = "list-ol"
     menu_label = _("Ingevulde waarden")
     add_to_reference_index = False
@@ -62,9 +65,6 @@ class IndicatorValueViewSet(ServiceManagedViewSetMixin, ModelViewSet):
         "updated_by",
         "updated_at",
     ]
-
-    def get_queryset(self, request):
-        return IndicatorValue.objects.select_related("organisation", "indicator")
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(

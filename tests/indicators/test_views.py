@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from learning.indicators.models import IndicatorValue
 from tests.indicators.fixtures import add_values, client_for, indicator, municipalities
+from tests.spreadsheets import FORMULAS, assert_formulas_neutralised
 
 pytestmark = pytest.mark.django_db
 
@@ -212,3 +213,24 @@ def test_national_overview_counts_and_kind_filter(people):
     assert "Landelijk overzicht indicatoren: Gemeente" in page  # the title names the kind
     assert client.get(NATIONAL + "?soort=provincie").status_code == 200
     assert client.get(NATIONAL + "?soort=<script>").status_code == 400
+
+
+def test_coordinator_export_neutralises_formulas_and_inspect_shows_the_log(people):
+    from learning.indicators.services import indicator_value_save
+
+    for offset, formula in enumerate(FORMULAS):
+        stored = indicator_value_save(
+            organisation=people["own"],
+            indicator=indicator("afvalscheiding"),
+            year=LAST_YEAR - offset,
+            value=Decimal("40"),
+            source_note=formula,
+            user=people["member"],
+            version=None,
+        )
+    coordinator = client_for(people["coordinator"])
+    response = coordinator.get("/admin/indicatoren/waarden/", {"export": "csv"})
+    assert_formulas_neutralised(response)
+    inspect = coordinator.get(f"/admin/indicatoren/waarden/inspect/{stored.pk}/")
+    assert inspect.status_code == 200
+    assert "Ingevuld" in inspect.content.decode()
