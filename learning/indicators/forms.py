@@ -25,7 +25,10 @@ class IndicatorValueForm(forms.Form):
         label=_("Waarde"),
         max_length=20,
         widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off", "size": 12}),
-        error_messages={"required": _("Vul een getal in.")},
+        error_messages={
+            "required": _("Vul een getal in."),
+            "max_length": _("Dit getal is te lang: gebruik hoogstens %(limit_value)d tekens."),
+        },
     )
     source_note = forms.CharField(
         label=_("Bron"),
