@@ -12,7 +12,8 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, FloatField, Prefetch
+from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
 from learning.monitor.aggregates import Distribution
@@ -165,11 +166,11 @@ def indicator_detail_for(*, organisation: Organisation, indicator: Indicator) ->
     regional: dict[int, list[float]] = defaultdict(list)
     rows = IndicatorValue.objects.filter(
         indicator=indicator, organisation__kind=organisation.kind
-    ).values_list("year", "value", "organisation__province_id")
+    ).values_list("year", Cast("value", FloatField()), "organisation__province_id")
     for year, value, province_id in rows:
-        national[year].append(float(value))
+        national[year].append(value)
         if province is not None and province_id == province.pk:
-            regional[year].append(float(value))
+            regional[year].append(value)
     groups = [
         PeerGroup(
             _kind_label(organisation.kind),
@@ -227,10 +228,11 @@ def national_overview(*, kind: str = OrganisationKind.GEMEENTE) -> list[National
         count=Count("pk")
     )["count"]
     values: dict[tuple[int, int], list[float]] = defaultdict(list)
+    # As floats from the database: no Decimal per row for what only feeds the quartiles.
     for indicator_id, year, value in IndicatorValue.objects.filter(
         organisation__kind=kind, indicator__is_active=True
-    ).values_list("indicator_id", "year", "value"):
-        values[(indicator_id, year)].append(float(value))
+    ).values_list("indicator_id", "year", Cast("value", FloatField())):
+        values[(indicator_id, year)].append(value)
     overview = []
     for indicator in indicators:
         years = sorted(year for indicator_id, year in values if indicator_id == indicator.pk)
