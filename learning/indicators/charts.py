@@ -69,6 +69,7 @@ class TargetMark:
     text: str
     text_x: str
     text_y: str
+    text_anchor: str  # "end" left of the flag, "start" right of it near the left edge
 
 
 @dataclass(frozen=True)
@@ -198,7 +199,9 @@ def indicator_chart(
                 x2=_n(x),
                 flag=f"M {_n(x)} {_n(y - 7)} l 8 7 l -8 7 z",
                 text=text,
-                text_x=_n(min(x, WIDTH - RIGHT) - 4),
+                # Near the left edge the label goes right of the flag, else it would run off.
+                text_x=_n(x + 12 if x < WIDTH / 2 else min(x, WIDTH - RIGHT) - 4),
+                text_anchor="start" if x < WIDTH / 2 else "end",
                 text_y=_n(y - 10 if y - 10 > TOP - 8 else y + 20),
             )
         )
