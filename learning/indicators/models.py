@@ -113,6 +113,23 @@ class Indicator(ClusterableModel):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self):
+        super().clean()
+        if not self.pk or not self.unit:
+            return
+        # A new unit must still fit the values organisations already entered.
+        rule = UNIT_RULES[Unit(self.unit)]
+        outside = self.values.filter(Q(value__lt=rule.minimum) | Q(value__gt=rule.maximum))
+        if outside.exists():
+            raise ValidationError(
+                {
+                    "unit": _(
+                        "Er zijn al waarden ingevuld die niet bij deze eenheid passen. Kies "
+                        "een andere eenheid of maak een nieuwe indicator."
+                    )
+                }
+            )
+
     @property
     def rule(self) -> UnitRule:
         return UNIT_RULES[Unit(self.unit)]

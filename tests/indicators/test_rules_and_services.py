@@ -102,3 +102,16 @@ def test_only_verified_members_save(people, who):
         save(people, who=who)
     assert refused.value.status == 403
     assert not IndicatorValue.objects.exists()
+
+
+def test_an_editor_cannot_change_the_unit_under_existing_values(people):
+    from django.core.exceptions import ValidationError
+
+    save(people, slug="bereik-communicatie", value="2500")
+    reach = indicator("bereik-communicatie")
+    reach.unit = "procent"
+    with pytest.raises(ValidationError) as refused:
+        reach.full_clean()
+    assert "niet bij deze eenheid passen" in str(refused.value)
+    reach.unit = "ton"
+    reach.full_clean()
