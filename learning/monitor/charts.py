@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+
+from learning.core.numbers import number_text
 
 from .models import MAX_SCORE
 from .selectors import ResultRow, TrendPoint
@@ -22,9 +23,8 @@ BOTTOM = 34
 
 
 def score_text(value: float | None) -> str:
-    if value is None:
-        return "–"
-    return number_format(value, decimal_pos=1)
+    """A score as the tables write it (learning.core.numbers: rounded, not cut off)."""
+    return number_text(value, decimals=1)
 
 
 def _x(value: float) -> float:

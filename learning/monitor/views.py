@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from learning.core.exports import spreadsheet_safe
+from learning.core.numbers import number_rounded
 
 from . import charts, selectors, services
 from .forms import EditorRemoveForm, QuestionnaireForm, explanation_field_name, score_field_name
@@ -284,7 +285,9 @@ def results(request, page):
 
 
 def _csv_number(value) -> str:
-    return "" if value is None else f"{value:.2f}".replace(".", ",")
+    """Two decimals, rounded as every figure on the site (learning.core.numbers)."""
+    rounded = number_rounded(value, decimals=2)
+    return "" if rounded is None else str(rounded).replace(".", ",")
 
 
 def results_csv(request, page):

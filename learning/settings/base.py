@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "learning.profiles",
     "learning.knowledge",
     "learning.monitor",
+    "learning.indicators",
     "learning.evaluations",
     "learning.alerts",
     "home",

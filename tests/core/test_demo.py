@@ -15,6 +15,7 @@ def test_every_app_registers_its_demo_loader_in_dependency_order():
         "profiles",
         "knowledge",
         "monitor",
+        "indicators",
         "evaluations",
         # Last: verified organisation claims for the demo people the others made.
         "accounts_claims",

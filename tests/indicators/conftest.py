@@ -1,0 +1,1 @@
+from tests.indicators.fixtures import people  # noqa: F401
