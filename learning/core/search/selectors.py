@@ -23,7 +23,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
 from ..visibility import pages_visible_to
-from .highlight import highlight_snippet, highlight_title
+from .highlight import highlight_snippet
 from .registry import (
     PAGE_KIND_KEY,
     PAGE_KIND_LABEL,
@@ -41,15 +41,15 @@ MAX_RESULTS = 500
 
 @dataclass
 class SearchHit:
-    """One result: what it is (``kind_label``), its link, title and snippet with the words
-    searched for marked (escaped HTML)."""
+    """One result: what it is (``kind_label``), its link, its title (plain text) and its
+    snippet with the words searched for marked (escaped HTML)."""
 
     obj: Any
     score: float
     kind_key: str
     kind_label: Any
     url: str = ""
-    title: SafeString = SafeString("")
+    title: str = ""
     snippet: SafeString = SafeString("")
 
     @property
@@ -216,7 +216,7 @@ def search_hits_prepare(hits: list[SearchHit], *, query: str, request) -> list[S
         )
         kind = registered.get(hit.kind_key)
         title = kind.title(hit.obj) if kind is not None and kind.title else str(hit.obj)
-        hit.title = highlight_title(title, query)
+        hit.title = title  # plain text, escaped by the template
         hit.snippet = highlight_snippet(texts.get((content_type_id, str(hit.obj.pk)), ""), query)
     return hits
 
