@@ -113,8 +113,19 @@ def test_singular_and_plural_find_each_other(client, site):
     }
     # The Dutch stemmer: "aanbestedingen" and "aanbesteden" meet at 'aanbested'.
     assert titles(results(client, q="aanbestedingen")) == ["Circulair inkopen"]
-    # Every word typed must match.
+    # Every word typed must match; stop words are left out.
     assert titles(results(client, q="brug hout")) == ["Een brug van hout"]
+    assert titles(results(client, q="een brug van hout")) == ["Een brug van hout"]
+
+
+@postgres_only
+def test_the_start_of_a_compound_finds_it(client, site):
+    # The stemmer makes 'kringlop' of "kringloop": the word as typed must find the compound.
+    add_article(site, "Een kringloopcentrum in de wijk")
+    assert titles(results(client, q="kringloop")) == ["Een kringloopcentrum in de wijk"]
+    assert titles(results(client, q="kringloop voor de wijk")) == [
+        "Een kringloopcentrum in de wijk"
+    ]
 
 
 @postgres_only

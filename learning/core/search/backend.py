@@ -6,7 +6,9 @@ stemmer reduces them. The stemmer alone does not bring singular and plural toget
 gives 'brug' for "brug" and 'brugg' for "bruggen". So each word typed is searched as the start
 of a word (``'brug':*`` also matches 'brugg' and 'bruggetj'), together with the start of its
 singular as a Dutch plural ending suggests it ("bruggen" → "brug", "fietsen" → "fiets",
-"auto's" → "auto"). All words typed must match (AND); the variants of one word are an OR.
+"auto's" → "auto"), and the start of the word as typed without stemming (the stemmer makes
+'kringlop' of "kringloop", which is not the start of 'kringloopcentrum'). All words typed
+must match (AND); the variants of one word are an OR.
 
 On SQLite (``make run``) Wagtail's own SQLite backend does the work, without stemming.
 """
@@ -30,6 +32,15 @@ from modelsearch.query import PlainText
 MIN_PREFIX_LENGTH = 3
 VOWELS = set("aeiouy")
 WORD_SEPARATORS = re.compile(r"[\s\-]+")
+# The Dutch snowball stop words (PostgreSQL's dutch.stop): the stemmed search drops them, so
+# the unstemmed word start must too, or "voor" would have to start a word of the text.
+_STOP_WORDS_TEXT = """de en van ik te dat die in een hij het niet zijn is was op aan met als
+voor had
+er maar om hem dan zou of wat mijn men dit zo door over ze zich bij ook tot je mij uit der daar
+haar naar heb hoe heeft hebben deze u want nog zal me zij nu ge geen omdat iets worden toch al
+waren veel meer doen toen moet ben zonder kan hun dus alles onder ja eens hier wie werd altijd
+doch wordt wezen kunnen ons zelf tegen na reeds wil kon niets uw iemand geweest andere"""
+DUTCH_STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 
 
 def word_forms(word: str) -> list[str]:
@@ -67,18 +78,29 @@ class DutchSearchQueryCompiler(PostgresSearchQueryCompiler):
         words = word_starts(query.query_string)
         if not words:
             return None
-        alternatives = [
+        alternatives = [self._word_query(forms, config) for forms in words]
+        if query.operator == "or":
+            return reduce(lambda left, right: left | right, alternatives)
+        return reduce(lambda left, right: left & right, alternatives)
+
+    @staticmethod
+    def _word_query(forms: list[str], config) -> SearchQuery:
+        """One word typed: the start of each of its forms as the stemmer reduces them, or
+        the start of the word as typed, unstemmed. The stemmer changes the end of a word
+        ("kringloop" → 'kringlop') but not of a compound it begins ('kringloopcentrum')."""
+        stemmed = SearchQuery(
             reduce(
                 lambda left, right: left | right,
                 [Lexeme(form, prefix=len(form) >= MIN_PREFIX_LENGTH) for form in forms],
-            )
-            for forms in words
-        ]
-        if query.operator == "or":
-            combined = reduce(lambda left, right: left | right, alternatives)
-        else:
-            combined = reduce(lambda left, right: left & right, alternatives)
-        return SearchQuery(combined, search_type="raw", config=config)
+            ),
+            search_type="raw",
+            config=config,
+        )
+        typed = forms[0]
+        if len(typed) < MIN_PREFIX_LENGTH or typed in DUTCH_STOP_WORDS:
+            return stemmed
+        as_typed = SearchQuery(Lexeme(typed, prefix=True), search_type="raw", config="simple")
+        return stemmed | as_typed
 
 
 class DutchPostgresSearchBackend(PostgresSearchBackend):
