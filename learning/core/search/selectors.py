@@ -101,11 +101,16 @@ class SiteSearchResults:
         if not isinstance(index, slice):
             return self[index : index + 1][0]
         start, stop = index.start or 0, min(index.stop or MAX_RESULTS, MAX_RESULTS)
+        # Best first; equal scores in a fixed order (kind, then newest), as the backend's own.
         ranked = sorted(
-            ((obj, group) for group in self.groups for obj in group.best(stop)),
-            key=lambda item: -(getattr(item[0], "_score", 0) or 0),
+            (
+                (obj, index, group)
+                for index, group in enumerate(self.groups)
+                for obj in group.best(stop)
+            ),
+            key=lambda item: (-(getattr(item[0], "_score", 0) or 0), item[1], -item[0].pk),
         )
-        return [_hit(obj, group) for obj, group in ranked[start:stop]]
+        return [_hit(obj, group) for obj, _index, group in ranked[start:stop]]
 
 
 def _hit(obj, group: _Group) -> SearchHit:
