@@ -17,9 +17,10 @@ class CirclesConfig(AppConfig):
         from learning.core.demo import DemoLoader, register_demo_loader
         from learning.outbox import renderers
 
-        from . import demo, feeds, handlers, models, notifications, personal_data
+        from . import demo, feeds, handlers, models, notifications, personal_data, search
 
         personal_data.register()
+        search.register()
         register_personal_source(
             PersonalFeedSource(
                 name="circles",

@@ -27,10 +27,12 @@ class EventsConfig(AppConfig):
             models,
             notifications,
             personal_data,
+            search,
             selectors,
         )
 
         personal_data.register()
+        search.register()
         register_personal_source(
             PersonalFeedSource(
                 name="events",

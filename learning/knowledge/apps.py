@@ -11,9 +11,10 @@ class KnowledgeConfig(AppConfig):
         from learning.core.demo import DemoLoader, register_demo_loader
         from learning.outbox import renderers
 
-        from . import demo, handlers, notifications, personal_data
+        from . import demo, handlers, notifications, personal_data, search
 
         personal_data.register()
+        search.register()
         handlers.connect()
         renderers.register(notifications.RENDERER, notifications.render)
         renderers.kinds_register(notifications.KIND_LABELS)

@@ -356,7 +356,12 @@ class PolicyGoal(index.Indexed, ClusterableModel):
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         FieldPanel("sort_order"),
     ]
-    search_fields = [index.SearchField("title"), index.SearchField("goal_text")]
+    # FilterField("id"): the site search narrows to what a person may find by id.
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("goal_text"),
+        index.FilterField("id"),
+    ]
 
     class Meta:
         verbose_name = _("beleidsdoel")
@@ -428,6 +433,8 @@ class Initiative(index.Indexed, ClusterableModel):
         index.SearchField("name"),
         index.SearchField("description"),
         index.SearchField("region"),
+        index.RelatedFields("organisation", [index.SearchField("name")]),
+        index.FilterField("id"),
         index.FilterField("kind"),
         index.FilterField("province_id"),
     ]

@@ -5,6 +5,7 @@ view restrictions, through ``learning.core.visibility``) and runs a constant num
 however many pages, profiles or goals there are.
 """
 
+import difflib
 from itertools import islice
 
 from django.contrib.auth.models import AnonymousUser
@@ -68,6 +69,28 @@ def theme_pages(*, user) -> list[ThemePage]:
     """The live theme pages, in the themes' order, with their theme (one query)."""
     pages = pages_visible_to(ThemePage.objects.live(), user)
     return list(pages.select_related("theme").order_by("theme__sort_order", "theme__name"))
+
+
+THEME_SUGGESTIONS = 3
+
+
+def _closeness(query: str, page: ThemePage) -> float:
+    words = query.lower().split()
+    names = f"{page.title} {page.theme.name}".lower().split()
+    if not words or not names:
+        return 0.0
+    return max(
+        difflib.SequenceMatcher(None, word, name).ratio() for word in words for name in names
+    )
+
+
+def theme_pages_closest(*, query: str, user, limit: int = THEME_SUGGESTIONS) -> dict:
+    """For a search without results: the theme pages whose names are closest to ``query``
+    (``close`` True), or, when none is close, every theme page to browse from. One query."""
+    pages = theme_pages(user=user)
+    scored = sorted(((_closeness(query, page), page) for page in pages), key=lambda item: -item[0])
+    close = [page for score, page in scored if score >= 0.6][:limit]
+    return {"pages": close or pages, "close": bool(close)}
 
 
 def goals_for_theme(*, theme: Theme) -> list[PolicyGoal]:
@@ -140,7 +163,8 @@ def guide_step_neighbours(*, step: GuideStepPage, user) -> dict:
 def initiatives_filtered(
     *, kind: str = "", province=None, theme: str = "", query: str = ""
 ) -> QuerySet[Initiative]:
-    """The directory: filters combine (AND); ``query`` matches name, description and region."""
+    """The directory: filters combine (AND); ``query`` matches name, description, region and
+    the name of the initiative's organisation."""
     initiatives = Initiative.objects.select_related("province", "organisation").prefetch_related(
         "themes"
     )
@@ -152,7 +176,10 @@ def initiatives_filtered(
         initiatives = initiatives.filter(themes__slug=theme)
     if query:
         initiatives = initiatives.filter(
-            Q(name__icontains=query) | Q(description__icontains=query) | Q(region__icontains=query)
+            Q(name__icontains=query)
+            | Q(description__icontains=query)
+            | Q(region__icontains=query)
+            | Q(organisation__name__icontains=query)
         )
     return initiatives.distinct().order_by("name")
 

@@ -15,10 +15,11 @@ class MasterclassesConfig(AppConfig):
         from learning.events.seat_groups import SeatGroupProvider, register_seat_group_provider
         from learning.outbox import renderers
 
-        from . import agenda_filters, demo, handlers, models, notifications, services
+        from . import agenda_filters, demo, handlers, models, notifications, search, services
 
         # The agenda's "doelgroep" filter (page and feed) is the masterclasses' audience.
         register_agenda_filter(agenda_filters.AUDIENCE_FILTER)
+        search.register()
 
         # A masterclass's <page-url>agenda.ics is an event's feed (a MasterclassPage is an
         # EventPage); registered for its own type so that the calendar app lists it.

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
 
 
 class OrganisationKind(models.TextChoices):
@@ -15,7 +16,7 @@ class OrganisationKind(models.TextChoices):
     OVERIG = "overig", _("Overig")
 
 
-class Organisation(models.Model):
+class Organisation(index.Indexed, models.Model):
     """A public body whose civil servants take part: municipality, province, water board …"""
 
     kind = models.CharField(_("soort"), max_length=20, choices=OrganisationKind.choices)
@@ -56,6 +57,14 @@ class Organisation(models.Model):
             ),
         ]
         indexes = [models.Index(fields=["kind", "name"])]
+
+    # Found by the site search (as "Gemeente Apeldoorn" too); FilterField("id"): the search
+    # narrows to the organisations the site shows by id.
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("display_name"),
+        index.FilterField("id"),
+    ]
 
     def __str__(self) -> str:
         return self.name

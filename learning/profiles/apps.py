@@ -14,9 +14,10 @@ class ProfilesConfig(AppConfig):
         from learning.core.demo import DemoLoader, register_demo_loader
         from learning.organisations.models import Organisation
 
-        from . import demo
+        from . import demo, search
 
         register_demo_loader(DemoLoader(name="profiles", order=50, load=demo.load))
+        search.register()
         # A pioneer's card shows the organisation's name and kind, and the anonymous list of
         # pioneers is cached under the content generation (views.profile_index).
         post_save.connect(

@@ -310,7 +310,12 @@ REGISTRATION_RETENTION_MONTHS = env_int("REGISTRATION_RETENTION_MONTHS", 12)
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Circulair Leren"
 WAGTAILADMIN_BASE_URL = SITE_URL
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend; on PostgreSQL with the Dutch text search configuration and word
+# starts, so that "brug" finds "bruggen" (learning.core.search.backend). After a change of
+# SEARCH_CONFIG, run `manage.py update_index` once.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "learning.core.search.backend", "SEARCH_CONFIG": "dutch"}
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Documents only through Wagtail's view (/documenten/<id>/<name>), which checks the view

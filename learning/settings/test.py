@@ -22,7 +22,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "learning.core.search.backend", "SEARCH_CONFIG": "dutch"}
+}
 
 # Serve static files straight from the finders (no collectstatic needed).
 WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,45 @@
+"""A civil servant searches the site, narrows the results to one kind and opens one."""
+
+import pytest
+
+from home import demo as home_demo
+from learning.accounts import demo as accounts_demo
+from learning.knowledge import demo as knowledge_demo
+from learning.profiles import demo as profiles_demo
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture
+def content():
+    accounts_demo.load()
+    home_demo.load()
+    profiles_demo.load()
+    knowledge_demo.load()
+
+
+def test_search_with_a_filter(page, axe_check, content):
+    page.goto("/zoeken/")
+    axe_check(page)
+
+    page.locator("#id_q").fill("kringloop")
+    page.get_by_role("button", name="Zoeken", exact=True).last.click()
+    page.wait_for_url("**/zoeken/?q=kringloop*")
+    assert page.get_by_role("status").get_by_text("resultaten voor “kringloop”").is_visible()
+    assert page.locator(".search-results .badge").first.is_visible()
+    axe_check(page)
+
+    page.get_by_label("Soort", exact=True).select_option(label="Initiatief")
+    page.get_by_role("button", name="Zoeken", exact=True).last.click()
+    page.wait_for_url("**/zoeken/?*soort=initiatief*")
+    assert page.get_by_role("status").get_by_text("1 resultaat voor “kringloop”").is_visible()
+    assert page.locator(".search-results mark").first.is_visible()
+    axe_check(page)
+
+    page.get_by_role("link", name="Kringloopcentrum De Tweede Ronde").click()
+    page.wait_for_url("**/organisaties-en-initiatieven/?zoek=*")
+    assert page.get_by_text("Kringloopcentrum De Tweede Ronde").first.is_visible()
+
+    page.goto("/zoeken/?q=kringlopwinkel")
+    assert page.get_by_role("heading", name="Niets gevonden").is_visible()
+    axe_check(page)
