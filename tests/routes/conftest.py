@@ -57,3 +57,26 @@ def people(db):
         "coordinator": coordinator,
         "editor": editor,
     }
+
+
+@pytest.fixture
+def monitored(people, make_round):
+    """The organisation's submitted monitor: weak on Bouw (0) and ICT (1); Bouw's question
+    points at a core theme with a national goal."""
+    from learning.core.models import Theme
+    from learning.knowledge.models import PolicyGoal
+    from tests.monitor.fixtures import submit_responses
+
+    round = make_round(year=2025, open_now=False)
+    submit_responses(round, {people["organisation"]: [3, 3, 0, 1]})
+    theme = Theme.objects.create(name="Circulair bouwen", slug="circulair-bouwen-test")
+    round.questionnaire.questions.filter(theme="bouw").update(advice_theme=theme)
+    goal = PolicyGoal.objects.create(
+        title="50% circulair inkopen",
+        goal_text="In 2030 koopt de overheid 100% circulair in.",
+        target_year=2030,
+        source="Rijksbreed programma Circulaire Economie",
+    )
+    goal.themes.add(theme)
+    goal.save()  # a ParentalManyToManyField is written on save
+    return {"round": round, "theme": theme, "goal": goal}
