@@ -60,7 +60,7 @@ def people(db):
 
 
 @pytest.fixture
-def monitored(people, make_round):
+def monitored(people, make_round):  # noqa: F811
     """The organisation's submitted monitor: weak on Bouw (0) and ICT (1); Bouw's question
     points at a core theme with a national goal."""
     from learning.core.models import Theme
