@@ -41,10 +41,10 @@ def test_member_fills_in_adopts_plans_and_exports(
 ):
     request.getfixturevalue("monitor_page")
     request.getfixturevalue("media_root")
-    people = request.getfixturevalue("people")
+    cast = request.getfixturevalue("people")
     request.getfixturevalue("monitored")
     masterclass = make_masterclass(title="Circulair uitvragen in de GWW")
-    member, organisation = people["member"], people["organisation"]
+    member, organisation = cast["member"], cast["organisation"]
     log_in(page, member, password)
 
     page.goto("/routekaart/")
