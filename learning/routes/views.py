@@ -380,7 +380,7 @@ def opportunity_adopt(request, organisation_id: int):
         return _refusal(request, refusal.message, status=refusal.status)
     messages.success(
         request,
-        _("'%(title)s' staat nu op uw kansenkaart. Pas impact en invloed aan waar nodig.")
+        _("‘%(title)s’ staat nu op uw kansenkaart. Pas impact en invloed aan waar nodig.")
         % {"title": opportunity.title},
     )
     return redirect(_route_url(organisation.pk, "kansen"))

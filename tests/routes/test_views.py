@@ -199,3 +199,29 @@ def test_the_regional_agenda(client, people):
     assert "Samen inkopen" in page and people["organisation"].name in page
     client.force_login(people["pending"])
     assert client.get(reverse("routes:region")).status_code == 409
+
+
+def test_an_opportunity_changed_by_a_colleague_in_between_keeps_the_input(client, people):
+    org = people["organisation"].pk
+    opportunity = services.opportunity_create(
+        user=people["member"], organisation_id=org, data=OpportunityInput(title="Meubilair")
+    )
+    url = reverse("routes:opportunity_edit", args=[org, opportunity.pk])
+    client.force_login(people["member"])
+    first = {"version": 0, "title": "Meubilair hergebruiken", "impact": 3, "influence": 3}
+    assert client.post(url, first).status_code == 302
+    client.force_login(people["colleague"])
+    mine = {"version": 0, "title": "Meubilair huren", "impact": 1, "influence": 2}
+    response = client.post(url, mine)
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "Uw wijzigingen zijn niet opgeslagen" in page
+    assert 'value="Meubilair huren"' in page  # their own input
+    assert "Meubilair hergebruiken" in page  # the colleague's, beside it
+    assert 'name="version" value="1"' in page
+    opportunity.refresh_from_db()
+    assert (opportunity.title, opportunity.impact, opportunity.version) == (
+        "Meubilair hergebruiken",
+        3,
+        1,
+    )
