@@ -191,3 +191,7 @@ class EditorRemoveForm(forms.Form):
 
 class AdoptForm(forms.Form):
     key = forms.CharField(max_length=40)
+
+
+class DeleteForm(forms.Form):
+    version = forms.IntegerField(min_value=0)

@@ -110,8 +110,10 @@ class RouteChange(models.Model):
         OPPORTUNITY_ADDED = "opportunity_added", _("Kans toegevoegd")
         OPPORTUNITY_ADOPTED = "opportunity_adopted", _("Voorgestelde kans overgenomen")
         OPPORTUNITY_CHANGED = "opportunity_changed", _("Kans gewijzigd")
+        OPPORTUNITY_DELETED = "opportunity_deleted", _("Kans verwijderd")
         ACTION_ADDED = "action_added", _("Actie toegevoegd")
         ACTION_CHANGED = "action_changed", _("Actie gewijzigd")
+        ACTION_DELETED = "action_deleted", _("Actie verwijderd")
 
     route = models.ForeignKey(Route, on_delete=models.CASCADE, related_name="changes")
     actor = models.ForeignKey(

@@ -438,3 +438,33 @@ def action_update(
         _log(route, user, RouteChange.Action.ACTION_CHANGED, data.title.strip())
     action.refresh_from_db()
     return action
+
+
+def opportunity_delete(
+    *, user: User, organisation_id: int, opportunity_id: int, version: int
+) -> None:
+    """Remove an opportunity of the organisation's map when nobody changed it since
+    ``version``; its actions stay, without the link. A proposal it came from is proposed
+    again."""
+    with transaction.atomic():
+        route = _route_for_writing(user=user, organisation_id=organisation_id)
+        opportunity = Opportunity.objects.filter(route=route, pk=opportunity_id).first()
+        if opportunity is None:
+            raise _error("opportunity_unknown", status=404)
+        deleted, _rows = Opportunity.objects.filter(pk=opportunity_id, version=version).delete()
+        if not deleted:
+            raise _error("conflict", latest=_latest_change(route.pk))
+        _log(route, user, RouteChange.Action.OPPORTUNITY_DELETED, opportunity.title)
+
+
+def action_delete(*, user: User, organisation_id: int, action_id: int, version: int) -> None:
+    """Remove an action of the organisation's agenda when nobody changed it since ``version``."""
+    with transaction.atomic():
+        route = _route_for_writing(user=user, organisation_id=organisation_id)
+        action = Action.objects.filter(route=route, pk=action_id).first()
+        if action is None:
+            raise _error("action_unknown", status=404)
+        deleted, _rows = Action.objects.filter(pk=action_id, version=version).delete()
+        if not deleted:
+            raise _error("conflict", latest=_latest_change(route.pk))
+        _log(route, user, RouteChange.Action.ACTION_DELETED, action.title)

@@ -30,9 +30,19 @@ urlpatterns = [
         views.opportunity_edit,
         name="opportunity_edit",
     ),
+    path(
+        "<int:organisation_id>/kansen/<int:opportunity_id>/verwijderen/",
+        views.opportunity_delete,
+        name="opportunity_delete",
+    ),
     path("<int:organisation_id>/kansen/overnemen/", views.opportunity_adopt, name="adopt"),
     path("<int:organisation_id>/acties/nieuw/", views.action_edit, name="action_add"),
     path("<int:organisation_id>/acties/<int:action_id>/", views.action_edit, name="action_edit"),
+    path(
+        "<int:organisation_id>/acties/<int:action_id>/verwijderen/",
+        views.action_delete,
+        name="action_delete",
+    ),
     path("<int:organisation_id>/redacteuren/", views.editor_remove, name="editor_remove"),
     path(
         "<int:organisation_id>/routekaart.pdf",

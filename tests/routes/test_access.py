@@ -124,12 +124,22 @@ def test_nobody_but_members_writes(client, people, route_with_document, role):
         reverse("routes:adopt", args=[org]): {"key": "monitor:bouw"},
         reverse("routes:editor_remove", args=[org]): {"user": people["member"].pk},
     }
+    opportunity = services.opportunity_create(
+        user=people["member"], organisation_id=org, data=services.OpportunityInput(title="Eigen")
+    )
+    posts[reverse("routes:opportunity_delete", args=[org, opportunity.pk])] = {"version": 0}
+    posts[reverse("routes:opportunity_edit", args=[org, opportunity.pk])] = {
+        "version": 0,
+        "title": "Kaping",
+        "impact": 1,
+        "influence": 1,
+    }
     for url, data in posts.items():
         response = client.post(url, data)
         assert response.status_code in (403, 404), (role, url, response.status_code)
     route.refresh_from_db()
     assert route.procurement == "Inkoopanalyse van de gemeente"
-    assert not route.opportunities.exists()
+    assert [o.title for o in route.opportunities.all()] == ["Eigen"]
     assert not route.actions.exists()
     assert route.documents.count() == 1
     assert route.editor_rows.count() == 1

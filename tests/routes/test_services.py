@@ -288,3 +288,40 @@ def test_personal_data_export_and_erase(people):
     assert member.full_name not in route.raw_materials
     assert not route.editor_rows.exists()
     assert route.updated_by is None
+
+
+def test_deleting_checks_the_version_and_keeps_the_actions(people):
+    org = people["organisation"].pk
+    opportunity = services.opportunity_create(
+        user=people["member"], organisation_id=org, data=OpportunityInput(title="Meubilair")
+    )
+    action = services.action_create(
+        user=people["member"], organisation_id=org, data=_action(opportunity_id=opportunity.pk)
+    )
+    services.opportunity_update(
+        user=people["colleague"],
+        organisation_id=org,
+        opportunity_id=opportunity.pk,
+        version=0,
+        data=OpportunityInput(title="Meubilair hergebruiken"),
+    )
+    with pytest.raises(RouteError) as refused:
+        services.opportunity_delete(
+            user=people["member"], organisation_id=org, opportunity_id=opportunity.pk, version=0
+        )
+    assert refused.value.code == "conflict"
+    services.opportunity_delete(
+        user=people["member"], organisation_id=org, opportunity_id=opportunity.pk, version=1
+    )
+    action.refresh_from_db()
+    assert action.opportunity is None
+    with pytest.raises(RouteError) as refused:
+        services.action_delete(
+            user=people["outsider"], organisation_id=org, action_id=action.pk, version=0
+        )
+    assert refused.value.code == "not_member"
+    services.action_delete(
+        user=people["member"], organisation_id=org, action_id=action.pk, version=0
+    )
+    assert not Action.objects.exists()
+    assert RouteChange.objects.filter(action__endswith="_deleted").count() == 2

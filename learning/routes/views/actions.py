@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 from .. import selectors, services
 from ..forms import (
     ActionForm,
+    DeleteForm,
 )
 from ..models import Action
 from ..services import LINK_FIELDS, RouteError
-from .access import editable, route_url
+from .access import editable, refusal, route_url
 
 
 def _action_links(request, action: Action | None):
@@ -109,4 +110,26 @@ def action_edit(request, organisation_id: int, action_id: int | None = None):
             form.is_valid()
         return page(form, error=refused.message, status=refused.status, theirs=theirs)
     messages.success(request, _("De actie is opgeslagen."))
+    return redirect(route_url(organisation.pk, "acties"))
+
+
+def action_delete(request, organisation_id: int, action_id: int):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    organisation, refused = editable(request, organisation_id)
+    if refused is not None:
+        return refused
+    form = DeleteForm(request.POST)
+    if not form.is_valid():
+        return refusal(request, _("Dit verzoek is niet geldig."), status=400)
+    try:
+        services.action_delete(
+            user=request.user,
+            organisation_id=organisation.pk,
+            action_id=action_id,
+            version=form.cleaned_data["version"],
+        )
+    except RouteError as error:
+        return refusal(request, error.message, status=error.status)
+    messages.success(request, _("De actie is van de agenda gehaald."))
     return redirect(route_url(organisation.pk, "acties"))

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from .. import selectors, services
 from ..forms import (
     AdoptForm,
+    DeleteForm,
     OpportunityForm,
 )
 from ..models import Opportunity
@@ -137,4 +138,26 @@ def opportunity_adopt(request, organisation_id: int):
         _("‘%(title)s’ staat nu op uw kansenkaart. Pas impact en invloed aan waar nodig.")
         % {"title": opportunity.title},
     )
+    return redirect(route_url(organisation.pk, "kansen"))
+
+
+def opportunity_delete(request, organisation_id: int, opportunity_id: int):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    organisation, refused = editable(request, organisation_id)
+    if refused is not None:
+        return refused
+    form = DeleteForm(request.POST)
+    if not form.is_valid():
+        return refusal(request, _("Dit verzoek is niet geldig."), status=400)
+    try:
+        services.opportunity_delete(
+            user=request.user,
+            organisation_id=organisation.pk,
+            opportunity_id=opportunity_id,
+            version=form.cleaned_data["version"],
+        )
+    except RouteError as error:
+        return refusal(request, error.message, status=error.status)
+    messages.success(request, _("De kans is van de kansenkaart gehaald."))
     return redirect(route_url(organisation.pk, "kansen"))
