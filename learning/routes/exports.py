@@ -137,9 +137,9 @@ def odt_parts(document: RouteExport) -> list[tuple]:
         parts.append(
             (
                 "table",
-                [_("Indicator"), _("Waarde"), _("Jaar"), _("Landelijk doel")],
+                [_("Indicator"), _("Waarde"), _("Jaar"), _("Landelijk doel"), _("Bron")],
                 [
-                    [row.name, row.value, str(row.year or ""), row.target]
+                    [row.name, row.value, str(row.year or ""), row.target, row.note]
                     for row in document.indicators
                 ],
             )

@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 
 from learning.circles.models import LearningCirclePage
 from learning.core.visibility import pages_visible_to
+from learning.indicators.figures import figure_text
+from learning.indicators.selectors import indicator_values_for
 from learning.knowledge.models import ArticleKind, GuideStepPage, KnowledgePage, PolicyGoal
 from learning.masterclasses.models import MasterclassPage
 from learning.monitor.models import MonitorPage, MonitorTheme, Question
@@ -102,14 +104,27 @@ class IndicatorRow:
 
 
 def baseline_indicators(*, organisation: Organisation) -> list[IndicatorRow]:
-    """The organisation's indicator values in the baseline.
-
-    HOOK for learning.indicators (the app below this one that holds indicator definitions and
-    values): after it lands, return its latest value per indicator for ``organisation`` here
-    as IndicatorRow (one or two queries). Until then the baseline shows no indicators.
-    The route page, the PDF and the ODT already render these rows.
-    """
-    return []
+    """The organisation's indicators in the baseline: per active indicator its latest value
+    (with year and source) and the national targets, written as the indicators app writes
+    figures everywhere (learning.indicators.figures). Three queries."""
+    rows = []
+    for series in indicator_values_for(organisation=organisation):
+        indicator, latest = series.indicator, series.latest
+        targets = "; ".join(
+            _("%(value)s in %(year)s")
+            % {"value": figure_text(indicator, target.value), "year": target.year}
+            for target in series.targets
+        )
+        rows.append(
+            IndicatorRow(
+                name=indicator.name,
+                value=figure_text(indicator, latest.value) if latest else _("nog niet ingevuld"),
+                year=latest.year if latest else None,
+                target=targets,
+                note=latest.source_note if latest else "",
+            )
+        )
+    return rows
 
 
 # --- Opportunities -----------------------------------------------------------------------

@@ -225,3 +225,20 @@ def test_an_opportunity_changed_by_a_colleague_in_between_keeps_the_input(client
         3,
         1,
     )
+
+
+def test_the_baseline_shows_the_indicators_against_the_national_targets(client, people):
+    from tests.indicators.fixtures import add_values, indicator
+
+    waste = indicator("restafval")
+    add_values(waste, {people["organisation"]: [142, 118]}, years=(2023, 2024))
+    client.force_login(people["member"])
+    page = client.get(reverse("routes:detail", args=[people["organisation"].pk])).text
+    table = page[page.index("Indicatoren tegen de landelijke doelen") :]
+    row = table[table.index(waste.name) :]
+    row = row[: row.index("</tr>")]
+    assert "118" in row and "2024" in row and "142" not in row  # the latest value
+    assert "CBS" in row
+    assert " in 20" in row  # the national target with its year
+    odt = client.get(reverse("routes:export_odt", args=[people["organisation"].pk]))
+    assert odt.status_code == 200
