@@ -6,6 +6,7 @@ import re
 import zipfile
 
 import pytest
+from django.utils import timezone
 
 from learning.routes.models import Action, Opportunity, Route, RouteDocument
 from tests.e2e.helpers import log_in
@@ -72,6 +73,25 @@ def test_member_fills_in_adopts_plans_and_exports(
     route = Route.objects.get(organisation=organisation)
     assert route.raw_materials.startswith("Beton en asfalt")
     assert RouteDocument.objects.filter(route=route).count() == 1
+
+    # Two indicators, from the baseline's link; back on the route they are in its baseline.
+    last_year = timezone.localdate().year - 1
+    page.get_by_role("link", name="Indicatoren invullen en vergelijken").click()
+    page.wait_for_url("**/indicatoren/")
+    for slug, value, source in (
+        ("afvalscheiding", "61,25", "CBS afvalstatistiek"),
+        ("circulair-inkopen", "18", "Eigen spendanalyse"),
+    ):
+        page.goto(f"/indicatoren/{slug}/")
+        page.get_by_role("textbox", name="Jaar", exact=True).fill(str(last_year))
+        page.get_by_role("textbox", name=re.compile("^Waarde")).fill(value)
+        page.get_by_role("textbox", name="Bron", exact=True).fill(source)
+        page.get_by_role("button", name="Opslaan").click()
+        page.get_by_text(f"De waarde voor {last_year} is opgeslagen.").wait_for()
+    page.goto(f"/routekaart/{organisation.pk}/")
+    indicators = page.get_by_role("table", name=re.compile("Indicatoren tegen de landelijke"))
+    text = indicators.inner_text()
+    assert "61,3 %" in text and "CBS afvalstatistiek" in text and "Eigen spendanalyse" in text
 
     # A proposed opportunity from the weakest monitor theme.
     page.get_by_role("button", name=re.compile("Overnemen.*Bouw")).click()
