@@ -30,6 +30,7 @@ urlpatterns = [
     path("", include("learning.knowledge.urls")),
     path("", include("learning.monitor.urls")),
     path("", include("learning.indicators.urls")),
+    path("routekaart/", include("learning.routes.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
     # Calendar feeds; before Wagtail's catch-all (the agenda page itself lives at /agenda/).

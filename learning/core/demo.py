@@ -8,7 +8,8 @@ content (registrations need people and pages) comes after it. The orders in use:
 - 10 accounts (demo domains and logins), 20 home (the page tree), 30 events (the agenda),
   35 masterclasses (the programme), 38 certificates (a past masterclass), 40 circles,
   50 profiles, 60 knowledge, 70 monitor, 75 indicators (values for the monitor's
-  municipalities), 80 evaluations (responses to a past event);
+  municipalities), 75 routes (after indicators by name), 80 evaluations (responses to a
+  past event);
 - 100 accounts' verified organisation claims for the people the loaders above made.
 
 A loader may also return ``notes``: lines that ``load_demo`` prints after loading (the demo

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "learning.knowledge",
     "learning.monitor",
     "learning.indicators",
+    "learning.routes",
     "learning.evaluations",
     "learning.alerts",
     "home",

@@ -16,6 +16,7 @@ def test_every_app_registers_its_demo_loader_in_dependency_order():
         "knowledge",
         "monitor",
         "indicators",
+        "routes",
         "evaluations",
         # Last: verified organisation claims for the demo people the others made.
         "accounts_claims",
