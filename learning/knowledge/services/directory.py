@@ -88,11 +88,9 @@ def _kinds() -> dict[str, str]:
 
 def _rows(text: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     """The header (normalised names) and the rows with their line numbers."""
-    sample = text[:4096]
-    try:
-        delimiter = csv.Sniffer().sniff(sample, delimiters=";,").delimiter
-    except csv.Error:
-        delimiter = ";" if sample.split("\n", 1)[0].count(";") else ","
+    # The header names no commas or semicolons of its own: whichever it has, separates.
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
         header = next(reader)
