@@ -234,3 +234,19 @@ def test_the_service_refuses_what_the_view_refuses(make_question, make_user):
     with pytest.raises(KnowledgeError) as too_long:
         services.question_answer_submit(question=open_question, user=make_user(), text="x" * 3001)
     assert too_long.value.status == 400
+
+
+def test_answers_are_in_the_personal_data_export_and_unlinked_on_erasure(make_question, make_user):
+    from learning.core import personal_data
+
+    colleague = make_user(full_name="Anouk Jansen")
+    question = make_question(answer="")
+    services.question_answer_submit(
+        question=question, user=colleague, text=ANSWER + " Groet, Anouk Jansen"
+    )
+    provider = next(p for p in personal_data.providers() if p.key == "knowledge_answers")
+    assert provider.export(colleague) == [{"question": question.title, "published": False}]
+    provider.erase(colleague)
+    question.refresh_from_db()
+    assert question.answered_by is None
+    assert provider.export(colleague) == []
