@@ -5,13 +5,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from learning.core import homeblocks
 from learning.core.blocks import BaseStreamBlock
 from learning.core.sitecache import child_page
-from learning.events.selectors import events_for_agenda
 
 from .blocks import FeaturedStreamBlock
-
-UPCOMING_ON_HOME = 3
 
 
 class HomePage(Page):
@@ -52,9 +50,23 @@ class HomePage(Page):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
+        """The apps' blocks (learning.core.homeblocks): for a person who is logged in their own
+        next steps first, then for everyone what the platform offers."""
         context = super().get_context(request, *args, **kwargs)
-        context["upcoming"] = list(events_for_agenda()[:UPCOMING_ON_HOME])
+        context["personal_blocks"] = (
+            _blocks(request, homeblocks.PERSONAL) if request.user.is_authenticated else []
+        )
+        context["offer_blocks"] = _blocks(request, homeblocks.ANONYMOUS)
         return context
+
+
+def _blocks(request, audience: str) -> list[dict]:
+    shown = []
+    for block in homeblocks.blocks_for(audience=audience):
+        block_context = block.context(request=request)
+        if block_context is not None:
+            shown.append({"name": block.name, "template": block.template, "context": block_context})
+    return shown
 
 
 class ContentPage(Page):

@@ -24,6 +24,7 @@ urlpatterns = [
     path("mijn-aanmeldingen/evaluatie/", include("learning.evaluations.urls")),
     path("mijn-aanmeldingen/", include("learning.events.urls")),
     path("deelnamebewijs/", include("learning.certificates.urls")),
+    path("", include("learning.alerts.urls")),
     path("", include("learning.circles.urls")),
     path("", include("learning.profiles.urls")),
     path("", include("learning.knowledge.urls")),

@@ -39,3 +39,6 @@ class CirclesConfig(AppConfig):
         renderers.register(notifications.RENDERER, notifications.render)
         renderers.kinds_register(notifications.KIND_LABELS)
         register_demo_loader(DemoLoader(name="circles", order=40, load=demo.load))
+        from . import home_blocks
+
+        home_blocks.register_blocks()

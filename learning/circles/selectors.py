@@ -12,6 +12,7 @@ from django.utils import timezone
 from learning.core.visibility import pages_visible_to
 
 from .models import (
+    CircleIndexPage,
     CircleKnowledgePage,
     CircleMeeting,
     CircleMembership,
@@ -278,3 +279,47 @@ def meetings_calendar_state(*, user, circle: LearningCirclePage | None = None):
     last = max(moments) if moments else None
     stamp = last.timestamp() if last else 0
     return last, f"circles-{stamp:.6f}-{state['approved']}-{state['count']}"
+
+
+# --- Home page -------------------------------------------------------------------------------
+
+HOME_CIRCLES = 3
+HOME_MEETINGS = 5
+
+
+@dataclass(frozen=True)
+class OpenCircles:
+    circles: list
+    count: int
+    index: CircleIndexPage | None
+
+
+def circles_open_for_applications(*, user, limit: int = HOME_CIRCLES) -> OpenCircles:
+    """Live circles ``user`` may see that take applications and have not ended, the soonest
+    start first, with their number (three queries)."""
+    circles = pages_visible_to(LearningCirclePage.objects.live(), user).filter(
+        applications_open=True, ends_on__gte=timezone.localdate()
+    )
+    return OpenCircles(
+        circles=list(circles.order_by("starts_on", "title")[:limit]),
+        count=circles.count(),
+        index=CircleIndexPage.objects.live().order_by("path").first(),
+    )
+
+
+def meetings_upcoming_of(*, user, limit: int = HOME_MEETINGS) -> list[CircleMeeting]:
+    """The next meetings (not cancelled) of the circles the person is an approved member of,
+    soonest first, each with its circle; one query."""
+    circles = CircleMembership.objects.filter(user=user, status=MembershipStatus.APPROVED).values(
+        "circle_id"
+    )
+    return list(
+        CircleMeeting.objects.filter(
+            circle_id__in=circles,
+            circle__live=True,
+            cancelled=False,
+            ends_at__gte=timezone.now(),
+        )
+        .select_related("circle")
+        .order_by("starts_at", "pk")[:limit]
+    )

@@ -49,3 +49,6 @@ class EventsConfig(AppConfig):
         renderers.register(notifications.RENDERER, notifications.render)
         renderers.kinds_register(notifications.KIND_LABELS)
         register_demo_loader(DemoLoader(name="events", order=30, load=demo.load))
+        from . import home_blocks
+
+        home_blocks.register_blocks()

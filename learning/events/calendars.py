@@ -12,11 +12,20 @@ ical.py, so an event has the same UID and SEQUENCE in every feed and in e-mail i
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from icalendar import Event
 
-from learning.calendar.ical import event_url, new_calendar, personal_sequence, serialise, vevent
+from learning.calendar.ical import (
+    TZ,
+    PlainText,
+    event_url,
+    new_calendar,
+    personal_sequence,
+    serialise,
+    vevent,
+)
 
-from . import selectors
-from .models import EventPage, RegistrationStatus
+from . import selectors, timetable
+from .models import EventPage, RegistrationStatus, SessionChoice
 
 AGENDA_NAME = "Circulair Leren – agenda"
 
@@ -94,7 +103,10 @@ def add_registrations(calendar, *, user, request=None) -> None:
     The online link is added for confirmed participants only, and never for a cancelled event.
     """
     labels = _personal_labels()
-    for registration in selectors.registrations_for_calendar(user=user):
+    registrations = timetable.prefetch_session_choices(
+        selectors.registrations_for_calendar(user=user)
+    )
+    for registration in registrations:
         event = registration.event
         status = "CANCELLED" if event.cancelled else PERSONAL_STATUS[registration.status]
         label = None if event.cancelled else labels.get(registration.status, "")
@@ -114,3 +126,57 @@ def add_registrations(calendar, *, user, request=None) -> None:
                 ),
             )
         )
+        if status != "CONFIRMED":
+            continue
+        for choice in timetable.sessions_of(registration):
+            if choice.is_seated:
+                calendar.add_component(
+                    _session_item(
+                        event,
+                        choice,
+                        url=event_url(event, request=request),
+                        dtstamp=max(stamps) if stamps else timezone.now(),
+                        sequence=personal_sequence(
+                            event,
+                            earlier_registrations=registration.earlier_registrations,
+                            cancelled=False,
+                        ),
+                    )
+                )
+
+
+def session_uid(event, choice: SessionChoice) -> str:
+    """One UID per round of an event: a changed session replaces the person's item for that
+    round in their calendar instead of adding a second one."""
+    return f"{event.translation_key}-ronde-{choice.round_id}@circulairleren"
+
+
+def _session_item(event, choice: SessionChoice, *, url: str, dtstamp, sequence: int) -> Event:
+    """The person's session in a round as an item of its own: the round's time, the room
+    (with the event's place), the speakers, and the session's online link (only seated
+    people get these items)."""
+    session = choice.session
+    item = Event()
+    item.add("uid", session_uid(event, choice))
+    item.add("sequence", sequence)
+    item.add("dtstamp", dtstamp)
+    item.add("dtstart", choice.round.starts_at.astimezone(TZ))
+    item.add("dtend", choice.round.ends_at.astimezone(TZ))
+    item.add("summary", PlainText(f"{session.title} ({event.title})"))
+    item.add("transp", "OPAQUE")
+    lines = [f"{choice.round.title}: {session.title}"]
+    if session.speakers:
+        lines.append(f"{_('Sprekers')}: {session.speakers}")
+    if session.description:
+        lines.append(session.description)
+    if session.online_url:
+        lines.append(f"{_('Online deelnemen')}: {session.online_url}")
+    lines.append(url)
+    item.add("description", PlainText("\n\n".join(lines)))
+    parts = (session.room, event.location_name, event.location_address)
+    location = ", ".join(part for part in parts if part)
+    if location:
+        item.add("location", PlainText(location))
+    item.add("url", url)
+    item.add("status", "CONFIRMED")
+    return item

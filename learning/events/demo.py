@@ -1,4 +1,5 @@
-"""Demo agenda: a day for 150 professionals, a past kick-off and a small site visit, with
+"""Demo agenda: a day for 150 professionals (three rounds of four sessions, questions on diet,
+accessibility and learning goals), a past kick-off and a small site visit, with
 registrations that show the waiting list. The masterclass programme and its closing event are
 learning.masterclasses' demo, which uses the helpers below.
 
@@ -19,6 +20,8 @@ from .coordination import coordinator_sections_grant
 from .models import (
     EventIndexPage,
     EventPage,
+    EventRound,
+    EventSession,
     PromotionMode,
     QuestionCategory,
     QuestionType,
@@ -53,15 +56,25 @@ def page_upsert(parent, model, slug, fields, themes=()):
     return model.objects.get(pk=page.pk)
 
 
-def registration_ensure(event, user, answers: dict | None = None) -> None:
+def registration_ensure(
+    event, user, answers: dict | None = None, sessions: dict | None = None
+) -> None:
     """Register ``user`` for ``event`` through the service, unless already registered.
-    ``answers``: question text → answer (text or option codes), for events with questions."""
+    ``answers``: question text → answer (text or option codes), for events with questions;
+    ``sessions``: round title → session title, for events with a programme of sessions."""
     by_text = {question.text: question.pk for question in selectors.event_questions(event=event)}
+    rounds = {r.title: r for r in services.event_rounds_load(event_id=event.pk)}
+    chosen = {}
+    for round_title, session_title in (sessions or {}).items():
+        event_round = rounds[round_title]
+        session = next(s for s in event_round.session_list if s.title == session_title)
+        chosen[event_round.pk] = session.pk
     try:
         services.registration_create(
             event=event,
             user=user,
             answers={by_text[text]: value for text, value in (answers or {}).items()},
+            sessions=chosen,
         )
     except services.RegistrationError as error:
         if error.code != "already_registered":
@@ -124,6 +137,161 @@ def questions_ensure(event, questions) -> None:
     event.save_revision().publish()
 
 
+ROUND_1, ROUND_2, ROUND_3 = "Ronde 1", "Ronde 2", "Ronde 3"
+
+# The day's twelve sessions in three rounds, four rooms of the Provinciehuis.
+GATHERING_ROUNDS = [
+    (
+        ROUND_1,
+        (10, 30),
+        (11, 30),
+        [
+            (
+                "Circulaire bedrijventerreinen: van afval naar grondstof",
+                "Hoe een gemeente bedrijven op één terrein reststromen laat uitwisselen, en "
+                "wat het bestemmingsplan daarvoor regelt.",
+                "Erik Bosman, adviseur economische zaken",
+                "Statenzaal",
+                40,
+            ),
+            (
+                "Hergebruik uit eigen vastgoed",
+                "Een materialenpaspoort voor gemeentelijke gebouwen: wat het kost, wat het "
+                "oplevert en hoe u begint bij de eerstvolgende renovatie.",
+                "Marloes Vermeulen, vastgoedbeheerder",
+                "Zaal 1.12",
+                40,
+            ),
+            (
+                "Circulair inkopen in de praktijk",
+                "Drie aanbestedingen met circulaire gunningscriteria, besproken door de "
+                "inkopers die ze schreven: wat werkte en wat niet.",
+                "Fatima Ouali, strategisch inkoper",
+                "Zaal 1.14",
+                40,
+            ),
+            (
+                "Werkplaats: uw eigen kansenkaart",
+                "In kleine groepen zet u de kansen van uw organisatie op een kaart van "
+                "impact en invloed. Beperkt aantal plaatsen.",
+                "Team Circulair Leren",
+                "Atrium",
+                20,
+            ),
+        ],
+    ),
+    (
+        ROUND_2,
+        (13, 0),
+        (14, 0),
+        [
+            (
+                "Regionale biomassaketens",
+                "Bermgras, snoeihout en maaisel: hoe provincie, waterschap en gemeenten er "
+                "samen grondstof van maken in plaats van afval.",
+                "Pieter Hendriks, beleidsadviseur provincie",
+                "Statenzaal",
+                40,
+            ),
+            (
+                "Bouwmaterialen met een tweede leven",
+                "Van sloopvergunning tot oogstkaart: secundaire bouwmaterialen in de eigen "
+                "projecten van een gemeente.",
+                "Yvonne de Graaf, projectleider openbare ruimte",
+                "Zaal 1.12",
+                40,
+            ),
+            (
+                "Afvalscheiding en de 100 kilo restafval",
+                "Wat gemeenten doen die de landelijke doelen halen: inzameling, communicatie "
+                "en tarieven.",
+                "Ahmed Benali, beleidsmedewerker afval en grondstoffen",
+                "Zaal 1.14",
+                40,
+            ),
+            (
+                "Werkplaats: de actieagenda",
+                "Van kans naar actie: u schrijft de eerste acties van uw actieagenda en "
+                "bespreekt ze met collega's van andere overheden.",
+                "Team Circulair Leren",
+                "Atrium",
+                20,
+            ),
+        ],
+    ),
+    (
+        ROUND_3,
+        (14, 30),
+        (15, 30),
+        [
+            (
+                "Het bestuur meenemen",
+                "Hoe u een wethouder of gedeputeerde meekrijgt: een raadsvoorstel over "
+                "circulaire economie dat wel werd aangenomen.",
+                "Karin Smit, bestuursadviseur",
+                "Statenzaal",
+                40,
+            ),
+            (
+                "Meten is weten: de monitor",
+                "Wat de scores van de monitor zeggen, hoe u zich vergelijkt met vergelijkbare "
+                "gemeenten, en welke indicatoren u jaarlijks bijhoudt.",
+                "Lars van Dijk, onderzoeker",
+                "Zaal 1.12",
+                40,
+            ),
+            (
+                "Circulaire gww-projecten",
+                "Wegen, bruggen en kades: circulaire eisen in grond-, weg- en waterbouw, met "
+                "voorbeelden van hergebruikte liggers en asfalt.",
+                "Sanne de Wit, contractmanager",
+                "Zaal 1.14",
+                40,
+            ),
+            (
+                "Werkplaats: samenwerken in de regio",
+                "Een provincie en haar gemeenten, één agenda: hoe u afspraken maakt die "
+                "iedereen kan nakomen.",
+                "Team Circulair Leren",
+                "Atrium",
+                20,
+            ),
+        ],
+    ),
+]
+
+
+def sessions_ensure(event, rounds) -> None:
+    """Give ``event`` its programme of rounds and sessions once (a later load keeps what an
+    editor changed, and the choices people made), published like an editor's change."""
+    if EventRound.objects.filter(event=event).exists():
+        return
+    day = event.starts_at.astimezone(AMSTERDAM)
+    event.rounds = [
+        EventRound(
+            title=title,
+            starts_at=at(day.year, day.month, day.day, *start),
+            ends_at=at(day.year, day.month, day.day, *end),
+            sort_order=order,
+            sessions=[
+                EventSession(
+                    title=session_title,
+                    description=description,
+                    speakers=speakers,
+                    room=room,
+                    capacity=capacity,
+                    sort_order=index,
+                )
+                for index, (session_title, description, speakers, room, capacity) in enumerate(
+                    sessions
+                )
+            ],
+        )
+        for order, (title, start, end, sessions) in enumerate(rounds)
+    ]
+    event.save_revision().publish()
+
+
 def load() -> None:
     home = Site.objects.get(is_default_site=True).root_page.specific
     procurement = Theme.objects.get(slug="circulair-inkopen")
@@ -164,7 +332,7 @@ def load() -> None:
                 "Plenaire opening: waar staat Nederland op weg naar 2030?",
                 "Twaalf deelsessies in drie rondes, onder andere over circulaire "
                 "bedrijventerreinen, hergebruik van bouwmaterialen uit eigen vastgoed en "
-                "regionale biomassaketens.",
+                "regionale biomassaketens. U kiest uw sessies bij het aanmelden.",
                 "Afsluiting met een netwerkborrel.",
             ),
             "organiser_name": "Circulair Leren",
@@ -173,6 +341,8 @@ def load() -> None:
         themes=[procurement, construction],
     )
     questions_ensure(gathering, GATHERING_QUESTIONS)
+    sessions_ensure(gathering, GATHERING_ROUNDS)
+    gathering = EventPage.objects.get(pk=gathering.pk)
     page_upsert(
         agenda,
         EventPage,
@@ -232,8 +402,26 @@ def load() -> None:
             PARTICIPANT_LIST: "nee",
         },
     }
+    gathering_sessions = {
+        "anouk.jansen@apeldoorn.example": {
+            ROUND_1: "Hergebruik uit eigen vastgoed",
+            ROUND_2: "Bouwmaterialen met een tweede leven",
+            ROUND_3: "Het bestuur meenemen",
+        },
+        "joost.mulder@valleienveluwe.example": {
+            ROUND_1: "Circulair inkopen in de praktijk",
+            ROUND_3: "Meten is weten: de monitor",
+        },
+        "lotte.visser@gelderland.example": {
+            ROUND_1: "Werkplaats: uw eigen kansenkaart",
+            ROUND_2: "Regionale biomassaketens",
+            ROUND_3: "Werkplaats: samenwerken in de regio",
+        },
+    }
     for email, answers in gathering_answers.items():
-        registration_ensure(gathering, by_email[email], answers)
+        registration_ensure(
+            gathering, by_email[email], answers, sessions=gathering_sessions.get(email)
+        )
     # Three seats, four people: the last one waits because the visit is full.
     for email in (
         "lotte.visser@gelderland.example",

@@ -9,7 +9,14 @@ from learning.core.filtering import FilterForm, theme_choices
 
 from .agenda_filters import agenda_filters
 from .models import QuestionType, RegistrationQuestion
-from .services import AnswersRefused, AnswerValue, RegistrationError, answer_clean
+from .services import (
+    AnswersRefused,
+    AnswerValue,
+    RegistrationError,
+    SessionsRefused,
+    answer_clean,
+    session_clean,
+)
 
 # The agenda's month filter: wide enough for any real agenda, narrow enough for the database.
 MIN_YEAR, MAX_YEAR = 2000, 2100
@@ -151,14 +158,71 @@ def answer_field_name(question_id: int) -> str:
     return f"question_{question_id}"
 
 
-class RegistrationAnswersForm(forms.Form):
-    """The event's questions, when registering and when changing the answers afterwards.
+def session_field_name(round_id: int) -> str:
+    return f"round_{round_id}"
 
-    ``answers``: the person's current answers (RegistrationAnswer rows), as initial values.
+
+class SessionField(forms.Field):
+    """One round of the programme as a choice of its sessions (or none). Whether a choice is
+    acceptable is the sessions service's rule (``services.session_clean``).
+
+    ``cells``: the round's sessions with their seats (``timetable.TimetableRound.cells``), for
+    the labels: a full session says that choosing it means its waiting list."""
+
+    def __init__(self, *, timetable_round, **kwargs):
+        self.event_round = timetable_round.event_round
+        choices = [("", _("Geen sessie in deze ronde"))]
+        for cell in timetable_round.cells:
+            session = cell.session
+            parts = [session.title]
+            if session.room:
+                parts.append(session.room)
+            if cell.is_full:
+                parts.append(_("vol: u komt op de wachtlijst van deze sessie"))
+            else:
+                parts.append(_("nog %(seats)s plaatsen") % {"seats": cell.seats_left})
+            choices.append((str(session.pk), " – ".join(str(part) for part in parts)))
+        starts = self.event_round.local_starts_at
+        ends = self.event_round.local_ends_at
+        super().__init__(
+            required=False,
+            label=_("%(round)s, %(start)s–%(end)s")
+            % {
+                "round": self.event_round.title,
+                "start": f"{starts:%H:%M}",
+                "end": f"{ends:%H:%M}",
+            },
+            widget=forms.RadioSelect(choices=choices),
+            **kwargs,
+        )
+
+    def clean(self, value):
+        try:
+            return session_clean(event_round=self.event_round, raw=value)
+        except RegistrationError as error:
+            raise ValidationError(error.message, code=error.code) from error
+
+
+class RegistrationAnswersForm(forms.Form):
+    """The event's questions and its programme's rounds, when registering; the questions or
+    the rounds alone when changing answers or sessions afterwards.
+
+    ``answers``: the person's current answers (RegistrationAnswer rows), as initial values;
+    ``timetable``: the programme (``timetable.event_timetable``), ``choices`` the person's
+    current session per round (round id → SessionChoice).
     """
 
-    def __init__(self, *args, questions, answers=(), **kwargs):
+    def __init__(self, *args, questions, answers=(), timetable=None, choices=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.timetable_rounds = [r for r in (timetable.rounds if timetable else ()) if r.cells]
+        current_sessions = choices or {}
+        for timetable_round in self.timetable_rounds:
+            round_id = timetable_round.event_round.pk
+            choice = current_sessions.get(round_id)
+            self.fields[session_field_name(round_id)] = SessionField(
+                timetable_round=timetable_round,
+                initial=str(choice.session_id) if choice is not None else "",
+            )
         self.questions = list(questions)
         current = {answer.question_id: answer for answer in answers}
         for question in self.questions:
@@ -187,8 +251,30 @@ class RegistrationAnswersForm(forms.Form):
             answers[question.pk] = value.text or list(value.choices)
         return answers
 
-    def add_refusal(self, refusal: AnswersRefused) -> None:
-        """Show a refusal of the service (the questions changed meanwhile) on the fields."""
-        for question_id, message in refusal.errors.items():
-            name = answer_field_name(question_id)
+    @property
+    def session_fields(self):
+        return [self[session_field_name(r.event_round.pk)] for r in self.timetable_rounds]
+
+    @property
+    def answer_fields(self):
+        return [self[answer_field_name(question.pk)] for question in self.questions]
+
+    def sessions(self) -> dict:
+        """The chosen session per round as the services take them: round id → session id."""
+        chosen = {}
+        for timetable_round in self.timetable_rounds:
+            round_id = timetable_round.event_round.pk
+            session = self.cleaned_data[session_field_name(round_id)]
+            chosen[round_id] = session.pk if session is not None else None
+        return chosen
+
+    def add_refusal(self, refusal: AnswersRefused | SessionsRefused) -> None:
+        """Show a refusal of the service (the questions or the programme changed meanwhile)
+        on the fields."""
+        for key, message in refusal.errors.items():
+            name = (
+                session_field_name(key)
+                if isinstance(refusal, SessionsRefused)
+                else answer_field_name(key)
+            )
             self.add_error(name if name in self.fields else None, message)

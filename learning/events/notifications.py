@@ -92,6 +92,8 @@ KIND_LABELS = {
     registration_kind("handed_over"): gettext_lazy("Plek overgedragen aan collega"),
     registration_kind("message"): gettext_lazy("Bericht aan deelnemers"),
     registration_kind("reminder"): gettext_lazy("Herinnering aan bijeenkomst"),
+    registration_kind("session_seated"): gettext_lazy("Plek in een sessie gekregen"),
+    registration_kind("session_moved"): gettext_lazy("Sessie gewijzigd door de organisator"),
     "registration_event_changed": gettext_lazy("Bijeenkomst gewijzigd"),
     "registration_message_test": gettext_lazy("Testbericht aan deelnemers (alleen aan uzelf)"),
 }
@@ -163,6 +165,17 @@ def render(payload: dict) -> dict:
         "body": payload.get("body", ""),
         "days": payload.get("days"),
         "starts_local": timezone.localtime(event.starts_at),
+        # The person's own sessions (not for the colleague who handed a seat over).
+        "session_choices": (
+            list(
+                registration.session_choices.select_related("session", "round").order_by(
+                    "round__starts_at", "round__sort_order"
+                )
+            )
+            if registration is not None and registration.user_id == recipient.pk
+            else []
+        ),
+        "session_id": payload.get("session_id"),
     }
     template = payload["template"]
     if template == "changed":
@@ -294,6 +307,26 @@ def registration_handed_over(registration, *, previous_user) -> None:
             attach="CANCEL",
             colleague_id=registration.user_id,
         )
+
+
+def registration_session_seated(registration, *, choice) -> None:
+    """A seat in a session the person waited for."""
+    _queue(
+        registration,
+        kind="session_seated",
+        subject=_("U heeft een plek in de sessie"),
+        session_id=choice.session_id,
+    )
+
+
+def registration_session_moved(registration, *, choice) -> None:
+    """The organiser moved the person to another session."""
+    _queue(
+        registration,
+        kind="session_moved",
+        subject=_("Uw sessie is gewijzigd"),
+        session_id=choice.session_id,
+    )
 
 
 def event_message(registration, *, subject: str, body: str, dedupe_key: str | None = None) -> None:

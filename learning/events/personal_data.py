@@ -27,6 +27,15 @@ def _export(user) -> list[dict]:
                 {"question": answer.question.text, "answer": answer.display}
                 for answer in registration.answers.all()
             ],
+            "sessions": [
+                {
+                    "round": choice.round.title,
+                    "session": choice.session.title,
+                    "status": choice.status,
+                    "chosen_at": choice.created_at.isoformat(),
+                }
+                for choice in registration.session_choices.all()
+            ],
             "history": [
                 {
                     "action": entry.action,
@@ -40,7 +49,9 @@ def _export(user) -> list[dict]:
         }
         for registration in Registration.objects.filter(user=user)
         .select_related("event", "organisation")
-        .prefetch_related("log_entries", "answers__question")
+        .prefetch_related(
+            "log_entries", "answers__question", "session_choices__session", "session_choices__round"
+        )
         .order_by("created_at")
     ]
 
@@ -61,10 +72,10 @@ def register() -> None:
         "registrations",
         label=_("Aanmeldingen"),
         description=_(
-            "Uw aanmeldingen voor masterclasses en bijeenkomsten, met status, data en uw "
-            "antwoorden op de vragen bij het aanmelden. Na het verwijderen van uw account "
-            "blijven de aanmeldingen anoniem bewaard voor de aantallen per organisatie; uw "
-            "antwoorden worden gewist."
+            "Uw aanmeldingen voor masterclasses en bijeenkomsten, met status, data, uw "
+            "sessiekeuzes en uw antwoorden op de vragen bij het aanmelden. Na het "
+            "verwijderen van uw account blijven de aanmeldingen anoniem bewaard voor de "
+            "aantallen per organisatie; uw antwoorden worden gewist."
         ),
         export=_export,
         erase=_erase,

@@ -16,7 +16,12 @@ from .models import (
     RegistrationStatus,
     WaitReason,
 )
-from .services import can_cancel_online, can_edit_answers_online, checkin_window
+from .services import (
+    can_cancel_online,
+    can_change_sessions_online,
+    can_edit_answers_online,
+    checkin_window,
+)
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,7 @@ class RegistrationActions:
     can_hand_over: bool
     can_see_online_url: bool
     can_edit_answers: bool
+    can_change_sessions: bool
     is_no_show: bool
     shows_checkin_code: bool
 
@@ -71,6 +77,13 @@ def registration_can_edit_answers(*, registration: Registration, now=None) -> bo
     """The participant may change their answers to the event's questions online: an active
     registration before the cancellation deadline (the answers service's rule)."""
     return can_edit_answers_online(registration=registration, now=now)
+
+
+def registration_can_change_sessions(*, registration: Registration, now=None) -> bool:
+    """The participant may change their sessions online: an active registration before the
+    cancellation deadline (the sessions service's rule). Whether the event has sessions at
+    all is the page's business."""
+    return can_change_sessions_online(registration=registration, now=now)
 
 
 def registration_can_hand_over(*, registration: Registration, now=None) -> bool:
@@ -113,6 +126,7 @@ def registration_actions(*, registration: Registration, now=None) -> Registratio
         can_hand_over=registration_can_hand_over(registration=registration, now=now),
         can_see_online_url=status in PARTICIPANT_STATUSES,
         can_edit_answers=registration_can_edit_answers(registration=registration, now=now),
+        can_change_sessions=registration_can_change_sessions(registration=registration, now=now),
         is_no_show=status == RegistrationStatus.NO_SHOW,
         shows_checkin_code=registration_shows_checkin_code(registration=registration, now=now),
     )

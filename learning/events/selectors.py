@@ -11,7 +11,7 @@ from wagtail.models import PageViewRestriction
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from learning.calendar.selectors import last_removal
-from learning.core.visibility import pages_public
+from learning.core.visibility import pages_public, pages_visible_to
 
 from .agenda_filters import agenda_filters_apply
 from .models import (
@@ -19,7 +19,9 @@ from .models import (
     CODED_TYPES,
     PARTICIPANT_STATUSES,
     SEAT_STATUSES,
+    EventIndexPage,
     EventPage,
+    EventRound,
     Registration,
     RegistrationAnswer,
     RegistrationQuestion,
@@ -420,6 +422,11 @@ def event_has_questions(*, event: EventPage) -> bool:
     return RegistrationQuestion.objects.filter(event_id=event.pk).exists()
 
 
+def event_has_rounds(*, event: EventPage) -> bool:
+    """Whether the event has a programme of rounds with sessions to choose."""
+    return EventRound.objects.filter(event_id=event.pk).exists()
+
+
 @dataclass(frozen=True)
 class AnswerRow:
     """One question of the event with the person's answer (None: not answered)."""
@@ -579,7 +586,49 @@ def checkin_count(*, event_id: int) -> CheckinCount:
     return CheckinCount(checked_in=counts["checked_in"], expected=counts["expected"])
 
 
-def registration_sessions_label(*, registration: Registration) -> str:
-    """The sessions the person chose, for the door list's "Sessies" column. Empty until
-    events have sessions (issue 14): then this names them."""
-    return ""
+# --- Home page -------------------------------------------------------------------------------
+
+HOME_UPCOMING = 3
+HOME_MY_REGISTRATIONS = 5
+
+
+@dataclass(frozen=True)
+class UpcomingSummary:
+    events: list
+    masterclass_count: int
+    event_count: int
+    agenda: EventIndexPage | None
+
+
+def events_upcoming_summary(*, user, limit: int = HOME_UPCOMING) -> UpcomingSummary:
+    """The next events and masterclasses that are not cancelled and that ``user`` may see,
+    with how many there are of each (three queries, however many events)."""
+    now = timezone.now()
+    upcoming = pages_visible_to(EventPage.objects.live(), user).filter(
+        ends_at__gte=now, cancelled=False
+    )
+    counts = upcoming.aggregate(
+        masterclasses=Count("pk", filter=Q(masterclasspage__isnull=False)),
+        events=Count("pk", filter=Q(masterclasspage__isnull=True)),
+    )
+    return UpcomingSummary(
+        events=list(upcoming.select_related("masterclasspage").order_by("starts_at", "pk")[:limit]),
+        masterclass_count=counts["masterclasses"],
+        event_count=counts["events"],
+        agenda=EventIndexPage.objects.live().order_by("path").first(),
+    )
+
+
+def registrations_upcoming_of(*, user, limit: int = HOME_MY_REGISTRATIONS) -> list[Registration]:
+    """The person's registrations (a seat or a place on the waiting list) for events that have
+    not ended, soonest first; one query."""
+    return list(
+        Registration.objects.filter(
+            user=user,
+            status__in=ACTIVE_STATUSES,
+            event__live=True,
+            event__ends_at__gte=timezone.now(),
+        )
+        .select_related("event")
+        .order_by("event__starts_at", "pk")[:limit]
+    )

@@ -17,13 +17,18 @@ from learning.calendar.links import calendar_links, subscribe_url
 from learning.core.filtering import LiveItemKey, filter_list_response
 from learning.core.ratelimit import posted, rate_limited
 
-from . import selectors, services
+from . import selectors, services, timetable
 from .forms import AgendaFilterForm, HandoverForm, RegistrationAnswersForm
 from .history import history_rows, history_tasks
 from .models import Registration
 from .notifications import OFFER_SALT, checkin_qr_svg, offer_token
-from .predicates import registration_actions, registration_can_edit_answers, registration_rows
-from .services import AnswersRefused, RegistrationError
+from .predicates import (
+    registration_actions,
+    registration_can_change_sessions,
+    registration_can_edit_answers,
+    registration_rows,
+)
+from .services import AnswersRefused, RegistrationError, SessionsRefused
 from .services.errors import _error
 
 AGENDA_PAGE_SIZE = 12
@@ -77,6 +82,8 @@ def event_detail(request, event, *, error: str | None = None, status: int = 200)
     )
     actions = registration_actions(registration=registration) if registration else None
     blocker = None if registration else _registration_blocker(event, user)
+    programme = timetable.event_timetable(event=event)
+    may_register = user.is_authenticated and registration is None and blocker is None
     context = {
         "page": event,
         "self": event,
@@ -88,11 +95,15 @@ def event_detail(request, event, *, error: str | None = None, status: int = 200)
         "blocker": blocker,
         # Only where the "Aanmelden" button shows (with questions it leads to the form), or a
         # link to the person's own answers would.
-        "has_questions": (
-            (user.is_authenticated and registration is None and blocker is None)
-            or (actions is not None and actions.can_edit_answers)
-        )
+        "has_questions": (may_register or (actions is not None and actions.can_edit_answers))
         and selectors.event_has_questions(event=event),
+        "timetable": programme,
+        # The sessions the person chose, per round (none: no query).
+        "my_choices": (
+            timetable.registration_choices(registration=registration)
+            if registration is not None and programme.has_sessions
+            else {}
+        ),
         "show_online_url": actions is not None and actions.can_see_online_url,
         "accept_token": offer_token(registration) if actions and actions.is_offered else None,
         "error": error,
@@ -105,20 +116,23 @@ def _post_only(request):
     return None if request.method == "POST" else HttpResponseNotAllowed(["POST"])
 
 
-# Posted by the questions form (templates/events/registration_form.html): the answers come
-# with it. The one-button form of an event without questions does not send it, and the view
-# reads no questions for it (the service asks for them under its lock).
+# Posted by the registration form (templates/events/registration_form.html): the answers and
+# the sessions come with it. The one-button form of an event without questions or sessions
+# does not send it, and the view reads no questions for it (the service asks under its lock).
 ANSWERS_FORM_MARKER = "answers_form"
 
 
-def _answers_form_response(request, event, form, *, registering: bool, status: int = 200):
+def _answers_form_response(request, event, form, *, mode: str, status: int = 200):
+    """The registration form (``mode`` "register"), or the page to change the answers
+    ("answers") or the sessions ("sessions") afterwards."""
     context = {
         "page": event,
         "form": form,
-        "registering": registering,
+        "mode": mode,
+        "registering": mode == "register",
         "answers_form_marker": ANSWERS_FORM_MARKER,
     }
-    if registering:
+    if mode == "register":
         organisation = getattr(request.user, "organisation", None)
         context["organisation"] = organisation
         context["summary"] = selectors.event_seat_summary(
@@ -127,8 +141,17 @@ def _answers_form_response(request, event, form, *, registering: bool, status: i
     return TemplateResponse(request, "events/registration_form.html", context, status=status)
 
 
+def _registration_form(event, data=None, *, questions=None, programme=None):
+    return RegistrationAnswersForm(
+        data,
+        questions=selectors.event_questions(event=event) if questions is None else questions,
+        timetable=timetable.event_timetable(event=event) if programme is None else programme,
+    )
+
+
 def _register_form(request, event):
-    """GET register/: the questions to answer before registering, for who may register."""
+    """GET register/: the sessions to choose and the questions to answer before registering,
+    for who may register."""
     user = request.user
     if (
         selectors.registration_active_for(event=event, user=user) is not None
@@ -136,11 +159,11 @@ def _register_form(request, event):
     ):
         return redirect(event.url)  # the event page says why, or shows the registration
     questions = selectors.event_questions(event=event)
-    if not questions:
+    programme = timetable.event_timetable(event=event)
+    if not questions and not programme.has_sessions:
         return redirect(event.url)  # the one-button flow
-    return _answers_form_response(
-        request, event, RegistrationAnswersForm(questions=questions), registering=True
-    )
+    form = _registration_form(event, questions=questions, programme=programme)
+    return _answers_form_response(request, event, form, mode="register")
 
 
 @rate_limited("event_register")
@@ -151,30 +174,30 @@ def event_register(request, event):
         return redirect_to_login(f"{event.url}register/" if request.method == "GET" else event.url)
     if request.method == "GET":
         return _register_form(request, event)
-    form, answers = None, None
+    form, answers, sessions = None, None, None
     if ANSWERS_FORM_MARKER in request.POST:
-        form = RegistrationAnswersForm(
-            request.POST, questions=selectors.event_questions(event=event)
-        )
+        form = _registration_form(event, request.POST)
         if not form.is_valid():
-            return _answers_form_response(request, event, form, registering=True, status=400)
-        answers = form.answers()
+            return _answers_form_response(request, event, form, mode="register", status=400)
+        answers, sessions = form.answers(), form.sessions()
     try:
-        registration = services.registration_create(event=event, user=request.user, answers=answers)
-    except AnswersRefused as refusal:
-        # A post without the form, or questions changed since the form was read: the form
-        # with the questions as they are now, and what is missing on their fields.
-        form = RegistrationAnswersForm(
-            request.POST, questions=selectors.event_questions(event=event)
+        registration = services.registration_create(
+            event=event, user=request.user, answers=answers, sessions=sessions
         )
+    except (AnswersRefused, SessionsRefused) as refusal:
+        # A post without the form, or questions or sessions changed since the form was read:
+        # the form as it is now, and what is missing on its fields.
+        form = _registration_form(event, request.POST)
         if form.is_valid():
             form.add_refusal(refusal)
-        return _answers_form_response(request, event, form, registering=True, status=400)
+        return _answers_form_response(request, event, form, mode="register", status=400)
     except RegistrationError as error:
         return event_detail(request, event, error=error.message, status=error.status)
     actions = registration_actions(registration=registration)
     if not actions.is_waitlisted:
         messages.success(request, _("U bent aangemeld. De bevestiging staat in uw mailbox."))
+        if sessions:
+            _tell_waiting_sessions(request, registration)
         return redirect(event.url)
     # From the service's own aggregate, under the lock: no count of its own.
     position = registration.waiting_position_when_created
@@ -342,21 +365,80 @@ def event_answers(request, event):
     answers = list(registration.answers.all())
     if request.method == "GET":
         form = RegistrationAnswersForm(questions=questions, answers=answers)
-        return _answers_form_response(request, event, form, registering=False)
+        return _answers_form_response(request, event, form, mode="answers")
     form = RegistrationAnswersForm(request.POST, questions=questions, answers=answers)
     if not form.is_valid():
-        return _answers_form_response(request, event, form, registering=False, status=400)
+        return _answers_form_response(request, event, form, mode="answers", status=400)
     try:
         services.registration_answers_update(
             registration=registration, raw=form.answers(), actor=request.user
         )
     except AnswersRefused as refusal:
         form.add_refusal(refusal)
-        return _answers_form_response(request, event, form, registering=False, status=400)
+        return _answers_form_response(request, event, form, mode="answers", status=400)
     except RegistrationError as error:
         return event_detail(request, event, error=error.message, status=error.status)
     messages.success(request, _("Uw antwoorden zijn opgeslagen."))
     return redirect("events:my_registrations")
+
+
+def _tell_waiting_sessions(request, registration, choices=None) -> None:
+    """Say which chosen sessions were full (the person waits for them)."""
+    if choices is None:
+        choices = timetable.registration_choices(registration=registration).values()
+    for choice in choices:
+        if choice is not None and not choice.is_seated:
+            messages.info(
+                request,
+                _(
+                    "De sessie ‘%(session)s’ is vol. U staat op de wachtlijst van die sessie en "
+                    "krijgt een e-mail als er een plek vrijkomt. U kunt ook een andere sessie "
+                    "kiezen."
+                )
+                % {"session": choice.session.title},
+            )
+
+
+@login_required
+def event_sessions(request, event):
+    """The person's sessions: shown, and changed until the cancellation deadline
+    (``registration_can_change_sessions``). A changed choice frees the old seat for the next
+    person waiting for that session."""
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    registration = selectors.registration_active_for(event=event, user=request.user)
+    if registration is None:
+        return event_detail(
+            request, event, error=_("U bent niet aangemeld voor deze bijeenkomst."), status=409
+        )
+    if not registration_can_change_sessions(registration=registration):
+        refusal = _error("sessions_deadline_passed")
+        return event_detail(request, event, error=refusal.message, status=refusal.status)
+    programme = timetable.event_timetable(event=event)
+    if not programme.has_sessions:
+        return redirect(event.url)
+    choices = timetable.registration_choices(registration=registration)
+    if request.method == "GET":
+        form = RegistrationAnswersForm(questions=(), timetable=programme, choices=choices)
+        return _answers_form_response(request, event, form, mode="sessions")
+    form = RegistrationAnswersForm(request.POST, questions=(), timetable=programme, choices=choices)
+    if not form.is_valid():
+        return _answers_form_response(request, event, form, mode="sessions", status=400)
+    try:
+        outcome = services.registration_sessions_update(
+            registration=registration, raw=form.sessions(), actor=request.user
+        )
+    except SessionsRefused as refusal:
+        form.add_refusal(refusal)
+        return _answers_form_response(request, event, form, mode="sessions", status=400)
+    except RegistrationError as error:
+        return event_detail(request, event, error=error.message, status=error.status)
+    if outcome.changed:
+        messages.success(request, _("Uw sessies zijn opgeslagen."))
+    else:
+        messages.info(request, _("Uw sessies waren al zo; er is niets gewijzigd."))
+    _tell_waiting_sessions(request, registration, outcome.waiting)
+    return redirect(_next_url(request, reverse("events:my_registrations")))
 
 
 def _personal_feed_url(request, token: str) -> str:
@@ -368,7 +450,9 @@ def my_registrations(request):
     """Two parts: "Komend" and "Eerder" (the history, with what higher apps add to it through
     learning.events.history: certificates, evaluations)."""
     registrations = list(
-        selectors.registrations_with_answers(selectors.registrations_of_user(user=request.user))
+        timetable.with_session_choices(
+            selectors.registrations_with_answers(selectors.registrations_of_user(user=request.user))
+        ).prefetch_related("event__rounds")
     )
     for registration in registrations:
         # For events/includes/registration_answers.html (prefetched: no query per row).

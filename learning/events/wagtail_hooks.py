@@ -18,6 +18,7 @@ from . import admin_views, services
 from .admin_views import EXPORT_COLUMNS, EventColumn, RegistrationIndexView
 from .admin_views.bulk import CheckInBulkAction
 from .admin_views.common import registrations_url
+from .admin_views.sessions import RoomListView, SessionDetailView, SessionsOverviewView
 from .filters import RegistrationFilterSet
 from .models import SEAT_STATUSES, EventPage, Registration
 
@@ -126,6 +127,21 @@ class RegistrationViewSet(ServiceManagedViewSetMixin, ModelViewSet):
                 "event/<int:event_pk>/deurlijst/",
                 self.action_view(admin_views.DoorListView),
                 name="door_list",
+            ),
+            path(
+                "event/<int:event_pk>/sessies/",
+                self.action_view(SessionsOverviewView),
+                name="sessions",
+            ),
+            path(
+                "event/<int:event_pk>/sessies/<int:pk>/",
+                self.action_view(SessionDetailView),
+                name="session",
+            ),
+            path(
+                "event/<int:event_pk>/sessies/<int:pk>/zaallijst/",
+                self.action_view(RoomListView),
+                name="session_room_list",
             ),
             path(
                 "event/<int:event_pk>/niet-verschenen/",

@@ -18,3 +18,6 @@ class KnowledgeConfig(AppConfig):
         renderers.register(notifications.RENDERER, notifications.render)
         renderers.kinds_register(notifications.KIND_LABELS)
         register_demo_loader(DemoLoader(name="knowledge", order=60, load=demo.load))
+        from . import home_blocks
+
+        home_blocks.register_blocks()

@@ -28,6 +28,7 @@ from .models import (
     GuidePage,
     GuideStepPage,
     Initiative,
+    KnowledgeIndexPage,
     KnowledgePage,
     PolicyGoal,
     QuestionIndexPage,
@@ -271,3 +272,13 @@ def feed_items(*, limit: int = FEED_LIMIT) -> list:
         reverse=True,
     )
     return list(islice(items, limit))
+
+
+def knowledge_home_summary(*, user) -> dict:
+    """For the home page: the knowledge base, how many articles ``user`` may see, and the
+    theme pages (a fixed number of queries)."""
+    return {
+        "index": KnowledgeIndexPage.objects.live().order_by("path").first(),
+        "article_count": pages_visible_to(KnowledgePage.objects.live(), user).count(),
+        "theme_pages": theme_pages(user=user),
+    }

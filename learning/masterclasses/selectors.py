@@ -2,12 +2,14 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
 
+from learning.core.visibility import pages_visible_to
 from learning.events.models import ACTIVE_STATUSES, SEAT_STATUSES, Registration
 from learning.events.services import RegistrationError, check_eligible, check_window
 
-from .models import MasterclassPage, ProgrammePage
+from .models import Audience, MasterclassPage, ProgrammePage
 from .services import Outcome, audience_fits, audience_refusal, programme_masterclasses
 
 
@@ -95,3 +97,34 @@ def _plan(masterclass, user, state, programme, series_people) -> PlannedOutcome:
     # The seat this plan expects makes the person one of the series' people.
     series_people.add(user.pk)
     return PlannedOutcome(masterclass, Outcome.SEAT)
+
+
+HOME_RECOMMENDED = 3
+
+
+def masterclasses_recommended(*, user, theme_ids=(), limit: int = HOME_RECOMMENDED) -> list:
+    """Upcoming masterclasses (not cancelled, visible to ``user``) meant for the person's
+    audience (``audience_fits``: their job role, or a mixed audience), that they have not
+    registered for; those on one of ``theme_ids`` (their organisation's weakest themes) first,
+    then the soonest. One query."""
+    masterclasses = pages_visible_to(MasterclassPage.objects.live(), user).filter(
+        starts_at__gte=timezone.now(), cancelled=False
+    )
+    audiences = [Audience.GEMENGD]
+    if user.job_role in Audience.values:
+        audiences.append(user.job_role)
+    masterclasses = masterclasses.filter(audience__in=audiences).exclude(
+        Exists(
+            Registration.objects.filter(
+                event_id=OuterRef("pk"), user=user, status__in=ACTIVE_STATUSES
+            )
+        )
+    )
+    theme_ids = list(theme_ids)
+    if theme_ids:
+        masterclasses = masterclasses.annotate(
+            theme_matches=Count("themes", filter=Q(themes__in=theme_ids), distinct=True)
+        ).order_by("-theme_matches", "starts_at", "pk")
+    else:
+        masterclasses = masterclasses.order_by("starts_at", "pk")
+    return list(masterclasses[:limit])

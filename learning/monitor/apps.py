@@ -14,3 +14,6 @@ class MonitorConfig(AppConfig):
 
         personal_data.register()
         register_demo_loader(DemoLoader(name="monitor", order=70, load=demo.load))
+        from . import home_blocks
+
+        home_blocks.register_blocks()

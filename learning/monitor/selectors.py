@@ -409,3 +409,83 @@ def responses_for_coordinators() -> QuerySet[Response]:
     return Response.objects.select_related(
         "round", "organisation", "organisation__province", "updated_by", "submitted_by"
     ).prefetch_related(Prefetch("answers", queryset=Answer.objects.select_related("question")))
+
+
+# --- Home page -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MonitorTask:
+    """An open round and how far the person's organisation is with it."""
+
+    round: Round
+    started: bool
+    submitted: bool
+
+
+def rounds_open() -> list[Round]:
+    """The rounds that can be filled in today (Amsterdam), the first to close first."""
+    today = timezone.localdate()
+    return list(
+        Round.objects.filter(opens_on__lte=today, closes_on__gte=today).order_by("closes_on", "pk")
+    )
+
+
+def monitor_tasks_for(*, user) -> list[MonitorTask]:
+    """The rounds open today, each with the state of the organisation's response; empty for
+    someone without an organisation (two queries)."""
+    if not user.organisation_id:
+        return []
+    today = timezone.localdate()
+    rounds = list(
+        Round.objects.filter(opens_on__lte=today, closes_on__gte=today).order_by("closes_on")
+    )
+    if not rounds:
+        return []
+    states = dict(
+        Response.objects.filter(organisation_id=user.organisation_id, round__in=rounds).values_list(
+            "round_id", "status"
+        )
+    )
+    return [
+        MonitorTask(
+            round=round_,
+            started=round_.pk in states,
+            submitted=states.get(round_.pk) == ResponseStatus.SUBMITTED,
+        )
+        for round_ in rounds
+    ]
+
+
+def weakest_theme_ids(*, organisation_id: int | None) -> list[int]:
+    """The core themes (``Question.advice_theme``) of the organisation's weakest monitor themes
+    in its latest submitted round, weakest first, as ``advice_for`` chooses them; empty
+    without an organisation or a submitted response (three queries)."""
+    if not organisation_id:
+        return []
+    latest = (
+        Response.objects.filter(organisation_id=organisation_id, status=ResponseStatus.SUBMITTED)
+        .order_by("-round__year", "-round__opens_on", "-pk")
+        .values_list("round_id", "round__questionnaire_id")
+        .first()
+    )
+    if latest is None:
+        return []
+    round_id, questionnaire_id = latest
+    scores = own_scores(organisation_id=organisation_id, round_ids=[round_id])
+    weakest = sorted(
+        (score, key)
+        for (found_round, dimension, key), score in scores.items()
+        if found_round == round_id and dimension == "theme" and score < ADVICE_BELOW
+    )[:ADVICE_THEMES]
+    if not weakest:
+        return []
+    order = {key: position for position, (_score, key) in enumerate(weakest)}
+    links = Question.objects.filter(
+        questionnaire_id=questionnaire_id, theme__in=order, advice_theme__isnull=False
+    ).values_list("theme", "advice_theme_id")
+    ids: list[int] = []
+    for _theme, theme_id in sorted(links, key=lambda link: (order[link[0]], link[1])):
+        if theme_id not in ids:
+            ids.append(theme_id)
+    return ids

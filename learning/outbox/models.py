@@ -37,6 +37,12 @@ class OutboxMessage(models.Model):
         blank=True,
         help_text=_("Lijst van bijlagen met filename, content (tekst) en mimetype."),
     )
+    headers = models.JSONField(
+        _("extra kopregels"),
+        default=dict,
+        blank=True,
+        help_text=_("Bijvoorbeeld List-Unsubscribe of Reply-To (alleen toegestane kopregels)."),
+    )
     renderer = models.CharField(
         _("opmaak"),
         max_length=80,

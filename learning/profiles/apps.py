@@ -25,3 +25,6 @@ class ProfilesConfig(AppConfig):
         post_delete.connect(
             sitecache.forget, sender=Organisation, dispatch_uid="profiles-organisation-del"
         )
+        from . import home_blocks
+
+        home_blocks.register_blocks()

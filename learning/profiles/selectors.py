@@ -89,3 +89,16 @@ def profiles_related_to(
         .order_by("-shared_themes", "-first_published_at", "pk")
     )
     return list(related[:limit])
+
+
+HOME_PROFILES = 3
+
+
+def profiles_home_summary(*, user, limit: int = HOME_PROFILES) -> tuple[list, int]:
+    """The most recently published profiles ``user`` may see, and how many there are
+    (three queries: the profiles, their portraits' renditions aside, and the count)."""
+    profiles = pages_visible_to(PioneerProfilePage.objects.live(), user)
+    recent = list(
+        profiles.select_related("organisation").order_by("-first_published_at", "-pk")[:limit]
+    )
+    return recent, profiles.count()

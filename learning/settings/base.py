@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "learning.knowledge",
     "learning.monitor",
     "learning.evaluations",
+    "learning.alerts",
     "home",
     # Replaces "wagtail.users" so the admin's user forms know our user model.
     "learning.accounts.apps.WagtailUsersConfig",
@@ -205,8 +206,8 @@ ACCOUNT_RATE_LIMITS = {
 # Our own forms (learning/core/ratelimit.py, same notation), refused with a 429 page in Dutch.
 # These forms need a login, so they count per person, and per e-mail address asked about
 # ("key") where there is one. Not per visitor address: colleagues of one municipality share
-# its gateway and may all register in the same minute. There is no contact form that relays
-# messages (yet); sign-up and password reset are allauth's ("signup", "reset_password" above).
+# its gateway and may all register in the same minute. Sign-up and password reset are
+# allauth's ("signup", "reset_password" above).
 RATE_LIMITS = {
     "event_register": "10/m/user,30/h/user",
     "programme_enrol": "5/m/user,20/h/user",
@@ -214,6 +215,8 @@ RATE_LIMITS = {
     "knowledge_contribute": "10/10m/user,30/d/user",
     "circle_apply": "5/m/user,20/h/user",
     "circle_invite": "10/m/user,60/d/user,3/d/key",
+    # "Neem contact op" with a pioneer: a relayed e-mail, so few per sender.
+    "pioneer_contact": "3/10m/user,10/d/user",
 }
 
 # --- Internationalisation -------------------------------------------------------------------
@@ -286,6 +289,8 @@ CELERY_BEAT_SCHEDULE: dict = {
     "circles-reminders": {"task": "circles.queue_reminders", "schedule": 60 * 60},
     "evaluations-invitations": {"task": "evaluations.queue_invitations", "schedule": 60 * 60},
     "evaluations-reminders": {"task": "evaluations.queue_reminders", "schedule": 60 * 60},
+    # Weekly and monthly digests: each run does only the periods not yet made (idempotent).
+    "alerts-digests": {"task": "alerts.queue_digests", "schedule": crontab(minute=5)},
     "outbox-purge": {"task": "outbox.purge", "schedule": crontab(hour=3, minute=45)},
     "events-anonymise": {
         "task": "events.anonymise_registrations",

@@ -34,7 +34,24 @@
     });
   }
 
+  // On a small screen the header folds its search, account links and main menu behind one
+  // "Menu" button (the CSS does that only once this runs: without scripts all stay visible).
+  function headerMenu() {
+    var header = document.querySelector(".site-header");
+    var button = header ? header.querySelector(".site-header__menu-button") : null;
+    if (!button) {
+      return;
+    }
+    header.classList.add("site-header--enhanced", "site-header--menu-closed");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var closed = header.classList.toggle("site-header--menu-closed");
+      button.setAttribute("aria-expanded", closed ? "false" : "true");
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    headerMenu();
     focusErrorSummary();
     linkErrorSummary();
   });

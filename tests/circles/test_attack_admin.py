@@ -6,8 +6,6 @@ editor, preview or revisions, not a copy into another circle, and not its privac
 nor can they make themselves a coordinator (and so a member) of a circle.
 """
 
-from html.parser import HTMLParser
-
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
@@ -18,6 +16,7 @@ from learning.circles.models import (
     CircleMembership,
     LearningCirclePage,
 )
+from tests.admin_forms import edit_form_values
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -91,58 +90,6 @@ def test_editors_still_edit_the_members_only_part(section, editor, knowledge_pag
     assert client.get(f"/admin/pages/{section.pk}/privacy/").status_code in (302, 403)
 
 
-class _FormValues(HTMLParser):
-    """The values a browser would send for the page editor's form (enough for Wagtail)."""
-
-    def __init__(self):
-        super().__init__()
-        self.data: list[tuple[str, str]] = []
-        self._select = None
-        self._textarea = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        name = attrs.get("name")
-        if tag == "input" and name:
-            kind = attrs.get("type", "text")
-            if kind in ("checkbox", "radio") and "checked" not in attrs:
-                return
-            if kind in ("submit", "button", "file"):
-                return
-            self.data.append((name, attrs.get("value") or ("on" if kind == "checkbox" else "")))
-        elif tag == "select" and name:
-            self._select = name
-        elif tag == "option" and self._select and "selected" in attrs:
-            self.data.append((self._select, attrs.get("value", "")))
-        elif tag == "textarea" and name:
-            self._textarea = name
-            self.data.append((name, ""))
-
-    def handle_data(self, data):
-        if self._textarea:
-            name, value = self.data[-1]
-            self.data[-1] = (name, value + data)
-
-    def handle_endtag(self, tag):
-        if tag == "select":
-            self._select = None
-        elif tag == "textarea":
-            self._textarea = None
-
-
-def edit_form_values(client, page) -> dict:
-    response = client.get(f"/admin/pages/{page.pk}/edit/")
-    assert response.status_code == 200
-    parser = _FormValues()
-    parser.feed(response.content.decode())
-    values: dict = {}
-    for name, value in parser.data:
-        values.setdefault(name, []).append(value)
-    # The StreamField is drawn by the admin's JavaScript; an empty one sends only its count.
-    values.setdefault("description-count", ["0"])
-    return values
-
-
 def test_a_coordinator_cannot_make_themselves_coordinator_of_a_circle(make_circle):
     from learning.events.coordination import coordinator_sections_grant
 
@@ -155,6 +102,8 @@ def test_a_coordinator_cannot_make_themselves_coordinator_of_a_circle(make_circl
     client = Client()
     client.force_login(user)
     values = edit_form_values(client, circle)
+    # The StreamField is drawn by the admin's JavaScript; an empty one sends only its count.
+    values.setdefault("description-count", ["0"])
     on_form = "coordinators" in values  # not on their form (checked at the end)
     values["coordinators"] = [str(user.pk)]
     values["action-publish"] = ["action-publish"]
@@ -178,6 +127,8 @@ def test_the_editors_who_manage_circles_choose_their_coordinators(make_circle):
     client = Client()
     client.force_login(moderator)
     values = edit_form_values(client, circle)
+    # The StreamField is drawn by the admin's JavaScript; an empty one sends only its count.
+    values.setdefault("description-count", ["0"])
     values["coordinators"] = [str(chosen.pk)]
     values["action-publish"] = ["action-publish"]
 

@@ -12,5 +12,19 @@ def log_in(page, user, password):
 
 
 def log_out(page):
+    open_menu(page)
     page.get_by_role("button", name="Uitloggen").click()
     page.wait_for_load_state()
+
+
+def open_menu(page):
+    """On a small screen the account links and the main menu fold behind "Menu": open it."""
+    button = page.get_by_role("button", name="Menu")
+    if button.is_visible() and button.get_attribute("aria-expanded") != "true":
+        button.click()
+
+
+def follow_header_link(page, name: str):
+    """Click a link of the header (account links, main menu), opening the menu where folded."""
+    open_menu(page)
+    page.get_by_role("link", name=name).first.click()

@@ -8,7 +8,7 @@ import pytest
 from learning.certificates.models import Certificate
 from learning.events import services as event_services
 from tests.certificates.conftest import move_to_past
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import follow_header_link, log_in
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -37,7 +37,7 @@ def test_participant_downloads_and_verifies_the_certificate(
     move_to_past(masterclass)
     log_in(page, user, password)
 
-    page.get_by_role("link", name="Mijn aanmeldingen").first.click()
+    follow_header_link(page, "Mijn aanmeldingen")
     page.wait_for_url("**/mijn-aanmeldingen/")
     assert page.get_by_role("heading", name="Komend").is_visible()
     axe_at_widths(page, axe_check)

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from learning.events.models import Registration, RegistrationStatus
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import follow_header_link, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -33,7 +33,7 @@ def test_register_for_a_masterclass_and_cancel(
     assert Registration.objects.get(user=user).status == RegistrationStatus.CONFIRMED
     axe_check(page)
 
-    page.get_by_role("link", name="Mijn aanmeldingen").first.click()
+    follow_header_link(page, "Mijn aanmeldingen")
     page.wait_for_url("**/mijn-aanmeldingen/")
     assert page.get_by_text("Circulair uitvragen en beoordelen").first.is_visible()
     axe_check(page)

@@ -12,7 +12,7 @@ from learning.events.models import (
     Registration,
     RegistrationQuestion,
 )
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import follow_header_link, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -81,7 +81,7 @@ def test_register_answering_the_questions(page, axe_check, make_event, make_user
         "Vegetarisch",
     ]
 
-    page.get_by_role("link", name="Mijn aanmeldingen").first.click()
+    follow_header_link(page, "Mijn aanmeldingen")
     page.wait_for_url("**/mijn-aanmeldingen/")
     assert page.get_by_text("Vegetarisch").first.is_visible()
     axe_check(page)

@@ -126,3 +126,35 @@ def make_user():
 
 def municipalities(count: int) -> list[Organisation]:
     return list(Organisation.objects.filter(kind="gemeente").order_by("cbs_code")[:count])
+
+
+def add_programme(event, *, rounds=3, sessions=4, capacity=30, rooms=None):
+    """Rounds of parallel sessions for ``event`` (learning.events.models.sessions): ``rounds``
+    time slots of an hour from the event's start, each with ``sessions`` sessions in rooms
+    "Zaal 1" … (or ``rooms``). Returns the rounds, each with ``session_list``."""
+    from learning.events.models import EventRound, EventSession
+
+    rooms = rooms or [f"Zaal {number}" for number in range(1, sessions + 1)]
+    made = []
+    for number in range(rounds):
+        starts = event.starts_at + timedelta(hours=number)
+        event_round = EventRound.objects.create(
+            event=event,
+            title=f"Ronde {number + 1}",
+            starts_at=starts,
+            ends_at=starts + timedelta(minutes=50),
+            sort_order=number,
+        )
+        event_round.session_list = [
+            EventSession.objects.create(
+                round=event_round,
+                title=f"Sessie {number + 1}.{index + 1}",
+                room=rooms[index],
+                capacity=capacity,
+                sort_order=index,
+                speakers="Sanne de Wit (gemeente Zwolle)",
+            )
+            for index in range(sessions)
+        ]
+        made.append(event_round)
+    return made

@@ -22,10 +22,13 @@ from learning.events.models import (
     Registration,
     RegistrationLog,
     RegistrationStatus,
+    SessionChoice,
+    SessionChoiceStatus,
 )
 from learning.events.services import RegistrationError
 from learning.events.tasks import mark_no_shows_task
 from learning.organisations.models import Organisation
+from tests.events.fixtures import add_programme
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -620,9 +623,17 @@ def test_the_door_list_is_sorted_by_surname_with_sessions_and_signature_columns(
     coordinator_client, today_event, person
 ):
     event = today_event()
+    (first,) = add_programme(event, rounds=1, sessions=2)
     for name in ("Anna de Vries", "Jan van der Berg", "Bram Bakker"):
         seat(event, person(name))
     seat(event, person("Willem Wachter"), status=S.CANCELLED)
+    bram = Registration.objects.get(user__full_name="Bram Bakker")
+    SessionChoice.objects.create(
+        registration=bram,
+        session=first.session_list[1],
+        round=first,
+        status=SessionChoiceStatus.SEATED,
+    )
     response = coordinator_client.get(reverse("registrations:door_list", args=[event.pk]))
     assert response.status_code == 200
     content = response.content.decode()
@@ -635,7 +646,8 @@ def test_the_door_list_is_sorted_by_surname_with_sessions_and_signature_columns(
     for heading in ("Naam", "Organisatie", "Sessies", "Handtekening"):
         assert f">{heading}</th>" in content
     assert "@page" not in content  # print CSS lives in the stylesheet
-    assert selectors.registration_sessions_label(registration=Registration()) == ""
+    # Bram's session, with its round and room; nobody else chose one.
+    assert content.count("Ronde 1: Sessie 1.2 (Zaal 2)") == 1
 
 
 def test_surname_sort_key_ignores_dutch_prefixes():

@@ -114,3 +114,101 @@ def test_a_message_submitted_eight_times_at_once_is_queued_once(make_event, make
 
     assert set(statuses) == {302}  # the first sends, the others hear it was sent already
     assert OutboxMessage.objects.filter(event=event, kind="registration_message").count() == 3
+
+
+def post_each(pairs, url_of):
+    """POST ``data`` as ``user`` for every (user, data), 32 at a time; the statuses."""
+
+    def one(pair):
+        user, data = pair
+        try:
+            client = Client()
+            client.force_login(user)
+            return client.post(url_of(user), data).status_code
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        return list(pool.map(one, pairs))
+
+
+def test_200_simultaneous_registrations_choosing_sessions_of_30_in_3_rounds(make_event, make_user):
+    from learning.events.models import SessionChoice, SessionChoiceStatus
+    from tests.events.fixtures import add_programme
+
+    event = make_event(capacity=150)
+    rounds = add_programme(event, rounds=3, sessions=4, capacity=30)
+    users = [make_user(organisation) for organisation in municipalities(200)]
+    # Most people want the first two sessions of a round: they fill and queue.
+    wanted = [
+        {
+            "answers_form": "1",
+            **{
+                f"round_{r.pk}": r.session_list[(index + number) % (2 if index % 3 else 4)].pk
+                for number, r in enumerate(rounds)
+            },
+        }
+        for index in range(200)
+    ]
+
+    statuses = post_each(
+        list(zip(users, wanted, strict=True)), lambda user: f"{event.url}register/"
+    )
+
+    assert set(statuses) == {302}, sorted(set(statuses))
+    assert (
+        Registration.objects.filter(event=event, status=RegistrationStatus.CONFIRMED).count() == 150
+    )
+    choices = SessionChoice.objects.filter(round__event=event).select_related("registration")
+    assert choices.count() == 600  # every registration, one session in each of 3 rounds
+    per_round = {}
+    for choice in choices:
+        per_round.setdefault((choice.registration_id, choice.round_id), []).append(choice)
+    assert all(len(same) == 1 for same in per_round.values())
+    for session in (s for r in rounds for s in r.session_list):
+        mine = [choice for choice in choices if choice.session_id == session.pk]
+        seated = [c for c in mine if c.status == SessionChoiceStatus.SEATED]
+        waiting = sorted(
+            (c for c in mine if c.status == SessionChoiceStatus.WAITING),
+            key=lambda c: c.queue_position,
+        )
+        assert len(seated) <= 30, session
+        # Seats only with an event seat; the queue is first come, first served.
+        assert all(c.registration.status == RegistrationStatus.CONFIRMED for c in seated)
+        assert [c.created_at for c in waiting] == sorted(c.created_at for c in waiting)
+        assert len({c.queue_position for c in waiting}) == len(waiting)
+        with_seat = [c for c in waiting if c.registration.status == RegistrationStatus.CONFIRMED]
+        if with_seat:
+            # Someone with an event seat waits only for a full session, behind its seats.
+            assert len(seated) == 30
+            assert max(c.created_at for c in seated) <= min(c.created_at for c in with_seat)
+
+
+def test_simultaneous_session_changes_never_overfill_a_session(make_event, make_user):
+    from learning.events.models import SessionChoice, SessionChoiceStatus
+    from learning.events.services import registration_create
+    from tests.events.fixtures import add_programme
+
+    event = make_event(capacity=100)
+    (first,) = add_programme(event, rounds=1, sessions=2, capacity=40)
+    a, b = first.session_list
+    users = [make_user(organisation) for organisation in municipalities(60)]
+    for user in users:
+        registration_create(
+            event=event, user=user, sessions={first.pk: a.pk if users.index(user) < 40 else ""}
+        )
+    # 30 holders of a and 20 people without a session all want b (room for 40) at once.
+    movers = users[:30] + users[40:]
+
+    statuses = post_each(
+        [(user, {f"round_{first.pk}": b.pk}) for user in movers],
+        lambda user: f"{event.url}sessies/",
+    )
+
+    assert set(statuses) == {302}, sorted(set(statuses))
+    seated_b = SessionChoice.objects.filter(session=b, status=SessionChoiceStatus.SEATED).count()
+    waiting_b = SessionChoice.objects.filter(session=b, status=SessionChoiceStatus.WAITING).count()
+    assert (seated_b, waiting_b) == (40, 10)
+    # 30 seats freed in a (nobody waited for a): 10 holders stay; none lost or doubled.
+    assert SessionChoice.objects.filter(session=a, status=SessionChoiceStatus.SEATED).count() == 10
+    assert SessionChoice.objects.filter(round=first).count() == 60

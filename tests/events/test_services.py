@@ -14,7 +14,7 @@ from learning.events.coordination import coordinator_sections_grant
 from learning.events.models import PromotionMode, RegistrationLog, RegistrationStatus, WaitReason
 from learning.events.services import RegistrationError, locking
 from learning.organisations.models import Organisation
-from tests.events.fixtures import municipalities
+from tests.events.fixtures import add_programme, municipalities
 
 pytestmark = pytest.mark.django_db
 
@@ -620,6 +620,17 @@ def test_every_registration_email_kind_is_produced_and_has_a_dutch_name(
     services.event_message_send_test(event=event, actor=coordinator, subject="S", body="B")
     services.reminders_queue(now=now)  # reminder
     notifications.event_changed(waiting, before={})  # event_changed
+    day = make_event(capacity=5)
+    (first,) = add_programme(day, rounds=1, sessions=3, capacity=1)
+    a, b, c = first.session_list
+    seated = services.registration_create(event=day, user=make_user(), sessions={first.pk: a.pk})
+    services.registration_create(event=day, user=make_user(), sessions={first.pk: a.pk})
+    services.registration_sessions_update(  # session_seated: the second person gets a
+        registration=seated, raw={first.pk: b.pk}, actor=seated.user
+    )
+    services.session_choice_move(  # session_moved
+        registration=seated, to_session=c, actor=coordinator, reason="Ruil"
+    )
 
     produced = set(OutboxMessage.objects.values_list("kind", flat=True))
     assert produced == set(notifications.KIND_LABELS)

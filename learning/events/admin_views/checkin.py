@@ -28,7 +28,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from learning.core.errors import form_refused
 
-from .. import selectors, services
+from .. import selectors, services, timetable
 from ..filters import event_choice_label
 from ..models import EventPage, Registration, RegistrationStatus
 from ..services import RegistrationError
@@ -267,12 +267,12 @@ class DoorListView(CheckinEventMixin, View):
     template_name = "events/admin/door_list.html"
 
     def get(self, request, *args, **kwargs):
-        people = selectors.checkin_people(event=self.event)
+        people = timetable.prefetch_session_choices(selectors.checkin_people(event=self.event))
         rows = [
             {
                 "name": _person_name(registration),
                 "organisation": registration.organisation.name if registration.organisation else "",
-                "sessions": selectors.registration_sessions_label(registration=registration),
+                "sessions": timetable.registration_sessions_label(registration=registration),
                 "checked_in": registration.status == RegistrationStatus.ATTENDED,
             }
             for registration in people

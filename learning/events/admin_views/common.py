@@ -65,6 +65,9 @@ LOG_ACTION_LABELS = {
     "check_in": _("Ingecheckt"),
     "check_in_undo": _("Inchecken teruggedraaid"),
     "no_show": _("Niet verschenen"),
+    "sessions": _("Sessies gewijzigd"),
+    "session_seated": _("Plek in sessie gekregen van de wachtlijst"),
+    "session_move": _("Verplaatst naar andere sessie"),
 }
 
 

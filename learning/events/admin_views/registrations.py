@@ -16,7 +16,7 @@ from wagtail.admin.widgets.button import Button
 from learning.core.admin import AuditTrailInspectMixin, LocalTimeInspectMixin
 from learning.core.exports import LocalTimeExportMixin, spreadsheet_safe
 
-from .. import selectors
+from .. import selectors, timetable
 from ..filters import event_choice_label
 from ..models import (
     EventPage,
@@ -66,6 +66,7 @@ EXPORT_COLUMNS = {
 # questions differ, it has one column "Antwoorden" with "question: answer" per answer, so a
 # column never mixes the answers to different questions.
 ANSWERS_COLUMN = "answers"
+SESSIONS_COLUMN = "sessions"
 QUESTION_COLUMN_PREFIX = "question_"
 
 
@@ -175,6 +176,10 @@ class RegistrationIndexView(RegistrationActionLinksMixin, LocalTimeExportMixin, 
             for field in self.list_export
             if field in EXPORT_COLUMNS
         )
+        if SESSIONS_COLUMN in self.list_export:
+            row[SESSIONS_COLUMN] = timetable.registration_sessions_label(
+                registration=item, with_queue=True
+            )
         if ANSWERS_COLUMN in self.list_export:
             row[ANSWERS_COLUMN] = answers_cell(item)
         else:
@@ -191,6 +196,9 @@ class RegistrationIndexView(RegistrationActionLinksMixin, LocalTimeExportMixin, 
         self.export_questions = selectors.event_questions(event=event) if event else []
         self.list_export = [*self.list_export]
         self.export_headings = {**self.export_headings}
+        # The sessions each person holds or waits for (one column, as on the door list).
+        self.list_export.append(SESSIONS_COLUMN)
+        self.export_headings[SESSIONS_COLUMN] = _("Sessies")
         if event is None:
             self.list_export.append(ANSWERS_COLUMN)
             self.export_headings[ANSWERS_COLUMN] = _("Antwoorden")
@@ -199,8 +207,10 @@ class RegistrationIndexView(RegistrationActionLinksMixin, LocalTimeExportMixin, 
             self.list_export.append(column)
             # An editor's text: the heading row is written as it is, in CSV and in XLSX.
             self.export_headings[column] = spreadsheet_safe(question.text)
-        queryset = queryset.prefetch_related(
-            Prefetch("answers", queryset=RegistrationAnswer.objects.select_related("question"))
+        queryset = timetable.with_session_choices(
+            queryset.prefetch_related(
+                Prefetch("answers", queryset=RegistrationAnswer.objects.select_related("question"))
+            )
         )
         return super().as_spreadsheet(queryset, spreadsheet_format)
 
@@ -233,6 +243,11 @@ class RegistrationIndexView(RegistrationActionLinksMixin, LocalTimeExportMixin, 
                             f"{self.url_namespace}:door_list", args=(event.pk,)
                         ),
                         "no_shows_url": reverse(f"{self.url_namespace}:no_shows", args=(event.pk,)),
+                        "sessions_url": (
+                            reverse(f"{self.url_namespace}:sessions", args=(event.pk,))
+                            if selectors.event_has_rounds(event=event)
+                            else None
+                        ),
                     }
                     if self.user_has_permission("change")
                     else {}

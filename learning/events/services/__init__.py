@@ -52,6 +52,17 @@ from .rules import (
     check_window,
     event_needs_organisation,
 )
+from .sessions import (
+    SessionsOutcome,
+    SessionsRefused,
+    can_change_sessions_online,
+    event_rounds_load,
+    event_sessions_fill,
+    registration_sessions_update,
+    session_choice_move,
+    session_clean,
+    sessions_clean,
+)
 from .waiting_list import event_settings_changed, offers_expire, waitlist_fill
 
 __all__ = [
@@ -96,5 +107,14 @@ __all__ = [
     "registration_set_attended",
     "registrations_anonymise",
     "reminders_queue",
+    "SessionsOutcome",
+    "SessionsRefused",
+    "can_change_sessions_online",
+    "event_rounds_load",
+    "event_sessions_fill",
+    "registration_sessions_update",
+    "session_choice_move",
+    "session_clean",
+    "sessions_clean",
     "waitlist_fill",
 ]

@@ -19,6 +19,7 @@ from .errors import _error
 from .locking import _lock_event
 from .log import _log
 from .rules import can_manage_event
+from .sessions import registrations_sessions_seat
 from .waiting_list import _leave_waiting_list, waitlist_fill
 
 
@@ -64,6 +65,7 @@ def registration_promote(*, registration: Registration, actor, reason: str) -> R
             reason=reason,
         )
         notifications.registration_changed(registration, previous_status=previous)
+        registrations_sessions_seat(registrations=[registration], actor=actor)
     return registration
 
 

@@ -58,6 +58,17 @@ def _error(code: str) -> RegistrationError:
         "no_recipients": _(
             "Er is (nog) niemand met een plek voor deze bijeenkomst: het bericht kan naar niemand."
         ),
+        "sessions_deadline_passed": _(
+            "Uw sessies wijzigen via de site kan niet meer. Neem contact op met de organisator."
+        ),
+        "session_not_of_event": _("Deze sessie hoort niet bij deze bijeenkomst."),
+        "session_move_needs_seat": _(
+            "Alleen wie een plek bij de bijeenkomst heeft, kan naar een sessie worden verplaatst."
+        ),
+        "session_full": _(
+            "Deze sessie is vol. Verplaats eerst iemand naar een andere sessie, of kies een "
+            "andere sessie."
+        ),
         "answers_deadline_passed": _(
             "Uw antwoorden wijzigen via de site kan niet meer. Neem contact op met de organisator."
         ),

@@ -13,6 +13,7 @@ from ..models import (
     ACTIVE_STATUSES,
     SEAT_STATUSES,
     EventPage,
+    EventRound,
     Registration,
     RegistrationQuestion,
     RegistrationStatus,
@@ -54,16 +55,17 @@ _LOCK_FOR_REGISTRATION_SQL = (
     " starts_at, cancelled, allowed_roles, allowed_organisation_kinds,"
     " EXISTS (SELECT 1 FROM account_emailaddress"
     " WHERE user_id = %s AND UPPER(email) = UPPER(%s) AND verified),"
-    " EXISTS (SELECT 1 FROM events_registrationquestion WHERE event_id = page_ptr_id)"
+    " EXISTS (SELECT 1 FROM events_registrationquestion WHERE event_id = page_ptr_id),"
+    " EXISTS (SELECT 1 FROM events_eventround WHERE event_id = page_ptr_id)"
     " FROM events_eventpage WHERE page_ptr_id = %s FOR UPDATE"
 )
 
 
-def _lock_event_for_registration(event: EventPage, *, user) -> tuple[bool, bool]:
+def _lock_event_for_registration(event: EventPage, *, user) -> tuple[bool, bool, bool]:
     """Take the event's row lock in one small query, refresh ``event``'s rule fields from the
-    locked row and return whether ``user``'s own address is verified and whether the event has
-    registration questions (both asked alongside: an event without questions costs no query
-    more).
+    locked row and return whether ``user``'s own address is verified, whether the event has
+    registration questions and whether it has rounds of sessions (all asked alongside: an
+    event without questions or sessions costs no query more).
 
     The routing loaded the page already; loading it again through the ORM (the page join,
     every column) cost about a millisecond inside the lock. Refuses to run outside a
@@ -81,11 +83,12 @@ def _lock_event_for_registration(event: EventPage, *, user) -> tuple[bool, bool]
             event.pk,
             email_verified=Exists(_verified_address(user)),
             has_questions=Exists(RegistrationQuestion.objects.filter(event_id=OuterRef("pk"))),
+            has_rounds=Exists(EventRound.objects.filter(event_id=OuterRef("pk"))),
         )
         for name in _RULE_FIELDS:
             field = EventPage._meta.get_field(name)
             setattr(event, field.attname, getattr(locked, field.attname))
-        return bool(locked.email_verified), bool(locked.has_questions)
+        return bool(locked.email_verified), bool(locked.has_questions), bool(locked.has_rounds)
     fields = [EventPage._meta.get_field(name) for name in _RULE_FIELDS]
     with connection.cursor() as cursor:
         cursor.execute(_LOCK_FOR_REGISTRATION_SQL, [user.pk, user.email, event.pk])
@@ -96,7 +99,7 @@ def _lock_event_for_registration(event: EventPage, *, user) -> tuple[bool, bool]
         if hasattr(field, "from_db_value"):
             value = field.from_db_value(value, None, connection)
         setattr(event, field.attname, value)
-    return bool(row[-2]), bool(row[-1])
+    return bool(row[-3]), bool(row[-2]), bool(row[-1])
 
 
 def _lock_for_change(registration: Registration, *, actor, coordinator: bool):

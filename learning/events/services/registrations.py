@@ -39,10 +39,13 @@ from .rules import (
     check_eligible,
     check_window,
 )
+from .sessions import event_rounds_load, registration_sessions_release, registration_sessions_save
 from .waiting_list import _leave_waiting_list, waitlist_fill
 
 
-def registration_create(*, event: EventPage, user, answers: dict | None = None) -> Registration:
+def registration_create(
+    *, event: EventPage, user, answers: dict | None = None, sessions: dict | None = None
+) -> Registration:
     """Register ``user`` for ``event``: confirmed, or waiting with a reason, or refused.
 
     Guarantees, also under simultaneous requests: never more seat holders than capacity,
@@ -52,13 +55,19 @@ def registration_create(*, event: EventPage, user, answers: dict | None = None) 
     ``answers`` (question id → text, option code or list of codes) are checked against the
     event's questions under the lock and saved with the registration; answers that do not fit
     (``AnswersRefused``, also for no answers to required questions) leave nothing behind.
+    ``sessions`` (round id → session id, or empty for none) choose at most one session per
+    round of the event's programme (``services.sessions``): a seat in it while there is one
+    and the person has an event seat, else a place in the session's queue; choices that do not
+    fit the programme (``SessionsRefused``) leave nothing behind either.
     """
     if not _is_logged_in(user):
         raise _error("login_required")
     with transaction.atomic():
         # The series' lock comes first (no query for an event outside a series).
         group = seat_group_lock(event)
-        return registration_create_locked(event=event, user=user, seat_group=group, answers=answers)
+        return registration_create_locked(
+            event=event, user=user, seat_group=group, answers=answers, sessions=sessions
+        )
 
 
 def registration_create_locked(
@@ -69,20 +78,22 @@ def registration_create_locked(
     notify: bool = True,
     reason: str = "",
     answers: dict | None = None,
+    sessions: dict | None = None,
 ) -> Registration:
     """The rules of ``registration_create`` for a caller that holds the lock of the event's
     seat group already (``seat_group_lock``; None for an event outside a group) and runs
     inside a transaction: enrolling in a whole series registers for each of its events this
     way. Without ``notify`` no e-mail is queued (the caller sends one of its own); ``reason``
-    goes into the registration log. ``answers``: as for ``registration_create``; after refused
-    answers (``AnswersRefused``) the caller rolls back its transaction or savepoint.
+    goes into the registration log. ``answers`` and ``sessions``: as for
+    ``registration_create``; after a refusal (``AnswersRefused``, ``SessionsRefused``) the
+    caller rolls back its transaction or savepoint.
     """
     if not _is_logged_in(user):
         raise _error("login_required")
     # Two queries decide: the lock (with the person's verified address alongside; it
     # refreshes the rule fields of the page the routing loaded) and, after it, one
     # aggregate over the event's registrations.
-    email_verified, has_questions = _lock_event_for_registration(event, user=user)
+    email_verified, has_questions, has_rounds = _lock_event_for_registration(event, user=user)
     locked = event
     check_can_register(user=user, email_verified=email_verified)
     check_window(event=locked)
@@ -130,6 +141,9 @@ def registration_create_locked(
     if has_questions:
         questions = list(RegistrationQuestion.objects.filter(event_id=locked.pk))
         registration_answers_save(registration=registration, questions=questions, raw=answers)
+    if has_rounds:
+        rounds = event_rounds_load(event_id=locked.pk)
+        registration_sessions_save(registration=registration, rounds=rounds, raw=sessions)
     _log(registration, actor=user, action="register", reason=reason)
     if notify:
         notifications.registration_changed(registration, previous_status="")
@@ -166,6 +180,7 @@ def registration_cancel(*, registration: Registration, actor, reason: str = "") 
         )
         _log(registration, actor=actor, action="cancel", from_status=previous, reason=reason)
         notifications.registration_changed(registration, previous_status=previous)
+        registration_sessions_release(registration=registration, actor=actor)
         if previous in SEAT_STATUSES:
             waitlist_fill(event=locked, actor=actor)
     return registration

@@ -23,6 +23,7 @@ from .locking import (
     _seat_counts,
 )
 from .log import _log
+from .sessions import registration_sessions_release, registrations_sessions_seat
 
 
 def _leave_waiting_list(registration: Registration) -> None:
@@ -96,6 +97,8 @@ def _fill(locked: EventPage, *, group, actor, now) -> list[Registration]:
         if registration.organisation_id is not None and registration.user_id is not None:
             holders.setdefault(registration.organisation_id, Counter())[registration.user_id] += 1
         promoted.append(registration)
+    # Their event seat brings the session seats they wait for, if still free (queue order).
+    registrations_sessions_seat(registrations=promoted, actor=actor)
     for registration in waiting:
         if registration.status != RegistrationStatus.WAITING:
             continue
@@ -148,6 +151,7 @@ def offers_expire(*, now=None) -> int:
                 notifications.registration_changed(
                     registration, previous_status=RegistrationStatus.OFFERED
                 )
+                registration_sessions_release(registration=registration)
                 expired += 1
             waitlist_fill(event=locked, now=now)
     return expired

@@ -16,7 +16,7 @@ runs out and the sender is presumed dead.
 from .dispatch import DISPATCH_GRACE, messages_flush
 from .errors import OutboxError
 from .queueing import message_queue, message_queue_debounced, message_retry
-from .rendering import ATTACHMENT_KEYS, SUBJECT_MAX_LENGTH
+from .rendering import ATTACHMENT_KEYS, EXTRA_HEADERS, SUBJECT_MAX_LENGTH
 from .retention import messages_purge
 from .sending import (
     FIRST_RETRY_DELAY,
@@ -32,6 +32,7 @@ from .sending import (
 __all__ = [
     "ATTACHMENT_KEYS",
     "DISPATCH_GRACE",
+    "EXTRA_HEADERS",
     "FIRST_RETRY_DELAY",
     "MAX_ATTEMPTS",
     "MAX_RETRY_DELAY",

@@ -13,7 +13,7 @@ from .. import renderers
 from ..models import OutboxMessage, OutboxStatus
 from .dispatch import DISPATCH_GRACE, _dispatch_on_commit
 from .errors import OutboxError
-from .rendering import SUBJECT_MAX_LENGTH, _clean_attachments
+from .rendering import SUBJECT_MAX_LENGTH, _clean_attachments, _clean_headers
 
 
 def message_queue(
@@ -31,6 +31,7 @@ def message_queue(
     renderer: str = "",
     payload: Mapping | None = None,
     send_after: timedelta | None = None,
+    headers: Mapping[str, str] | None = None,
 ) -> OutboxMessage:
     """Store one e-mail to one address and send it once the surrounding transaction commits.
 
@@ -52,6 +53,10 @@ def message_queue(
     confidential renderer (account and security e-mails) the content is never stored at all:
     the worker makes it at every attempt, so only the subject, the recipient, the kind and the
     state are ever in the database.
+
+    ``headers``: extra header lines, only those in ``EXTRA_HEADERS`` (List-Unsubscribe and
+    List-Unsubscribe-Post for a digest, Reply-To for a relayed message); a line break in a
+    value or another name raises ``ValueError``.
     """
     if not isinstance(to, str) or not to.strip():
         raise ValueError("message_queue sends to one address: pass `to` as a single string")
@@ -69,6 +74,7 @@ def message_queue(
         "text": text,
         "html": html or "",
         "attachments": _clean_attachments(attachments),
+        "headers": _clean_headers(headers or {}),
         "renderer": renderer,
         "payload": dict(payload or {}),
         "event": event,

@@ -6,6 +6,9 @@ from .. import renderers
 from ..models import OutboxMessage
 
 ATTACHMENT_KEYS = {"filename", "content", "mimetype"}
+# The header lines a caller may add (``message_queue(headers=…)``); anything else (From, To,
+# Bcc …) is the outbox's own business.
+EXTRA_HEADERS = {"List-Unsubscribe", "List-Unsubscribe-Post", "Reply-To"}
 SUBJECT_MAX_LENGTH = OutboxMessage._meta.get_field("subject").max_length
 
 
@@ -17,6 +20,17 @@ def _clean_attachments(attachments: Iterable[Mapping[str, str]]) -> list[dict[st
                 "an attachment is a mapping with filename, content (text) and mimetype"
             )
         cleaned.append({key: attachment[key] for key in sorted(ATTACHMENT_KEYS)})
+    return cleaned
+
+
+def _clean_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    cleaned = {}
+    for name, value in headers.items():
+        if name not in EXTRA_HEADERS:
+            raise ValueError(f"header {name!r} is not one of {sorted(EXTRA_HEADERS)}")
+        if not isinstance(value, str) or "\n" in value or "\r" in value:
+            raise ValueError(f"header {name!r} must be one line of text")
+        cleaned[name] = value
     return cleaned
 
 

@@ -111,6 +111,7 @@ def _deliver(message: OutboxMessage) -> None:
         body=message.text,
         from_email=message.from_email,
         to=[message.to],
+        headers=dict(message.headers or {}),
         connection=get_connection(_delivery_backend()),
     )
     email.calendar_parts = []

@@ -38,7 +38,16 @@ from learning.core.blocks import BaseStreamBlock
 from learning.core.models import AuditEntry
 from learning.organisations.models import OrganisationKind
 
-from .fields import MultipleChoiceJSONField
+from ..fields import MultipleChoiceJSONField
+
+# The programme of a day with parallel sessions: rounds (time slots) with sessions in each.
+from .sessions import (  # noqa: F401
+    EventPageForm,
+    EventRound,
+    EventSession,
+    SessionChoice,
+    SessionChoiceStatus,
+)
 
 
 class PromotionMode(models.TextChoices):
@@ -60,13 +69,13 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def upcoming(self, request):
-        from . import views
+        from .. import views
 
         return views.agenda(request, self, past=False)
 
     @path("afgelopen/")
     def past(self, request):
-        from . import views
+        from .. import views
 
         return views.agenda(request, self, past=True)
 
@@ -187,10 +196,23 @@ class EventPage(RoutablePageMixin, CalendarItem, Page):
         ),
         MultiFieldPanel([FieldPanel("checkin_opens_minutes")], heading=_("Inchecken")),
     ]
+    session_panels = [
+        InlinePanel(
+            "rounds",
+            heading=_("Rondes met parallelle sessies"),
+            label=_("ronde"),
+            help_text=_(
+                "Een ronde is een tijdvak waarin sessies naast elkaar lopen. Wie zich aanmeldt, "
+                "kiest per ronde één sessie. Een sessie waarvoor al mensen gekozen hebben, kunt "
+                "u pas weghalen als u hen naar een andere sessie hebt verplaatst."
+            ),
+        ),
+    ]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Inhoud")),
             ObjectList(registration_panels, heading=_("Aanmelden")),
+            ObjectList(session_panels, heading=_("Sessies")),
             ObjectList(Page.promote_panels, heading=_("Promotie")),
             ObjectList(Page.settings_panels, heading=_("Instellingen")),
         ]
@@ -204,6 +226,7 @@ class EventPage(RoutablePageMixin, CalendarItem, Page):
     parent_page_types = ["events.EventIndexPage", "masterclasses.ProgrammePage"]
     subpage_types: list[str] = []
     exclude_fields_in_copy = list(CALENDAR_BOOKKEEPING_FIELDS)
+    base_form_class = EventPageForm
 
     class Meta:
         verbose_name = _("bijeenkomst")
@@ -241,25 +264,25 @@ class EventPage(RoutablePageMixin, CalendarItem, Page):
 
     @path("")
     def detail(self, request):
-        from . import views
+        from .. import views
 
         return views.event_detail(request, self)
 
     @path("register/")
     def register(self, request):
-        from . import views
+        from .. import views
 
         return views.event_register(request, self)
 
     @path("cancel/")
     def cancel(self, request):
-        from . import views
+        from .. import views
 
         return views.event_cancel(request, self)
 
     @path("accept/")
     def accept_offer(self, request):
-        from . import views
+        from .. import views
 
         return views.event_accept_offer(request, self)
 
@@ -273,15 +296,21 @@ class EventPage(RoutablePageMixin, CalendarItem, Page):
 
     @path("handover/")
     def handover(self, request):
-        from . import views
+        from .. import views
 
         return views.event_handover(request, self)
 
     @path("answers/")
     def answers(self, request):
-        from . import views
+        from .. import views
 
         return views.event_answers(request, self)
+
+    @path("sessies/")
+    def sessions(self, request):
+        from .. import views
+
+        return views.event_sessions(request, self)
 
 
 class RegistrationStatus(models.TextChoices):
