@@ -44,7 +44,11 @@ class PolicyGoal(index.Indexed, ClusterableModel):
         FieldPanel("core_tasks", widget=forms.CheckboxSelectMultiple),
         FieldPanel("sort_order"),
     ]
-    search_fields = [index.SearchField("title"), index.SearchField("goal_text")]
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("goal_text"),
+        index.RelatedFields("core_tasks", [index.SearchField("name")]),
+    ]
 
     class Meta:
         verbose_name = _("beleidsdoel")
@@ -120,6 +124,7 @@ class Initiative(index.Indexed, ClusterableModel):
         index.SearchField("name"),
         index.SearchField("description"),
         index.SearchField("region"),
+        index.RelatedFields("core_tasks", [index.SearchField("name")]),
         index.FilterField("kind"),
         index.FilterField("province_id"),
     ]
