@@ -1,9 +1,9 @@
 """What a person can follow, in one registry: each kind says how to find the things followed,
 what they are called and where they live, and what was published about them in a period.
 
-Themes and pioneers are registered here (``register_defaults``, from ``AppConfig.ready``);
-another kind (core tasks) registers a ``FollowableKind`` the same way. Every function gets the
-reader (``user``) and returns only what that person may see.
+Themes, core tasks and pioneers are registered here (``register_defaults``, from
+``AppConfig.ready``); another kind registers a ``FollowableKind`` the same way. Every function
+gets the reader (``user``) and returns only what that person may see.
 """
 
 from collections.abc import Callable
@@ -12,11 +12,11 @@ from datetime import datetime
 
 from django.utils.translation import gettext_lazy as _
 
-from learning.core.models import Theme
+from learning.core.models import CoreTask, Theme
 from learning.core.visibility import pages_visible_to
 from learning.events.models import EventPage
-from learning.knowledge.models import KnowledgePage, KnowledgePageAuthor
-from learning.knowledge.selectors import articles_visible_to
+from learning.knowledge.models import KnowledgePage, KnowledgePageAuthor, QuestionPage
+from learning.knowledge.selectors import articles_visible_to, questions_answered
 from learning.profiles.models import PioneerProfilePage
 from learning.profiles.selectors import profiles_visible_to
 
@@ -99,6 +99,8 @@ def _page_label(page) -> str:
         return str(page.get_kind_display())
     if isinstance(page, PioneerProfilePage):
         return str(_("Pionier"))
+    if isinstance(page, QuestionPage):
+        return str(_("Veelgestelde vraag"))
     if isinstance(page, EventPage):
         return str(_("Masterclass") if hasattr(page, "masterclasspage") else _("Bijeenkomst"))
     return ""
@@ -136,6 +138,51 @@ def _themes_new_items(*, ids, start, end, user) -> dict[int, list[DigestItem]]:
             :ITEMS_PER_FOLLOWED
         ]
         for theme_id, found in items.items()
+    }
+
+
+# --- Core tasks ---------------------------------------------------------------------------
+
+
+def _core_task_followed(core_task: CoreTask) -> Followed:
+    page = getattr(core_task, "page", None)
+    url = page.url if page is not None and page.live else ""
+    return Followed(kind="core_task", object_id=core_task.pk, name=core_task.name, url=url or "")
+
+
+def _core_tasks_resolve(*, ids, user) -> dict[int, Followed]:
+    core_tasks = CoreTask.objects.filter(pk__in=list(ids)).select_related("page")
+    return {core_task.pk: _core_task_followed(core_task) for core_task in core_tasks}
+
+
+def _core_tasks_choices(*, user) -> list[Followed]:
+    return [_core_task_followed(core_task) for core_task in CoreTask.objects.select_related("page")]
+
+
+def _core_tasks_new_items(*, ids, start, end, user) -> dict[int, list[DigestItem]]:
+    """Articles, pioneers and answered questions tagged with the core task and published in
+    the period (a fixed number of queries)."""
+    ids = set(ids)
+    pages = [
+        *_published_in(articles_visible_to(user=user), start, end).filter(core_tasks__in=ids),
+        *_published_in(profiles_visible_to(user=user), start, end).filter(core_tasks__in=ids),
+        *_published_in(questions_answered(user=user), start, end).filter(core_tasks__in=ids),
+    ]
+    items: dict[int, dict[int, DigestItem]] = {}
+    for page in pages:
+        for core_task in page.core_tasks.all():
+            if core_task.pk in ids:
+                items.setdefault(core_task.pk, {})[page.pk] = DigestItem(
+                    title=page.title,
+                    url=page.url or "",
+                    label=_page_label(page),
+                    published_at=page.first_published_at,
+                )
+    return {
+        core_task_id: sorted(found.values(), key=lambda item: item.published_at, reverse=True)[
+            :ITEMS_PER_FOLLOWED
+        ]
+        for core_task_id, found in items.items()
     }
 
 
@@ -209,6 +256,15 @@ def register_defaults() -> None:
             resolve=_themes_resolve,
             new_items=_themes_new_items,
             choices=_themes_choices,
+        )
+    )
+    register(
+        FollowableKind(
+            key="core_task",
+            label=_("Kerntaken"),
+            resolve=_core_tasks_resolve,
+            new_items=_core_tasks_new_items,
+            choices=_core_tasks_choices,
         )
     )
     register(

@@ -24,7 +24,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .pagination import PAGE_PARAMETER, paginate
-from .sitecache import TIMEOUT, generation, themes
+from .sitecache import TIMEOUT, core_tasks, generation, themes
 
 LIST_CACHE_PREFIX = "filter-list-data:v1:"
 
@@ -32,6 +32,11 @@ LIST_CACHE_PREFIX = "filter-list-data:v1:"
 def theme_choices() -> list[tuple[str, str]]:
     """The "thema" choices every filter form offers: all themes, by slug (cached)."""
     return [("", _("Alle thema's")), *themes()]
+
+
+def core_task_choices() -> list[tuple[str, str]]:
+    """The "kerntaak" choices of the filter forms: all core tasks, by slug (cached)."""
+    return [("", _("Alle kerntaken")), *core_tasks()]
 
 
 class FilterForm(forms.Form):

@@ -73,6 +73,33 @@ class Theme(models.Model):
         return self.name
 
 
+@register_snippet
+class CoreTask(models.Model):
+    """A core task of a local government (inkoop, vergunningverlening …): the second axis beside
+    the themes, by which knowledge, goals, pioneers and questions are found for one's own work.
+    The eight tasks are seeded by a data migration; editors may rename or describe them."""
+
+    name = models.CharField(_("naam"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description = models.TextField(_("omschrijving"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        verbose_name = _("kerntaak")
+        verbose_name_plural = _("kerntaken")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class AuditEntry(models.Model):
     """One line of an audit trail: who changed a status, from what to what, when and why.
 

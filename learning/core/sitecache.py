@@ -29,7 +29,7 @@ from django.db import transaction
 from django.http.request import split_domain_port
 from wagtail.models import Page, PageViewRestriction, Site
 
-from .models import SiteSettings, Theme
+from .models import CoreTask, SiteSettings, Theme
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +42,7 @@ TIMEOUT = 300
 GENERATION_KEY = "site-structure:v1:generation"
 RESTRICTIONS_KEY = "site-structure:v1:restrictions"
 THEMES_KEY = "site-structure:v1:themes"
+CORE_TASKS_KEY = "site-structure:v1:core-tasks"
 FOOTER_KEY = "site-structure:v1:footer:{site_id}"
 CHILD_PAGE_KEY = "site-structure:v1:child:{parent_id}:{slug_hash}"
 
@@ -188,6 +189,15 @@ def themes() -> list[tuple[str, str]]:
     return _generational(THEMES_KEY, build)
 
 
+def core_tasks() -> list[tuple[str, str]]:
+    """The core tasks as (slug, name), in their order: the "kerntaak" filter choices."""
+
+    def build():
+        return list(CoreTask.objects.values_list("slug", "name"))
+
+    return _generational(CORE_TASKS_KEY, build)
+
+
 def site_footer(site: Site) -> dict:
     """The footer's text, contact address and statement links (URLs relative to the site)."""
 
@@ -256,7 +266,7 @@ class SiteCacheMiddleware:
 
 def connect_signals() -> None:
     """Called from the app config: any change to sites, pages, view restrictions (and their
-    groups), themes or site settings."""
+    groups), themes, core tasks or site settings."""
     from django.db.models.signals import m2m_changed, post_delete, post_save
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -280,7 +290,7 @@ def connect_signals() -> None:
         settings_changed, sender=SiteSettings, dispatch_uid="sitecache-settings", weak=False
     )
     post_delete.connect(forget, sender=SiteSettings, dispatch_uid="sitecache-settings-del")
-    for model in (Site, PageViewRestriction, Theme):
+    for model in (Site, PageViewRestriction, Theme, CoreTask):
         post_save.connect(forget, sender=model, dispatch_uid=f"sitecache-{model.__name__}-save")
         post_delete.connect(forget, sender=model, dispatch_uid=f"sitecache-{model.__name__}-del")
     page_published.connect(forget, dispatch_uid="sitecache-published")

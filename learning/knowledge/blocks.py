@@ -33,3 +33,27 @@ class KnowledgeStreamBlock(BaseStreamBlock):
     """The shared body blocks plus a practice example, for articles and guide steps."""
 
     practice_example = PracticeExampleBlock()
+
+
+class TipBlock(blocks.StructBlock):
+    """One tip for a core task: a short instruction, why it helps, and where to read more."""
+
+    title = blocks.CharBlock(label=_("tip"), max_length=160)
+    text = blocks.RichTextBlock(
+        label=_("toelichting"), features=["bold", "italic", "link", "ul", "ol"], required=False
+    )
+    link = blocks.PageChooserBlock(label=_("lees verder"), required=False)
+
+    class Meta:
+        icon = "help"
+        template = "blocks/knowledge_tip_block.html"
+        label = _("Tip")
+        description = _("Een concrete tip voor wie deze kerntaak uitvoert.")
+        preview_value = {
+            "title": "Vraag bij elke aanbesteding naar hergebruik",
+            "text": "<p>Neem een gunningscriterium op voor hergebruikte materialen.</p>",
+        }
+
+
+class TipsBlock(blocks.StreamBlock):
+    tip = TipBlock()

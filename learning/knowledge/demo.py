@@ -1,17 +1,26 @@
 """Demo content for the knowledge base (called by `manage.py load_demo`; idempotent).
 
 The Kennisbank with a page per theme, the guide series in nine steps, a dozen articles and
-practice examples, the national policy goals and twenty organisations and initiatives. One
-article is shared with the participants of a demo masterclass, to show private pages.
+practice examples, the national policy goals, a page with tips per core task, frequently asked
+questions (two still open), and the directory: twenty made-up examples plus the real
+organisations and initiatives of data/initiatives.csv, imported as an editor would
+(``manage.py import_initiatives``). One article is shared with the participants of a demo
+masterclass, to show private pages.
 """
 
+from pathlib import Path
+
+from django.utils.text import slugify
 from wagtail.models import Page, Site
 
-from learning.core.models import Theme
+from learning.core.models import CoreTask, Theme
 from learning.organisations.models import Organisation
 
 from . import demo_content as content
+from . import demo_core_tasks as core_task_content
 from .models import (
+    CoreTaskIndexPage,
+    CoreTaskPage,
     DirectoryPage,
     GuidePage,
     GuideStepPage,
@@ -20,12 +29,17 @@ from .models import (
     KnowledgePage,
     KnowledgePageAuthor,
     PolicyGoal,
+    QuestionIndexPage,
+    QuestionPage,
     ThemePage,
     Visibility,
 )
+from .services import initiatives_import_file
+
+INITIATIVES_CSV = Path(__file__).parent / "data" / "initiatives.csv"
 
 
-def _upsert(parent, model, slug, fields, themes=None, authors=None):
+def _upsert(parent, model, slug, fields, themes=None, authors=None, core_tasks=None):
     page = model.objects.child_of(parent).filter(slug=slug).first()
     if page is None:
         page = model(slug=slug, **fields)
@@ -33,6 +47,8 @@ def _upsert(parent, model, slug, fields, themes=None, authors=None):
             page.themes = themes
         if authors is not None:
             page.authors = authors
+        if core_tasks is not None:
+            page.core_tasks = core_tasks
         parent.add_child(instance=page)
     else:
         for key, value in fields.items():
@@ -41,6 +57,8 @@ def _upsert(parent, model, slug, fields, themes=None, authors=None):
             page.themes = themes
         if authors is not None:
             page.authors = authors
+        if core_tasks is not None:
+            page.core_tasks = core_tasks
     page.save_revision().publish()
     return model.objects.get(pk=page.pk)
 
@@ -56,6 +74,7 @@ def _themes(slugs, by_slug):
 def load() -> None:
     home = Site.objects.get(is_default_site=True).root_page.specific
     themes = {theme.slug: theme for theme in Theme.objects.all()}
+    core_tasks = {core_task.slug: core_task for core_task in CoreTask.objects.all()}
 
     index = _upsert(
         home,
@@ -112,13 +131,14 @@ def load() -> None:
         )
 
     for article in content.ARTICLES:
-        _article(index, article, themes)
+        _article(index, article, themes, core_tasks)
     shared_with = Page.objects.filter(slug=content.SHARED_ARTICLE["shared_with_slug"]).first()
     if shared_with is not None:
         _article(
             index,
             content.SHARED_ARTICLE,
             themes,
+            core_tasks,
             visibility=Visibility.PARTICIPANTS,
             shared_with=shared_with,
         )
@@ -130,6 +150,9 @@ def load() -> None:
             defaults={**fields, "source_url": content.RIJK_CE, "sort_order": number},
         )
         policy_goal.themes.set(_themes(goal["themes"], themes))
+        policy_goal.core_tasks.set(
+            _themes(core_task_content.GOAL_CORE_TASKS.get(goal["title"], []), core_tasks)
+        )
         policy_goal.save()
 
     provinces = {
@@ -150,9 +173,59 @@ def load() -> None:
         )
         initiative.themes.set(_themes(theme_slugs, themes))
         initiative.save()
+    report = initiatives_import_file(path=INITIATIVES_CSV)
+    if report.refused:
+        raise ValueError(f"{INITIATIVES_CSV} has refused rows: {report.refused}")
+
+    _core_task_pages(index, core_tasks)
+    _questions(index, themes, core_tasks)
 
 
-def _article(index, article, themes, **extra):
+def _core_task_pages(index, core_tasks):
+    core_task_index = _upsert(
+        index, CoreTaskIndexPage, "kerntaken", dict(core_task_content.CORE_TASK_INDEX)
+    )
+    for slug, (intro, tips) in core_task_content.TIPS.items():
+        core_task = core_tasks[slug]
+        _upsert(
+            core_task_index,
+            CoreTaskPage,
+            slug,
+            {
+                "title": core_task.name,
+                "core_task": core_task,
+                "intro": intro,
+                "tips": [
+                    ("tip", {"title": title, "text": f"<p>{text}</p>", "link": None})
+                    for title, text in tips
+                ],
+            },
+        )
+
+
+def _questions(index, themes, core_tasks):
+    question_index = _upsert(
+        index, QuestionIndexPage, "vragen", dict(core_task_content.QUESTION_INDEX)
+    )
+    questions = [
+        (title, "".join(f"<p>{text}</p>" for text in answer), theme_slugs, task_slugs)
+        for title, answer, theme_slugs, task_slugs in core_task_content.QUESTIONS
+    ] + [
+        (title, "", theme_slugs, task_slugs)
+        for title, theme_slugs, task_slugs in core_task_content.OPEN_QUESTIONS
+    ]
+    for title, answer, theme_slugs, task_slugs in questions:
+        _upsert(
+            question_index,
+            QuestionPage,
+            slugify(title)[:80],
+            {"title": title, "answer": answer},
+            themes=_themes(theme_slugs, themes),
+            core_tasks=_themes(task_slugs, core_tasks),
+        )
+
+
+def _article(index, article, themes, core_tasks, **extra):
     if article["kind"] == "practice":
         body = [("practice_example", {"contact": "", **article["example"]})]
     else:
@@ -169,5 +242,8 @@ def _article(index, article, themes, **extra):
             **extra,
         },
         themes=_themes(article["themes"], themes),
+        core_tasks=_themes(
+            core_task_content.ARTICLE_CORE_TASKS.get(article["slug"], []), core_tasks
+        ),
         authors=[KnowledgePageAuthor(name=name, role=role) for name, role in article["authors"]],
     )

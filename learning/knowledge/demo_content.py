@@ -129,6 +129,50 @@ GOALS = [
         "source": "Europese richtlijn verpakkingen en verpakkingsafval (EU) 2018/852",
         "themes": ["afval-en-grondstoffen", "bedrijven-en-ondernemers"],
     },
+    {
+        "title": "De helft secundaire bouwmaterialen in 2030",
+        "goal_text": "In 2030 bestaat de helft van de materialen die in onze bouw- en "
+        "infraprojecten worden toegepast uit secundaire materialen: hergebruikte bouwdelen en "
+        "gerecyclede grondstoffen. We vragen er bij elke opdracht naar en leggen vast hoeveel "
+        "het is.",
+        "quantity": "50% secundaire materialen",
+        "target_year": 2030,
+        "source": "Nationale doelen voor de circulaire bouweconomie, uitgewerkt in het "
+        "Nationaal Programma Circulaire Economie 2023-2030",
+        "themes": ["bouw", "infrastructuur", "circulair-inkopen"],
+    },
+    {
+        "title": "Tien procent biobased bouwmaterialen in 2030",
+        "goal_text": "In 2030 is minstens 10% van de bouwmaterialen in onze projecten "
+        "biobased: hout, vlas, hennep, stro en andere materialen van hernieuwbare oorsprong. "
+        "Dat legt koolstof vast en vermindert het gebruik van primaire abiotische grondstoffen.",
+        "quantity": "10% biobased",
+        "target_year": 2030,
+        "source": "Nationale doelen voor de circulaire bouweconomie, uitgewerkt in het "
+        "Nationaal Programma Circulaire Economie 2023-2030",
+        "themes": ["bouw", "biomassa-en-voedsel"],
+    },
+    {
+        "title": "Losmaakbaar en herbruikbaar bouwen in 2040",
+        "goal_text": "Vanaf 2040 ontwerpen en bouwen we zo dat bouwmaterialen en bouwdelen "
+        "losmaakbaar zijn en opnieuw kunnen worden gebruikt. Wat we nu bouwen, is de "
+        "materialenbank van straks.",
+        "quantity": "Losmaakbaar en herbruikbaar",
+        "target_year": 2040,
+        "source": "Nationale doelen voor de circulaire bouweconomie, uitgewerkt in het "
+        "Nationaal Programma Circulaire Economie 2023-2030",
+        "themes": ["bouw", "infrastructuur"],
+    },
+    {
+        "title": "75% afvalscheiding en 100 kilo restafval per inwoner",
+        "goal_text": "We scheiden minstens 75% van het huishoudelijk afval aan de bron en "
+        "brengen het restafval terug tot hoogstens 100 kilo per inwoner per jaar, als tussenstap "
+        "naar 30 kilo.",
+        "quantity": "75% gescheiden, 100 kg restafval per inwoner",
+        "target_year": 2020,
+        "source": "Uitvoeringsprogramma VANG-Huishoudelijk Afval (Van Afval Naar Grondstof, 2014)",
+        "themes": ["afval-en-grondstoffen", "inwoners"],
+    },
 ]
 
 GUIDE = {

@@ -1,12 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from learning.core.filtering import FilterForm, theme_choices
+from learning.core.filtering import FilterForm, core_task_choices, theme_choices
 from learning.core.models import Theme
 from learning.core.search import MAX_QUERY_LENGTH
 from learning.organisations.models import Organisation, OrganisationKind
 
 from .models import ArticleKind, InitiativeKind
+from .services.questions import ANSWER_MAX_LENGTH, ANSWER_MIN_LENGTH
 
 
 class ArticleFilterForm(FilterForm):
@@ -18,13 +19,21 @@ class ArticleFilterForm(FilterForm):
         choices=[("", _("Artikelen en praktijkvoorbeelden")), *ArticleKind.choices],
     )
 
+    kerntaak = forms.ChoiceField(label=_("Kerntaak"), required=False)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["thema"].choices = theme_choices()
+        self.fields["kerntaak"].choices = core_task_choices()
 
     def filters(self) -> dict:
         data = self.cleaned_data
-        return {"theme": data["thema"], "kind": data["soort"], "query": data["zoek"].strip()}
+        return {
+            "theme": data["thema"],
+            "kind": data["soort"],
+            "core_task": data["kerntaak"],
+            "query": data["zoek"].strip(),
+        }
 
 
 class DirectoryFilterForm(FilterForm):
@@ -42,10 +51,15 @@ class DirectoryFilterForm(FilterForm):
         empty_label=_("Alle provincies"),
     )
     thema = forms.ChoiceField(label=_("Thema"), required=False)
+    kerntaak = forms.ChoiceField(label=_("Kerntaak"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["thema"].choices = theme_choices()
+        self.fields["kerntaak"].choices = core_task_choices()
+        self.fields["kerntaak"].error_messages["invalid_choice"] = _(
+            "Kies een kerntaak uit de lijst."
+        )
 
     def filters(self) -> dict:
         data = self.cleaned_data
@@ -53,8 +67,62 @@ class DirectoryFilterForm(FilterForm):
             "kind": data["soort"],
             "province": data["provincie"],
             "theme": data["thema"],
+            "core_task": data["kerntaak"],
             "query": data["zoek"].strip(),
         }
+
+
+class QuestionFilterForm(FilterForm):
+    zoek = forms.CharField(
+        label=_("Zoeken in de vragen"),
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    thema = forms.ChoiceField(label=_("Thema"), required=False)
+    kerntaak = forms.ChoiceField(label=_("Kerntaak"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["thema"].choices = theme_choices()
+        self.fields["thema"].error_messages["invalid_choice"] = _("Kies een thema uit de lijst.")
+        self.fields["kerntaak"].choices = core_task_choices()
+        self.fields["kerntaak"].error_messages["invalid_choice"] = _(
+            "Kies een kerntaak uit de lijst."
+        )
+
+    def filters(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "theme": data["thema"],
+            "core_task": data["kerntaak"],
+            "query": " ".join(data["zoek"].split()),
+        }
+
+
+class AnswerForm(forms.Form):
+    text = forms.CharField(
+        label=_("Uw antwoord"),
+        min_length=ANSWER_MIN_LENGTH,
+        max_length=ANSWER_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "Schrijf het antwoord zoals u het een collega zou uitleggen. Gewone tekst; een lege "
+            "regel begint een nieuwe alinea. Maximaal 3.000 tekens."
+        ),
+        error_messages={
+            "required": _("Schrijf uw antwoord."),
+            "min_length": _("Schrijf een antwoord van minstens %(limit_value)d tekens."),
+            "max_length": _("Houd het antwoord onder de %(limit_value)d tekens."),
+        },
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "Ik geef de redactie toestemming dit antwoord, na beoordeling en eventueel "
+            "ingekort, bij de vraag te publiceren."
+        ),
+        error_messages={"required": _("Geef toestemming om het antwoord te publiceren.")},
+    )
 
 
 class PracticeExampleForm(forms.Form):

@@ -3,7 +3,7 @@ rule itself lives there.
 
 The page_published signal is the one place every publication passes (the editor's button,
 a workflow approval, scheduled publishing), so the view restriction that follows a page's
-"zichtbaarheid" and the contributor's e-mail are both driven from here.
+"zichtbaarheid" and the e-mails to contributors (examples, answers) are all driven from here.
 """
 
 from wagtail.signals import page_published
@@ -12,13 +12,15 @@ from . import services
 
 
 def _page_published(sender, instance, **kwargs):
-    from .models import KnowledgePage, VisibilityMixin
-    from .services import contribution_published, page_visibility_apply
+    from .models import KnowledgePage, QuestionPage, VisibilityMixin
+    from .services import answer_published, contribution_published, page_visibility_apply
 
     if isinstance(instance, VisibilityMixin):
         page_visibility_apply(page=instance)
     if isinstance(instance, KnowledgePage) and instance.contributed_by_id:
         contribution_published(page=instance)
+    if isinstance(instance, QuestionPage) and instance.answered_by_id and instance.is_answered:
+        answer_published(page=instance)
 
 
 def _shared_paths_changed(**kwargs):

@@ -1,4 +1,5 @@
-"""Contributions in the personal-data registry: exported, and unlinked on deletion."""
+"""Contributions (practice examples, answers to questions) in the personal-data registry:
+exported, and unlinked on deletion."""
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -44,6 +45,35 @@ def _erase(user) -> None:
             index.insert_or_update_object(page)
 
 
+def _export_answers(user) -> list[dict]:
+    from .models import QuestionPage
+
+    return [
+        {"question": page.title, "published": page.answerer_notified_at is not None}
+        for page in QuestionPage.objects.filter(answered_by=user).order_by("pk")
+    ]
+
+
+def _erase_answers(user) -> None:
+    """A published answer stays with its question (it belongs to the knowledge base), without
+    the link to the person who wrote it and without their name or address in the text; the
+    search index follows. Earlier versions go with the other revisions (accounts'
+    admin_history provider)."""
+    from wagtail.search import index
+
+    from .models import QuestionPage
+
+    answered = QuestionPage.objects.filter(answered_by=user)
+    page_ids = list(answered.values_list("pk", flat=True))
+    changed = redaction.redact_rows(
+        QuestionPage.objects.filter(pk__in=page_ids), redaction.identifiers(user)
+    )
+    answered.update(answered_by=None)
+    if changed:
+        for page in QuestionPage.objects.filter(pk__in=page_ids):
+            index.insert_or_update_object(page)
+
+
 def register() -> None:
     personal_data.register(
         "knowledge_contributions",
@@ -54,4 +84,14 @@ def register() -> None:
         ),
         export=_export,
         erase=_erase,
+    )
+    personal_data.register(
+        "knowledge_answers",
+        label=_("Antwoorden op veelgestelde vragen"),
+        description=_(
+            "De vragen in de kennisbank die u beantwoordde. Na het verwijderen van uw account "
+            "blijven gepubliceerde antwoorden bij de vraag staan, zonder koppeling aan u."
+        ),
+        export=_export_answers,
+        erase=_erase_answers,
     )

@@ -19,12 +19,14 @@ from learning.organisations.models import Organisation
 from learning.profiles.models import PioneerProfilePage, ProfileIndexPage
 
 from .models import (
+    CoreTaskPage,
     DirectoryPage,
     GuidePage,
     GuideStepPage,
     Initiative,
     KnowledgePage,
     PolicyGoal,
+    QuestionPage,
     ThemePage,
 )
 
@@ -107,6 +109,14 @@ def register() -> None:
         order=10,
     )
     register_page_kind("handreiking", label=_("Handreiking"), model=GuidePage, order=15)
+    register_page_kind(
+        "vraag",
+        label=_("Veelgestelde vraag"),
+        model=QuestionPage,
+        theme_lookup="themes__slug",
+        order=12,
+    )
+    register_page_kind("kerntaak", label=_("Tips per kerntaak"), model=CoreTaskPage, order=13)
     register_page_kind(
         "stap-handreiking",
         label=_("Stap van een handreiking"),

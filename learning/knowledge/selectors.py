@@ -9,23 +9,31 @@ import difflib
 from itertools import islice
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Count, Q, QuerySet
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, IntegerField, Q, QuerySet
+from django.db.models.functions import Cast
+from wagtail.models import Page, WorkflowState
 from wagtail.query import PageQuerySet
 
-from learning.core.models import Theme
+from learning.core.models import CoreTask, Theme
 from learning.core.search import search_terms
 from learning.core.visibility import pages_visible_to
 from learning.events.selectors import events_for_agenda
 from learning.profiles.models import PioneerProfilePage
-from learning.profiles.selectors import profiles_for_theme
+from learning.profiles.selectors import profiles_for_core_task, profiles_for_theme
 
 from .models import (
+    CoreTaskIndexPage,
+    CoreTaskPage,
+    DirectoryPage,
     GuidePage,
     GuideStepPage,
     Initiative,
     KnowledgeIndexPage,
     KnowledgePage,
     PolicyGoal,
+    QuestionIndexPage,
+    QuestionPage,
     ThemePage,
 )
 
@@ -35,10 +43,12 @@ THEME_EVENTS_LIMIT = 4
 THEME_INITIATIVES_LIMIT = 6
 RELATED_LIMIT = 3
 FEED_LIMIT = 30
+QUESTIONS_LIMIT = 10
+OPEN_QUESTIONS_LIMIT = 10
 
 
 def _listable(queryset: PageQuerySet) -> PageQuerySet:
-    return queryset.prefetch_related("themes")
+    return queryset.prefetch_related("themes", "core_tasks")
 
 
 def articles_visible_to(*, user) -> PageQuerySet:
@@ -48,13 +58,15 @@ def articles_visible_to(*, user) -> PageQuerySet:
 
 
 def articles_filtered(
-    *, user, theme: str = "", kind: str = "", query: str = ""
+    *, user, theme: str = "", kind: str = "", core_task: str = "", query: str = ""
 ) -> PageQuerySet | QuerySet:
     """Articles for the knowledge base listing; filters combine (AND), ``query`` uses Wagtail
     search (best match first) within what the filters and the user's visibility allow."""
     articles = articles_visible_to(user=user)
     if theme:
         articles = articles.filter(themes__slug=theme)
+    if core_task:
+        articles = articles.filter(core_tasks__slug=core_task)
     if kind:
         articles = articles.filter(kind=kind)
     query = search_terms(query)
@@ -115,7 +127,90 @@ def theme_page_sections(*, theme_page: ThemePage, user) -> dict:
             .select_related("province")
             .order_by("name")[:THEME_INITIATIVES_LIMIT]
         ),
+        "questions": questions_answered(user=user, theme=theme.slug)[:QUESTIONS_LIMIT],
+        "core_task_pages": core_task_pages(user=user),
     }
+
+
+# --- Core tasks ----------------------------------------------------------------------------
+
+
+def core_task_pages(*, user, index_page: CoreTaskIndexPage | None = None) -> list[CoreTaskPage]:
+    """The live core-task pages ``user`` may see, in the core tasks' order (one query)."""
+    pages = CoreTaskPage.objects.live()
+    if index_page is not None:
+        pages = pages.child_of(index_page)
+    pages = pages_visible_to(pages, user).select_related("core_task")
+    return list(pages.order_by("core_task__sort_order", "core_task__name"))
+
+
+def goals_for_core_task(*, core_task: CoreTask) -> list[PolicyGoal]:
+    return list(
+        PolicyGoal.objects.filter(core_tasks=core_task).order_by("sort_order", "target_year")
+    )
+
+
+def core_task_page_sections(*, core_task_page: CoreTaskPage, user) -> dict:
+    """Everything a core-task page shows beside its tips: articles, policy goals, pioneers,
+    answered questions and the number of initiatives with this core task. A fixed number of
+    queries, whatever the numbers behind it."""
+    core_task = core_task_page.core_task
+    articles = articles_visible_to(user=user).filter(core_tasks=core_task)
+    return {
+        "core_task": core_task,
+        "articles": list(articles[:THEME_ARTICLES_LIMIT]),
+        "goals": goals_for_core_task(core_task=core_task),
+        "profiles": profiles_for_core_task(
+            core_task=core_task, user=user, limit=THEME_PROFILES_LIMIT
+        ),
+        "questions": questions_answered(user=user, core_task=core_task.slug)[:QUESTIONS_LIMIT],
+        "initiative_count": Initiative.objects.filter(core_tasks=core_task).count(),
+        "directory": DirectoryPage.objects.live().public().first(),
+        "question_index": QuestionIndexPage.objects.live().public().first(),
+    }
+
+
+# --- Frequently asked questions ------------------------------------------------------------
+
+
+def questions_visible_to(*, user) -> PageQuerySet:
+    """Live questions ``user`` may see, in the editors' order (the page tree)."""
+    questions = pages_visible_to(QuestionPage.objects.live(), user)
+    return questions.prefetch_related("themes", "core_tasks").order_by("path")
+
+
+def questions_answered(
+    *, user, theme: str = "", core_task: str = "", query: str = ""
+) -> PageQuerySet | QuerySet:
+    """The answered questions for an accordion; filters combine (AND), ``query`` uses Wagtail
+    search within them (best match first)."""
+    questions = questions_visible_to(user=user).exclude(answer="")
+    if theme:
+        questions = questions.filter(themes__slug=theme)
+    if core_task:
+        questions = questions.filter(core_tasks__slug=core_task)
+    query = search_terms(query)
+    if not query:
+        return questions
+    matching = QuestionPage.objects.filter(id__in=questions.values("id"))
+    return matching.prefetch_related("themes", "core_tasks").search(query)
+
+
+def questions_open(*, user, limit: int = OPEN_QUESTIONS_LIMIT) -> list[QuestionPage]:
+    """Live questions without a published answer, that colleagues may answer: oldest first.
+    Those with an answer awaiting review are left out (one query, workflow states included)."""
+    questions = (
+        pages_visible_to(QuestionPage.objects.live(), user)
+        .filter(answer="")
+        .exclude(
+            pk__in=WorkflowState.objects.active()
+            .filter(base_content_type=ContentType.objects.get_for_model(Page))
+            .annotate(page_id=Cast("object_id", IntegerField()))
+            .values("page_id")
+        )
+        .order_by("first_published_at", "pk")
+    )
+    return list(questions[:limit])
 
 
 def article_related(*, page: KnowledgePage, user) -> list[KnowledgePage]:
@@ -161,12 +256,12 @@ def guide_step_neighbours(*, step: GuideStepPage, user) -> dict:
 
 
 def initiatives_filtered(
-    *, kind: str = "", province=None, theme: str = "", query: str = ""
+    *, kind: str = "", province=None, theme: str = "", core_task: str = "", query: str = ""
 ) -> QuerySet[Initiative]:
     """The directory: filters combine (AND); ``query`` matches name, description, region and
     the name of the initiative's organisation."""
     initiatives = Initiative.objects.select_related("province", "organisation").prefetch_related(
-        "themes"
+        "themes", "core_tasks"
     )
     if kind:
         initiatives = initiatives.filter(kind=kind)
@@ -174,6 +269,8 @@ def initiatives_filtered(
         initiatives = initiatives.filter(province=province)
     if theme:
         initiatives = initiatives.filter(themes__slug=theme)
+    if core_task:
+        initiatives = initiatives.filter(core_tasks__slug=core_task)
     if query:
         initiatives = initiatives.filter(
             Q(name__icontains=query)

@@ -13,7 +13,7 @@ from .models import Initiative, PolicyGoal
 class PolicyGoalFilterSet(WagtailFilterSet):
     class Meta:
         model = PolicyGoal
-        fields = ["themes", "target_year"]
+        fields = ["themes", "core_tasks", "target_year"]
 
 
 class PolicyGoalViewSet(SnippetViewSet):
@@ -32,7 +32,7 @@ class PolicyGoalViewSet(SnippetViewSet):
 class InitiativeFilterSet(WagtailFilterSet):
     class Meta:
         model = Initiative
-        fields = ["kind", "province", "themes"]
+        fields = ["kind", "province", "themes", "core_tasks"]
 
 
 class InitiativeViewSet(SnippetViewSet):

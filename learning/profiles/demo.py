@@ -13,7 +13,7 @@ from PIL import ImageDraw, ImageFont
 from wagtail.images.models import Image
 from wagtail.models import Site
 
-from learning.core.models import Theme
+from learning.core.models import CoreTask, Theme
 from learning.organisations.models import Organisation
 
 from .demo_content import PROFILES
@@ -77,7 +77,21 @@ def _story(spec: dict) -> str:
     )
 
 
-def _upsert(parent, model, slug, fields, themes=()):
+# The core tasks of each demo pioneer, by the work their job title describes.
+CORE_TASKS = {
+    "marloes-van-der-heijden": ["inkoop", "bedrijfsvoering"],
+    "jeroen-bosman": ["vastgoed-en-beheer-openbare-ruimte", "inkoop"],
+    "fenna-dijkstra": ["afval-en-grondstoffen", "communicatie-en-participatie"],
+    "ruben-claessens": ["vastgoed-en-beheer-openbare-ruimte"],
+    "sietske-hoekstra": ["afval-en-grondstoffen", "economische-zaken"],
+    "ahmed-ouali": ["economische-zaken", "vergunningverlening-en-handhaving"],
+    "lieke-janssen": ["communicatie-en-participatie", "afval-en-grondstoffen"],
+    "hans-vermeulen": ["inkoop", "vastgoed-en-beheer-openbare-ruimte"],
+    "esther-de-wit": ["ruimtelijke-ordening-en-omgevingswet"],
+}
+
+
+def _upsert(parent, model, slug, fields, themes=(), core_tasks=()):
     page = model.objects.child_of(parent).filter(slug=slug).first()
     if page is None:
         page = model(slug=slug, **fields)
@@ -87,6 +101,8 @@ def _upsert(parent, model, slug, fields, themes=()):
             setattr(page, key, value)
     if themes:
         page.themes.set(themes)
+    if core_tasks:
+        page.core_tasks.set(core_tasks)
     page.save_revision().publish()
     return model.objects.get(pk=page.pk)
 
@@ -107,6 +123,7 @@ def load() -> None:
         },
     )
     themes = {theme.slug: theme for theme in Theme.objects.all()}
+    core_tasks = {core_task.slug: core_task for core_task in CoreTask.objects.all()}
     organisations = Organisation.objects.select_related("province").in_bulk(
         [spec["cbs_code"] for spec in PROFILES], field_name="cbs_code"
     )
@@ -131,4 +148,5 @@ def load() -> None:
                 f"{spec['quote']}",
             },
             themes=[themes[slug] for slug in spec["themes"]],
+            core_tasks=[core_tasks[slug] for slug in CORE_TASKS.get(spec["slug"], [])],
         )

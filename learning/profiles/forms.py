@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from learning.core.filtering import FilterForm, theme_choices
+from learning.core.filtering import FilterForm, core_task_choices, theme_choices
 from learning.core.search import MAX_QUERY_LENGTH
 from learning.organisations.models import OrganisationKind
 
@@ -22,6 +22,7 @@ class ProfileFilterForm(FilterForm):
         },
     )
     thema = forms.ChoiceField(label=_("Thema"), required=False)
+    kerntaak = forms.ChoiceField(label=_("Kerntaak"), required=False)
     soort = forms.ChoiceField(
         label=_("Soort organisatie"),
         choices=[("", _("Alle soorten")), *OrganisationKind.choices],
@@ -37,6 +38,10 @@ class ProfileFilterForm(FilterForm):
         super().__init__(*args, **kwargs)
         self.fields["thema"].choices = theme_choices()
         self.fields["thema"].error_messages["invalid_choice"] = _("Kies een thema uit de lijst.")
+        self.fields["kerntaak"].choices = core_task_choices()
+        self.fields["kerntaak"].error_messages["invalid_choice"] = _(
+            "Kies een kerntaak uit de lijst."
+        )
         self.fields["soort"].error_messages["invalid_choice"] = _(
             "Kies een soort organisatie uit de lijst."
         )
@@ -54,4 +59,5 @@ class ProfileFilterForm(FilterForm):
             "theme": data["thema"],
             "organisation_kind": data["soort"],
             "province": data["provincie"],
+            "core_task": data["kerntaak"],
         }

@@ -113,6 +113,9 @@ class PioneerProfilePage(Page):
     themes = ParentalManyToManyField(
         "core.Theme", verbose_name=_("thema's"), blank=True, related_name="pioneer_profiles"
     )
+    core_tasks = ParentalManyToManyField(
+        "core.CoreTask", verbose_name=_("kerntaken"), blank=True, related_name="pioneer_profiles"
+    )
     quote = models.CharField(
         _("citaat"),
         max_length=300,
@@ -141,6 +144,7 @@ class PioneerProfilePage(Page):
             heading=_("Persoon"),
         ),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("core_tasks", widget=forms.CheckboxSelectMultiple),
         FieldPanel("quote"),
         FieldPanel("story"),
         MultiFieldPanel(
@@ -153,6 +157,7 @@ class PioneerProfilePage(Page):
         index.SearchField("quote"),
         index.SearchField("story"),
         index.RelatedFields("organisation", [index.SearchField("name")]),
+        index.RelatedFields("core_tasks", [index.SearchField("name")]),
         index.FilterField("province"),
         index.FilterField("organisation"),
     ]

@@ -16,7 +16,9 @@ RELATED_LIMIT = 3
 
 
 def _listable(queryset: PageQuerySet) -> PageQuerySet:
-    return queryset.select_related("portrait", "organisation").prefetch_related("themes")
+    return queryset.select_related("portrait", "organisation").prefetch_related(
+        "themes", "core_tasks"
+    )
 
 
 def profiles_visible_to(*, user) -> PageQuerySet:
@@ -32,9 +34,11 @@ def profiles_filtered(
     theme: str = "",
     organisation_kind: str = "",
     province: str = "",
+    core_task: str = "",
     query: str = "",
 ):
-    """Profiles for the index: the filters combine (AND); ``query`` searches names, job
+    """Profiles for the index: the filters (theme, organisation kind, province, core task)
+    combine (AND); ``query`` searches names, job
     titles, organisations, quotes and stories with Wagtail search (best match first)."""
     profiles = profiles_visible_to(user=user)
     if theme:
@@ -43,6 +47,8 @@ def profiles_filtered(
         profiles = profiles.filter(organisation__kind=organisation_kind)
     if province:
         profiles = profiles.filter(province=province)
+    if core_task:
+        profiles = profiles.filter(core_tasks__slug=core_task)
     query = search_terms(query)
     if not query:
         return profiles
@@ -54,6 +60,15 @@ def profiles_filtered(
 def profiles_for_theme(*, theme, user, limit: int | None = None) -> list[PioneerProfilePage]:
     """Live profiles on ``theme`` (a Theme) that ``user`` may see, by name; at most ``limit``."""
     profiles = profiles_visible_to(user=user).filter(themes=theme)
+    if limit is not None:
+        profiles = profiles[:limit]
+    return list(profiles)
+
+
+def profiles_for_core_task(*, core_task, user, limit: int | None = None) -> list:
+    """Live profiles tagged with ``core_task`` that ``user`` may see, by name; at most
+    ``limit``."""
+    profiles = profiles_visible_to(user=user).filter(core_tasks=core_task)
     if limit is not None:
         profiles = profiles[:limit]
     return list(profiles)

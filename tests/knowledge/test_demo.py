@@ -4,11 +4,13 @@ import pytest
 
 from learning.knowledge import demo
 from learning.knowledge.models import (
+    CoreTaskPage,
     GuideStepPage,
     Initiative,
     KnowledgeIndexPage,
     KnowledgePage,
     PolicyGoal,
+    QuestionPage,
     ThemePage,
 )
 
@@ -24,7 +26,30 @@ def test_demo_is_idempotent(client):
     assert GuideStepPage.objects.count() == 9
     assert KnowledgePage.objects.count() == 12
     assert PolicyGoal.objects.count() >= 8
-    assert Initiative.objects.count() == 20
+    # Twenty made-up examples and the real organisations and initiatives of the demo CSV.
+    assert Initiative.objects.count() >= 170
+    for network in (
+        "Cirkelregio Utrecht",
+        "Circulair Friesland",
+        "CIRCLES",
+        "Servicepunt Circulair",
+        "Versnellingshuis Circulaire Economie",
+        "Cirkelstad",
+    ):
+        assert Initiative.objects.filter(name=network).exists(), network
+    assert Initiative.objects.filter(core_tasks__isnull=False).distinct().count() >= 150
+    assert CoreTaskPage.objects.live().count() == 8
+    assert all(page.tips for page in CoreTaskPage.objects.all())
+    assert QuestionPage.objects.live().exclude(answer="").count() >= 10
+    assert QuestionPage.objects.live().filter(answer="").count() == 2
+    for title in (
+        "De helft secundaire bouwmaterialen in 2030",
+        "Tien procent biobased bouwmaterialen in 2030",
+        "Losmaakbaar en herbruikbaar bouwen in 2040",
+        "75% afvalscheiding en 100 kilo restafval per inwoner",
+    ):
+        goal = PolicyGoal.objects.get(title=title)
+        assert goal.core_tasks.exists() and goal.themes.exists()
     assert all(step.actions and step.examples for step in GuideStepPage.objects.all())
     goal = PolicyGoal.objects.get(title="Helft minder primaire grondstoffen in 2030")
     assert goal.target_year == 2030 and goal.themes.exists()

@@ -1,84 +1,23 @@
-"""The knowledge base: theme pages, articles, the guide series, policy goals and the directory.
-
-Rules (visibility sync, contributions, notifications) live in services.py; reads in selectors.py.
-"""
+"""The pages of the knowledge base: the index, themes, articles, the guide and the directory."""
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    PageChooserPanel,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from learning.organisations.models import OrganisationKind
-
-from .blocks import ActionsBlock, KnowledgeStreamBlock, PracticeExamplesBlock
-
-SHARED_WITH_PAGE_TYPES = ["events.EventPage", "masterclasses.ProgrammePage"]
-
-
-class Visibility(models.TextChoices):
-    PUBLIC = "public", _("Openbaar")
-    PARTICIPANTS = "participants", _("Gedeeld met de deelnemers van een masterclass of programma")
-
-
-class VisibilityMixin(models.Model):
-    """Per page: public, or shared with the confirmed participants of an event or programme.
-
-    The page's Wagtail view restriction follows these fields (services.page_visibility_apply,
-    run when the page is published); membership of the participants' group follows the
-    registrations (services.participant_group_sync).
-    """
-
-    visibility = models.CharField(
-        _("zichtbaarheid"),
-        max_length=20,
-        choices=Visibility.choices,
-        default=Visibility.PUBLIC,
-    )
-    shared_with = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("gedeeld met deelnemers van"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Een masterclass, bijeenkomst of programma. Alleen bevestigde deelnemers."),
-    )
-
-    visibility_panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("visibility", widget=forms.RadioSelect),
-                PageChooserPanel("shared_with", SHARED_WITH_PAGE_TYPES),
-            ],
-            heading=_("Zichtbaarheid"),
-        )
-    ]
-
-    class Meta:
-        abstract = True
-
-    def clean(self):
-        super().clean()
-        if self.visibility == Visibility.PARTICIPANTS and not self.shared_with_id:
-            raise ValidationError(
-                {"shared_with": _("Kies de masterclass of het programma waarmee u deelt.")}
-            )
-        if self.visibility == Visibility.PUBLIC and self.shared_with_id:
-            self.shared_with = None
+from ..blocks import ActionsBlock, KnowledgeStreamBlock, PracticeExamplesBlock
+from .visibility import VisibilityMixin
 
 
 class KnowledgeIndexPage(RoutablePageMixin, Page):
@@ -99,6 +38,8 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
         "knowledge.KnowledgePage",
         "knowledge.GuidePage",
         "knowledge.DirectoryPage",
+        "knowledge.CoreTaskIndexPage",
+        "knowledge.QuestionIndexPage",
     ]
     max_count = 1
 
@@ -107,19 +48,19 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def index(self, request):
-        from . import views
+        from .. import views
 
         return views.knowledge_index(request, self)
 
     @path("bijdragen/")
     def contribute(self, request):
-        from . import views
+        from .. import views
 
         return views.contribute(request, self)
 
     @path("bijdragen/bedankt/")
     def contribute_thanks(self, request):
-        from . import views
+        from .. import views
 
         return views.contribute_thanks(request, self)
 
@@ -145,7 +86,7 @@ class ThemePage(Page):
         verbose_name_plural = _("themapagina's")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import theme_page_sections
+        from ..selectors import theme_page_sections
 
         context = super().get_context(request, *args, **kwargs)
         context.update(theme_page_sections(theme_page=self, user=request.user))
@@ -181,6 +122,9 @@ class KnowledgePage(VisibilityMixin, Page):  # noqa: DJ008 (Page.__str__)
     )
     body = StreamField(KnowledgeStreamBlock(), verbose_name=_("inhoud"))
     themes = ParentalManyToManyField("core.Theme", verbose_name=_("thema's"), blank=True)
+    core_tasks = ParentalManyToManyField(
+        "core.CoreTask", verbose_name=_("kerntaken"), blank=True, related_name="knowledge_pages"
+    )
     contributed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("ingestuurd door"),
@@ -200,6 +144,7 @@ class KnowledgePage(VisibilityMixin, Page):  # noqa: DJ008 (Page.__str__)
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Afbeelding")),
         InlinePanel("authors", label=_("Auteurs"), heading=_("Auteurs")),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("core_tasks", widget=forms.CheckboxSelectMultiple),
         FieldPanel("body"),
     ]
     settings_panels = Page.settings_panels + VisibilityMixin.visibility_panels
@@ -208,6 +153,7 @@ class KnowledgePage(VisibilityMixin, Page):  # noqa: DJ008 (Page.__str__)
         index.SearchField("body"),
         index.FilterField("kind"),
         index.RelatedFields("themes", [index.SearchField("name")]),
+        index.RelatedFields("core_tasks", [index.SearchField("name")]),
     ]
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types: list[str] = []
@@ -225,7 +171,7 @@ class KnowledgePage(VisibilityMixin, Page):  # noqa: DJ008 (Page.__str__)
         return page
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import article_related
+        from ..selectors import article_related
 
         context = super().get_context(request, *args, **kwargs)
         context["related"] = article_related(page=self, user=request.user)
@@ -264,7 +210,7 @@ class GuidePage(VisibilityMixin, Page):  # noqa: DJ008 (Page.__str__)
         verbose_name_plural = _("handreikingen")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import guide_steps
+        from ..selectors import guide_steps
 
         context = super().get_context(request, *args, **kwargs)
         context["steps"] = guide_steps(guide=self, user=request.user)
@@ -304,7 +250,7 @@ class GuideStepPage(VisibilityMixin, Page):  # noqa: DJ008 (Page.__str__)
         verbose_name_plural = _("stappen van een handreiking")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import guide_step_neighbours
+        from ..selectors import guide_step_neighbours
 
         context = super().get_context(request, *args, **kwargs)
         context.update(guide_step_neighbours(step=self, user=request.user))
@@ -325,147 +271,6 @@ class DirectoryPage(Page):
         verbose_name = _("overzicht van organisaties en initiatieven")
 
     def serve(self, request, *args, **kwargs):
-        from . import views
+        from .. import views
 
         return views.directory(request, self)
-
-
-class PolicyGoal(index.Indexed, ClusterableModel):
-    """A policy goal a civil servant can adopt as it is: text, year, quantity and source."""
-
-    title = models.CharField(_("korte naam"), max_length=120)
-    goal_text = models.TextField(
-        _("doeltekst"),
-        help_text=_("De tekst zoals een ambtenaar hem in een beleidsstuk kan plakken."),
-    )
-    target_year = models.PositiveSmallIntegerField(_("doeljaar"), null=True, blank=True)
-    quantity = models.CharField(
-        _("hoeveelheid"), max_length=60, blank=True, help_text=_("Bijvoorbeeld 50% of 100 kg.")
-    )
-    source = models.CharField(_("bron"), max_length=255)
-    source_url = models.URLField(_("link naar de bron"), blank=True)
-    themes = ParentalManyToManyField("core.Theme", verbose_name=_("thema's"), blank=True)
-    sort_order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
-
-    panels = [
-        FieldPanel("title"),
-        FieldPanel("goal_text"),
-        FieldRowPanel([FieldPanel("quantity"), FieldPanel("target_year")]),
-        FieldPanel("source"),
-        FieldPanel("source_url"),
-        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("sort_order"),
-    ]
-    # FilterField("id"): the site search narrows to what a person may find by id.
-    search_fields = [
-        index.SearchField("title"),
-        index.SearchField("goal_text"),
-        index.FilterField("id"),
-    ]
-
-    class Meta:
-        verbose_name = _("beleidsdoel")
-        verbose_name_plural = _("beleidsdoelen")
-        ordering = ["sort_order", "target_year", "title"]
-
-    def __str__(self) -> str:
-        return self.title
-
-    @property
-    def clipboard_text(self) -> str:
-        """The goal as one paragraph for a policy document, with its source."""
-        text = self.goal_text.strip()
-        source = self.source.strip()
-        if self.source_url:
-            source = f"{source}, {self.source_url}"
-        return f"{text} (Bron: {source}.)"
-
-
-class InitiativeKind(models.TextChoices):
-    GOVERNMENT = "overheid", _("Overheid")
-    COMPANY = "bedrijf", _("Bedrijf")
-    KNOWLEDGE = "kennisinstelling", _("Kennisinstelling")
-    NETWORK = "netwerk", _("Netwerk of samenwerkingsverband")
-    CIVIC = "maatschappelijk", _("Maatschappelijk initiatief")
-
-
-class Initiative(index.Indexed, ClusterableModel):
-    """An organisation or initiative in the directory."""
-
-    name = models.CharField(_("naam"), max_length=150, unique=True)
-    kind = models.CharField(_("soort"), max_length=20, choices=InitiativeKind.choices)
-    description = models.TextField(_("omschrijving"), max_length=800)
-    region = models.CharField(
-        _("regio"), max_length=120, blank=True, help_text=_("Bijvoorbeeld Regio Foodvalley.")
-    )
-    province = models.ForeignKey(
-        "organisations.Organisation",
-        verbose_name=_("provincie"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"kind": OrganisationKind.PROVINCIE},
-        help_text=_("Leeg laten voor een landelijk initiatief."),
-    )
-    organisation = models.ForeignKey(
-        "organisations.Organisation",
-        verbose_name=_("overheid"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="initiatives",
-        help_text=_("Als het initiatief van of bij een overheid is."),
-    )
-    themes = ParentalManyToManyField("core.Theme", verbose_name=_("thema's"), blank=True)
-    website = models.URLField(_("website"), blank=True)
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("kind"),
-        FieldPanel("description"),
-        FieldRowPanel([FieldPanel("region"), FieldPanel("province")]),
-        FieldPanel("organisation"),
-        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("website"),
-    ]
-    search_fields = [
-        index.SearchField("name"),
-        index.SearchField("description"),
-        index.SearchField("region"),
-        index.RelatedFields("organisation", [index.SearchField("name")]),
-        index.FilterField("id"),
-        index.FilterField("kind"),
-        index.FilterField("province_id"),
-    ]
-
-    class Meta:
-        verbose_name = _("organisatie of initiatief")
-        verbose_name_plural = _("organisaties en initiatieven")
-        ordering = ["name"]
-        indexes = [models.Index(fields=["kind", "name"])]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class ParticipantGroup(models.Model):
-    """The Wagtail group holding the confirmed participants of one event or programme."""
-
-    page = models.OneToOneField(
-        "wagtailcore.Page",
-        verbose_name=_("masterclass of programma"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    group = models.OneToOneField(
-        "auth.Group", verbose_name=_("groep"), on_delete=models.CASCADE, related_name="+"
-    )
-    synced_at = models.DateTimeField(_("bijgewerkt op"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("deelnemersgroep")
-        verbose_name_plural = _("deelnemersgroepen")
-
-    def __str__(self) -> str:
-        return str(self.group)

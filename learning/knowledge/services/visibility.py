@@ -1,4 +1,4 @@
-"""Writes for the knowledge base: page visibility, participant groups, contributions.
+"""Page visibility and the participants' groups it uses.
 
 Visibility is kept in Wagtail's own terms. A page shared with the participants of a
 masterclass, event or programme gets one ``PageViewRestriction`` of type "groups" whose
@@ -7,49 +7,17 @@ with a confirmed (or attended) registration, kept in step with every registratio
 in the same transaction (``registration_changed``, connected to learning.events.signals).
 """
 
-import logging
-
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
-from wagtail.models import (
-    GroupApprovalTask,
-    Page,
-    PageViewRestriction,
-    Workflow,
-    WorkflowPage,
-    WorkflowTask,
-)
+from wagtail.models import Page, PageViewRestriction
 
-from learning.core.errors import DomainError
 from learning.events.selectors import participant_user_ids
 
-from .models import (
-    ArticleKind,
-    KnowledgeIndexPage,
-    KnowledgePage,
-    KnowledgePageAuthor,
-    ParticipantGroup,
-    Visibility,
-    VisibilityMixin,
-)
-
-logger = logging.getLogger(__name__)
+from ..models import ParticipantGroup, Visibility, VisibilityMixin
 
 GROUP_NAME_MAX = Group._meta.get_field("name").max_length
-CONTRIBUTION_WORKFLOW_NAME = "Kennisbank: praktijkvoorbeelden beoordelen"
-CONTRIBUTION_TASK_NAME = "Redactie beoordeelt"
-# Groups whose members review contributions; Wagtail creates both in its own migrations.
-REVIEWER_GROUP_NAMES = ("Moderators", "Editors")
-
-
-class KnowledgeError(DomainError):
-    """A refused knowledge-base action, with a code for programs and a Dutch message."""
-
-    # Contributing is refused for who the person is, not for a conflict.
-    status = 403
 
 
 # --- Participant groups ------------------------------------------------------------------
@@ -193,129 +161,3 @@ def page_visibility_apply(*, page: Page) -> None:
                 page_id=specific.pk, restriction_type=PageViewRestriction.GROUPS
             )
             restriction.groups.set([participant_group.group_id])
-
-
-# --- Contributions -----------------------------------------------------------------------
-
-
-def contribution_workflow_get_or_create() -> Workflow:
-    """The moderation workflow for the knowledge base: one group approval task for the
-    editors. Assigned to the knowledge base (so edits of its pages go through it too)."""
-    workflow = Workflow.objects.filter(name=CONTRIBUTION_WORKFLOW_NAME).first()
-    if workflow is not None:
-        return workflow
-    with transaction.atomic():
-        workflow = Workflow.objects.create(name=CONTRIBUTION_WORKFLOW_NAME, active=True)
-        task = GroupApprovalTask.objects.create(name=CONTRIBUTION_TASK_NAME, active=True)
-        task.groups.set(Group.objects.filter(name__in=REVIEWER_GROUP_NAMES))
-        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    return workflow
-
-
-def _summary(text: str, limit: int = 500) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def contributor_check(*, user) -> None:
-    """Only logged-in civil servants contribute: a verified address and an organisation."""
-    from allauth.account.models import EmailAddress
-
-    if user is None or not user.is_authenticated or not user.is_active:
-        raise KnowledgeError("login_required", _("Log in om een praktijkvoorbeeld in te sturen."))
-    if not EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists():
-        raise KnowledgeError(
-            "email_unverified",
-            _("Bevestig eerst uw e-mailadres; daarna kunt u een praktijkvoorbeeld insturen."),
-        )
-    if user.organisation_id is None:
-        raise KnowledgeError(
-            "organisation_missing",
-            _("Vul eerst in uw profiel uw organisatie in; daarna kunt u een voorbeeld insturen."),
-        )
-
-
-def practice_example_submit(
-    *,
-    user,
-    index_page: KnowledgeIndexPage,
-    title: str,
-    organisation_name: str,
-    situation: str,
-    approach: str,
-    result: str = "",
-    contact: str = "",
-    themes=(),
-) -> KnowledgePage:
-    """Store a practice example sent in by a logged-in civil servant as a draft page in the
-    knowledge base, and submit it to the moderation workflow.
-
-    Guarantees: the page is not live (nothing is public before an editor approves it); it
-    records who sent it in, so they get an e-mail when it is published; the whole submission
-    is one transaction (no half-made page without a workflow).
-    """
-    contributor_check(user=user)
-    workflow = contribution_workflow_get_or_create()
-    with transaction.atomic():
-        page = KnowledgePage(
-            title=title.strip(),
-            kind=ArticleKind.PRACTICE,
-            intro=_summary(situation),
-            body=[
-                (
-                    "practice_example",
-                    {
-                        "title": title.strip(),
-                        "organisation": organisation_name.strip(),
-                        "situation": situation.strip(),
-                        "approach": approach.strip(),
-                        "result": result.strip(),
-                        "contact": contact.strip(),
-                    },
-                )
-            ],
-            live=False,
-            owner=user,
-            contributed_by=user,
-        )
-        page.authors = [
-            KnowledgePageAuthor(
-                name=user.full_name or user.email,
-                role=", ".join(
-                    part
-                    for part in (user.get_job_role_display(), organisation_name.strip())
-                    if part
-                ),
-            )
-        ]
-        page.themes = list(themes)
-        index_page.add_child(instance=page)
-        page.save_revision(user=user, log_action=True)
-        if not WorkflowPage.objects.filter(page_id=index_page.pk).exists():
-            WorkflowPage.objects.create(page_id=index_page.pk, workflow=workflow)
-        # Started without a requesting user: Wagtail would otherwise mail the contributor
-        # its admin notifications (with links into the admin they cannot open). They get our
-        # own e-mail on publication instead; the revision and contributed_by say who sent it.
-        workflow.start(page, None)
-    logger.info("knowledge contribution %s submitted by user %s", page.pk, user.pk)
-    return page
-
-
-def contribution_published(*, page: KnowledgePage) -> bool:
-    """Tell the contributor, once, that their practice example is published. True if queued.
-
-    The e-mail goes through the outbox in the publishing transaction; a later re-publication
-    sends nothing (``contributor_notified_at`` is set in the same transaction).
-    """
-    from . import notifications
-
-    if page.contributed_by_id is None:
-        return False
-    with transaction.atomic():
-        claimed = KnowledgePage.objects.filter(
-            pk=page.pk, contributor_notified_at__isnull=True
-        ).update(contributor_notified_at=timezone.now())
-        if not claimed:
-            return False
-        notifications.contribution_published(page=page)
-    return True
