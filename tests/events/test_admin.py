@@ -591,6 +591,8 @@ def test_the_coordinator_group_has_exactly_its_permissions():
         # Evaluation forms (evaluations.0002_permissions): seen, to choose one per event; the
         # redactie keeps them. Results follow the events they manage.
         ("evaluations", "view_evaluationform"),
+        # Indicator values of every organisation, read-only in the admin (indicators.0003).
+        ("indicators", "view_indicatorvalue"),
     }
     # No page permissions of their own on a fresh site: editors grant the sections that hold
     # events (learning/events/coordination.py), never the home page and all below it.
