@@ -62,9 +62,14 @@ run: assets demo
 
 # In parallel (pytest-xdist): one worker per CPU core, each with its own test database
 # (test_<name>_gw0, …) and its own load of the demo. PYTEST_WORKERS=0 runs in this process.
+# Where PYTHONDONTWRITEBYTECODE is set, Python keeps no bytecode, and each of the ~20 Python
+# processes of a run (the workers, the checks of the production settings in fresh processes,
+# gunicorn, Celery, lint-imports) compiled Django and Wagtail from source again, some 3 s of
+# CPU each. The tests keep their bytecode under var/pycache then, never beside the sources.
 PYTEST_WORKERS ?= auto
+TEST_BYTECODE := $(if $(PYTHONDONTWRITEBYTECODE),PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX=$(CURDIR)/var/pycache)
 test: install assets
-	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	$(TEST_BYTECODE) $(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 worker: install
 	@test -n "$$CELERY_BROKER_URL" || { echo "Set CELERY_BROKER_URL, e.g. redis://127.0.0.1:6379/0"; exit 2; }

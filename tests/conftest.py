@@ -8,6 +8,7 @@ from tests.base_tree import BaseTree, base_tree_key
 from tests.demo_database import DemoDatabase, uses_database, wants_demo
 from tests.factories import PASSWORD, UserFactory
 from tests.fast_rollback import SeedCopy
+from tests.template_database import TemplateDatabase, migrations_digest
 
 # Page and user fixtures for events and masterclasses, shared with the browser tests.
 pytest_plugins = ["tests.events.fixtures"]
@@ -62,9 +63,22 @@ def pytest_runtest_setup(item):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """pytest-django's test database, with the seed data copied for a quick serialized
-    rollback on PostgreSQL (tests/fast_rollback.py)."""
+def _template_database(django_db_use_migrations, django_db_keepdb, django_db_createdb):
+    """On PostgreSQL the test databases are copies of one migrated template, made once for
+    all workers and runs while the migrations stay the same (tests/template_database.py)."""
+    if not django_db_use_migrations or (django_db_keepdb and not django_db_createdb):
+        yield
+        return
+    templates = TemplateDatabase.install(digest=migrations_digest())
+    yield
+    for template in templates:
+        template.unpatch()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(_template_database, django_db_setup, django_db_blocker):
+    """pytest-django's test database (copied from a migrated template on PostgreSQL), with the
+    seed data copied for a quick serialized rollback on PostgreSQL (tests/fast_rollback.py)."""
     with django_db_blocker.unblock():
         seed_copy = SeedCopy.install()
     yield
