@@ -254,6 +254,9 @@ def load() -> None:
             ),
         )
 
+    # The reports of the recent meetings reached the members (publishing before they joined
+    # told only the coordinator; a second run would tell the rest).
+    services.reports_notify(circle=circle)
     _knowledge(circle)
     _attendance(circle, coordinator)
     # accounts.demo resets the groups of the demo logins on every run.

@@ -59,6 +59,14 @@ def load() -> None:
     }
     rng = random.Random(2021)  # noqa: S311 (demo figures, not security)
     now = timezone.now()
+    # Idempotent: a value that is there stays as it is (and keeps its log); ~1,500 rows are
+    # written in two statements rather than one round trip each.
+    existing = set(
+        IndicatorValue.objects.filter(organisation__in=municipalities.values()).values_list(
+            "organisation_id", "indicator_id", "year"
+        )
+    )
+    missing = []
     for index, name in enumerate(PILOT + LATER):
         organisation = municipalities.get(name)
         if organisation is None:
@@ -76,22 +84,27 @@ def load() -> None:
                 if name == "Zwolle" and slug == "circulair-inkopen" and year == 2025:
                     continue
                 value = _value(rng, slug, start, step)
-                stored, created = IndicatorValue.objects.get_or_create(
-                    organisation=organisation,
-                    indicator=indicator,
-                    year=year,
-                    defaults={
-                        "value": value,
-                        "source_note": f"{source} {year}",
-                        "updated_by": people.get(organisation.pk),
-                        "updated_at": now,
-                    },
-                )
-                if created:
-                    IndicatorValueLog.objects.create(
-                        value=stored,
-                        actor=people.get(organisation.pk),
-                        action="entered",
-                        to_status=str(value),
-                        reason=stored.source_note,
+                if (organisation.pk, indicator.pk, year) in existing:
+                    continue
+                missing.append(
+                    IndicatorValue(
+                        organisation=organisation,
+                        indicator=indicator,
+                        year=year,
+                        value=value,
+                        source_note=f"{source} {year}",
+                        updated_by=people.get(organisation.pk),
+                        updated_at=now,
                     )
+                )
+    created = IndicatorValue.objects.bulk_create(missing)
+    IndicatorValueLog.objects.bulk_create(
+        IndicatorValueLog(
+            value=stored,
+            actor=stored.updated_by,
+            action="entered",
+            to_status=str(stored.value),
+            reason=stored.source_note,
+        )
+        for stored in created
+    )

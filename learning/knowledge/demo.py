@@ -28,13 +28,14 @@ from .models import (
     KnowledgeIndexPage,
     KnowledgePage,
     KnowledgePageAuthor,
+    ParticipantGroup,
     PolicyGoal,
     QuestionIndexPage,
     QuestionPage,
     ThemePage,
     Visibility,
 )
-from .services import initiatives_import_file
+from .services import initiatives_import_file, participant_group_sync
 
 INITIATIVES_CSV = Path(__file__).parent / "data" / "initiatives.csv"
 
@@ -179,6 +180,11 @@ def load() -> None:
 
     _core_task_pages(index, core_tasks)
     _questions(index, themes, core_tasks)
+    # accounts.demo resets the groups of the demo logins on every run: the participants'
+    # groups of the masterclasses and events shared with their participants follow the
+    # registrations again (a second run would otherwise leave them out).
+    for participant_group in ParticipantGroup.objects.all():
+        participant_group_sync(participant_group=participant_group)
 
 
 def _core_task_pages(index, core_tasks):

@@ -5,15 +5,14 @@ import pytest
 from django.urls import reverse
 
 from learning.accounts.models import User
-from learning.evaluations import demo
 from learning.evaluations.models import Response, Survey
 from learning.evaluations.selectors import results_for
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_event_has_results_and_loads_twice(demo_database, client):
-    demo.load()  # a second time: nothing doubles
+def test_the_demo_event_has_results(demo_database, client):
+    # A second run doubles nothing: tests/home/test_pages.py::test_load_demo_twice_changes_nothing.
     survey = Survey.objects.get(event__slug="aftrap-leerkringen-2026")
     assert Response.objects.filter(survey=survey).count() == 5
     assert not Response.objects.filter(survey=survey, named_user__isnull=False).exists()

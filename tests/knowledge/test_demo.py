@@ -1,8 +1,7 @@
-"""The knowledge base demo loads, twice, without duplicates."""
+"""The knowledge base of the demo: themes, the guide, goals, the directory, questions."""
 
 import pytest
 
-from learning.knowledge import demo
 from learning.knowledge.models import (
     CoreTaskPage,
     GuideStepPage,
@@ -12,19 +11,21 @@ from learning.knowledge.models import (
     PolicyGoal,
     QuestionPage,
     ThemePage,
+    Visibility,
 )
 
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_is_idempotent(client):
-    demo.load()
-    demo.load()
+def test_the_demo_knowledge_base(demo_database, client):
+    # A second run doubles nothing: tests/home/test_pages.py::test_load_demo_twice_changes_nothing.
     index = KnowledgeIndexPage.objects.get()
     assert index.show_in_menus
     assert ThemePage.objects.count() == 7
     assert GuideStepPage.objects.count() == 9
-    assert KnowledgePage.objects.count() == 12
+    # Twelve public articles; the masterclass demo adds a report shared with its participants.
+    assert KnowledgePage.objects.filter(visibility=Visibility.PUBLIC).count() == 12
+    assert KnowledgePage.objects.filter(visibility=Visibility.PARTICIPANTS).count() == 1
     assert PolicyGoal.objects.count() >= 8
     # Twenty made-up examples and the real organisations and initiatives of the demo CSV.
     assert Initiative.objects.count() >= 170

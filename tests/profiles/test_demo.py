@@ -1,18 +1,13 @@
 import pytest
 
-from home import demo as home_demo
-from learning.accounts import demo as accounts_demo
 from learning.profiles import demo
 from learning.profiles.models import PioneerProfilePage
 
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_pioneers_are_published_across_themes_and_provinces_and_load_twice(client):
-    accounts_demo.load()
-    home_demo.load()
-    demo.load()
-    demo.load()
+def test_demo_pioneers_are_published_across_themes_and_provinces(demo_database, client):
+    # A second run doubles nothing: tests/home/test_pages.py::test_load_demo_twice_changes_nothing.
 
     profiles = PioneerProfilePage.objects.live().prefetch_related("themes")
     assert profiles.count() == len(demo.PROFILES) >= 8

@@ -4,14 +4,13 @@ import pytest
 from django.urls import reverse
 
 from learning.accounts.models import User
-from learning.routes import demo
 from learning.routes.models import Route
 
 pytestmark = pytest.mark.django_db
 
 
-def test_two_routes_in_different_stages_and_the_demo_loads_twice(demo_database, client):
-    demo.load()  # a second time: nothing doubles
+def test_two_routes_in_different_stages(demo_database, client):
+    # A second run doubles nothing: tests/home/test_pages.py::test_load_demo_twice_changes_nothing.
     apeldoorn = Route.objects.get(organisation__name="Apeldoorn", organisation__kind="gemeente")
     zwolle = Route.objects.get(organisation__name="Zwolle", organisation__kind="gemeente")
     assert apeldoorn.raw_materials and apeldoorn.procurement and apeldoorn.staff_awareness

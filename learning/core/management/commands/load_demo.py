@@ -10,6 +10,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 
 from learning.core.demo import demo_loaders
+from learning.core.indexing import indexes_updated_at_the_end
 
 
 class Command(BaseCommand):
@@ -32,6 +33,7 @@ class Command(BaseCommand):
         with (
             override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"),
             transaction.atomic(),
+            indexes_updated_at_the_end(),
         ):
             loaders = demo_loaders()
             for loader in loaders:

@@ -10,6 +10,7 @@ line number and the reason, in Dutch; the command then ends with exit status 1.
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from learning.core.indexing import indexes_updated_at_the_end
 from learning.knowledge.services import KnowledgeError, initiatives_import_file
 
 
@@ -26,7 +27,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, path, dry_run=False, **options):
         try:
-            report = initiatives_import_file(path=path, dry_run=dry_run)
+            with indexes_updated_at_the_end():
+                report = initiatives_import_file(path=path, dry_run=dry_run)
         except FileNotFoundError:
             raise CommandError(_("Bestand niet gevonden: %(path)s") % {"path": path}) from None
         except KnowledgeError as error:
