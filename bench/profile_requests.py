@@ -134,6 +134,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--sort", default="tottime")
     parser.add_argument("--top", type=int, default=40)
     parser.add_argument("--only", choices=("floor", "register"), default=None)
+    parser.add_argument("--dump", help="also write each profile to DUMP-<floor|register>.prof")
     parser.add_argument("--reset", action="store_true", help="drop and seed the database again")
     parser.add_argument("--drop", action="store_true", help="drop the database and stop")
     parser.add_argument("--db-name", default=DB_NAME, help=f"its database (default {DB_NAME})")
@@ -222,6 +223,8 @@ def main(argv: list[str]) -> int:
         profiler.disable()
         stats = pstats.Stats(profiler)
         stats.sort_stats(args.sort).print_stats(args.top)
+        if args.dump:
+            stats.dump_stats(f"{args.dump}-{name.split()[0]}.prof")
 
     if args.only in (None, "floor"):
         run("floor GET /mijn-aanmeldingen/", floor, users)

@@ -440,6 +440,7 @@ class Bench:
             Server(f"app{n + 1}", self.tmp / f"gunicorn{n + 1}.log") for n in range(args.servers)
         ]
         self.stock_server = Server("stock", self.tmp / "gunicorn-stock.log")
+        self.bare: Result | None = None  # the bare view, measured with the stock floor
         self.active: list[Server] = []  # the servers whose CPU is being measured
         self.active_db = DB_NAME
         shell = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG", "TMPDIR")}
@@ -676,6 +677,9 @@ class Bench:
             counts = registration_counts(
                 stock["event_id"], db=stock_db_name(), table="stock_app_registration"
             )
+            # The bare floor: a view that answers "ok" (no session read, no query), through
+            # the same middleware and gunicorn setup, as many requests as the rush.
+            self.bare = self.load("GET", "/health/", stock["users"], expect_page, servers=[server])
         finally:
             self.active_db = DB_NAME
             server.stop()
@@ -708,6 +712,19 @@ class Bench:
             )
             print(f"       {stock.cpu_line()}")
             stock.print_failures()
+            bare = self.bare
+            print(
+                f"bare   GET a view that answers ok (stock Django, same gunicorn setup)  "
+                f"{len(bare.latencies)} req  {args.clients} clients  {bare.rate:.1f} req/s  "
+                f"p50 {bare.percentile(50):.1f} ms  p99 {bare.percentile(99):.1f} ms  "
+                f"errors {bare.failed}"
+            )
+            print(f"       {bare.cpu_line()}")
+            bare.print_failures()
+            print(
+                f"       1,000 stock registrations would take {1000 / stock.rate:.2f} s, "
+                f"1,000 bare requests {1000 / bare.rate:.2f} s"
+            )
         event_url = seeds["event_url"]
         rush = self.load("POST", f"{event_url}register/", users, expect_redirect_to(event_url))
         print(
@@ -732,7 +749,12 @@ class Bench:
         reference = stock.rate if stock is not None else floor.rate
         ratio = rush.rate / reference if reference else 0.0
         expected_waiting = max(len(users) - seeds["capacity"], 0)
-        other = max(rush.other_cpu(), floor.other_cpu(), stock.other_cpu() if stock else 0.0)
+        other = max(
+            rush.other_cpu(),
+            floor.other_cpu(),
+            stock.other_cpu() if stock else 0.0,
+            self.bare.other_cpu() if stock else 0.0,
+        )
         targets = [
             ("confirmed == capacity", confirmed == min(seeds["capacity"], len(users))),
             (f"waiting == {expected_waiting}", waiting == expected_waiting and fifo),

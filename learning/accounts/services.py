@@ -104,9 +104,12 @@ def calendar_token_get_or_create(*, user: User) -> str:
     if user.calendar_token:
         return user.calendar_token
     token = _new_calendar_token()
-    # Only set it when still empty: two first requests at once end up with one token.
-    User.objects.filter(pk=user.pk, calendar_token__isnull=True).update(calendar_token=token)
-    user.calendar_token = User.objects.values_list("calendar_token", flat=True).get(pk=user.pk)
+    # Only set it when still empty: two first requests at once end up with one token (the
+    # one that lost reads the winner's).
+    if User.objects.filter(pk=user.pk, calendar_token__isnull=True).update(calendar_token=token):
+        user.calendar_token = token
+    else:
+        user.calendar_token = User.objects.values_list("calendar_token", flat=True).get(pk=user.pk)
     return user.calendar_token
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 
+from learning.core.indexing import indexes_updated_at_the_end
 from learning.core.models import CoreTask, Theme
 from learning.organisations.models import Organisation
 
@@ -72,6 +73,9 @@ def _themes(slugs, by_slug):
     return [by_slug[slug] for slug in slugs]
 
 
+# Its pages and directory entries are indexed once each at the end (also when a test calls
+# this loader alone).
+@indexes_updated_at_the_end()
 def load() -> None:
     home = Site.objects.get(is_default_site=True).root_page.specific
     themes = {theme.slug: theme for theme in Theme.objects.all()}

@@ -13,6 +13,7 @@ from PIL import ImageDraw, ImageFont
 from wagtail.images.models import Image
 from wagtail.models import Site
 
+from learning.core.indexing import indexes_updated_at_the_end
 from learning.core.models import CoreTask, Theme
 from learning.organisations.models import Organisation
 
@@ -107,6 +108,9 @@ def _upsert(parent, model, slug, fields, themes=(), core_tasks=()):
     return model.objects.get(pk=page.pk)
 
 
+# Its pages and directory entries are indexed once each at the end (also when a test calls
+# this loader alone).
+@indexes_updated_at_the_end()
 def load() -> None:
     home = Site.objects.get(is_default_site=True).root_page.specific
     index = _upsert(

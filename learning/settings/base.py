@@ -273,6 +273,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_connect_timeout": REDIS_TIMEOUT,
     "socket_timeout": 10,
 }
+# The web process hands committed e-mails to the broker together, at most this often: one
+# publish for the messages of many requests (learning/outbox/services/publisher.py). 0 publishes
+# each transaction's messages at once. Without a broker (eager tasks) it does not apply.
+OUTBOX_DISPATCH_DELAY_MS = env_int("OUTBOX_DISPATCH_DELAY_MS", 100)
 CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "max_retries": 2,
     "interval_start": 0,

@@ -6,7 +6,9 @@ from zoneinfo import ZoneInfo
 import pytest
 import recurring_ical_events
 from django.contrib.auth.models import Group
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from hypothesis import HealthCheck, example, given, settings
@@ -15,6 +17,7 @@ from ical.calendar_stream import IcsCalendarStream
 from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
+from learning.accounts.models import User
 from learning.accounts.services import calendar_token_get_or_create, calendar_token_regenerate
 from learning.calendar import ical
 from learning.core.models import Theme
@@ -432,6 +435,18 @@ def test_personal_feed_unknown_and_revoked_tokens(make_user):
     assert new != old
     get_feed(client, f"/agenda/persoonlijk/{old}.ics", status=404)
     get_feed(client, f"/agenda/persoonlijk/{new}.ics")
+
+
+def test_two_first_requests_at_once_end_up_with_one_token(make_user):
+    """Two requests of the same person, each with the user as it was before either made a
+    token: the second one gets the first one's token, not a token of its own."""
+    user = make_user()
+    first, second = (User.objects.get(pk=user.pk) for _ in range(2))
+    with CaptureQueriesContext(connection) as queries:
+        token = calendar_token_get_or_create(user=first)
+    assert len(queries) == 1  # the winner writes and knows its token
+    assert calendar_token_get_or_create(user=second) == token
+    assert User.objects.get(pk=user.pk).calendar_token == token
 
 
 def test_my_registrations_shows_the_feed_and_regenerates_it(make_user):

@@ -4,11 +4,13 @@ flush for whatever was not dispatched or not sent in time."""
 import logging
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from .. import selectors
 from ..models import OutboxMessage, OutboxStatus
+from .publisher import publisher_for
 from .sending import MAX_ATTEMPTS
 
 # The name of the module these functions came from: log filters and dashboards keep working.
@@ -80,7 +82,7 @@ def _dispatch_on_commit(message_id: int) -> None:
     publish costs the web request about a millisecond of CPU)."""
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
-        _dispatch(message_id)
+        _dispatch_many([message_id])
         return
     batch = getattr(connection, "outbox_dispatch_batch", None)
     # A batch of another atomic block, or whose block rolled back (no longer registered), is
@@ -96,7 +98,17 @@ def _dispatch_on_commit(message_id: int) -> None:
     batch.ids.append(message_id)
 
 
-def _dispatch_many(message_ids: list[int]) -> bool:
+def _dispatch_many(message_ids: list[int]) -> None:
+    """Committed messages to the broker: through this process's publisher, together with
+    other requests' messages (``OUTBOX_DISPATCH_DELAY_MS``), or at once."""
+    delay = settings.OUTBOX_DISPATCH_DELAY_MS / 1000
+    if delay > 0 and not settings.CELERY_TASK_ALWAYS_EAGER:
+        publisher_for(_publish, delay=delay).add(message_ids)
+    else:
+        _publish(message_ids)
+
+
+def _publish(message_ids: list[int]) -> bool:
     """One message as ``_dispatch``; several in one task that fans out in the worker (each
     send keeps its own time limit and lease). False, logged, if the broker cannot be reached.
     """
