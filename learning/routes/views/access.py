@@ -4,14 +4,18 @@ only members write."""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from learning.organisations.models import Organisation
 
 from .. import services
+from ..forms import DeleteForm
 
 
 def refusal(request, message, *, status: int):
@@ -46,3 +50,28 @@ def editable(request, organisation_id: int):
     if request.user.organisation_id != organisation_id:
         return None, refusal(request, services.MESSAGES["not_member"], status=403)
     return organisation, None
+
+
+def versioned_delete(request, organisation_id: int, *, delete, done: str, anchor: str):
+    """POST: an editor of the route takes one item off it, at the version they saw.
+
+    ``delete(user=, organisation_id=, version=)`` is the service; ``done`` the message
+    afterwards; ``anchor`` the part of the route page to go back to."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    organisation, refused = editable(request, organisation_id)
+    if refused is not None:
+        return refused
+    form = DeleteForm(request.POST)
+    if not form.is_valid():
+        return refusal(request, _("Dit verzoek is niet geldig."), status=400)
+    try:
+        delete(
+            user=request.user,
+            organisation_id=organisation.pk,
+            version=form.cleaned_data["version"],
+        )
+    except services.RouteError as error:
+        return refusal(request, error.message, status=error.status)
+    messages.success(request, done)
+    return redirect(route_url(organisation.pk, anchor))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -11,11 +13,10 @@ from django.utils.translation import gettext as _
 from .. import selectors, services
 from ..forms import (
     ActionForm,
-    DeleteForm,
 )
 from ..models import Action
 from ..services import LINK_FIELDS, RouteError
-from .access import editable, refusal, route_url
+from .access import editable, route_url, versioned_delete
 
 
 def _action_links(request, action: Action | None):
@@ -114,22 +115,10 @@ def action_edit(request, organisation_id: int, action_id: int | None = None):
 
 
 def action_delete(request, organisation_id: int, action_id: int):
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    organisation, refused = editable(request, organisation_id)
-    if refused is not None:
-        return refused
-    form = DeleteForm(request.POST)
-    if not form.is_valid():
-        return refusal(request, _("Dit verzoek is niet geldig."), status=400)
-    try:
-        services.action_delete(
-            user=request.user,
-            organisation_id=organisation.pk,
-            action_id=action_id,
-            version=form.cleaned_data["version"],
-        )
-    except RouteError as error:
-        return refusal(request, error.message, status=error.status)
-    messages.success(request, _("De actie is van de agenda gehaald."))
-    return redirect(route_url(organisation.pk, "acties"))
+    return versioned_delete(
+        request,
+        organisation_id,
+        delete=partial(services.action_delete, action_id=action_id),
+        done=_("De actie is van de agenda gehaald."),
+        anchor="acties",
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
@@ -11,12 +13,11 @@ from django.utils.translation import gettext as _
 from .. import selectors, services
 from ..forms import (
     AdoptForm,
-    DeleteForm,
     OpportunityForm,
 )
 from ..models import Opportunity
 from ..services import RouteError
-from .access import editable, refusal, route_url
+from .access import editable, refusal, route_url, versioned_delete
 
 
 def _opportunity_form_page(
@@ -142,22 +143,10 @@ def opportunity_adopt(request, organisation_id: int):
 
 
 def opportunity_delete(request, organisation_id: int, opportunity_id: int):
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    organisation, refused = editable(request, organisation_id)
-    if refused is not None:
-        return refused
-    form = DeleteForm(request.POST)
-    if not form.is_valid():
-        return refusal(request, _("Dit verzoek is niet geldig."), status=400)
-    try:
-        services.opportunity_delete(
-            user=request.user,
-            organisation_id=organisation.pk,
-            opportunity_id=opportunity_id,
-            version=form.cleaned_data["version"],
-        )
-    except RouteError as error:
-        return refusal(request, error.message, status=error.status)
-    messages.success(request, _("De kans is van de kansenkaart gehaald."))
-    return redirect(route_url(organisation.pk, "kansen"))
+    return versioned_delete(
+        request,
+        organisation_id,
+        delete=partial(services.opportunity_delete, opportunity_id=opportunity_id),
+        done=_("De kans is van de kansenkaart gehaald."),
+        anchor="kansen",
+    )
