@@ -242,3 +242,42 @@ def test_the_baseline_shows_the_indicators_against_the_national_targets(client, 
     assert " in 20" in row  # the national target with its year
     odt = client.get(reverse("routes:export_odt", args=[people["organisation"].pk]))
     assert odt.status_code == 200
+
+
+@pytest.mark.parametrize("kind", ["action", "opportunity"])
+def test_taking_an_item_off_the_route_at_the_version_seen(client, people, kind):
+    """An editor removes an action or an opportunity: only with POST, only the version they
+    saw (a colleague's later change wins, in Dutch), never another organisation's item."""
+    org = people["organisation"].pk
+    client.force_login(people["member"])
+    if kind == "action":
+        client.post(
+            reverse("routes:action_add", args=[org]),
+            {
+                "title": "Inkopers trainen",
+                "action_type": "faciliteren",
+                "owner": "Teamleider inkoop",
+                "starts_on": "2026-03-01",
+                "status": "gepland",
+            },
+        )
+        item = Action.objects.get()
+    else:
+        client.post(
+            reverse("routes:opportunity_add", args=[org]),
+            {"title": "Circulair meubilair", "impact": 3, "influence": 2},
+        )
+        item = Opportunity.objects.get()
+    url = reverse(f"routes:{kind}_delete", args=[org, item.pk])
+    assert client.get(url).status_code == 405
+    assert client.post(url, {"version": "abc"}).status_code == 400
+    stale = client.post(url, {"version": item.version + 1})
+    assert stale.status_code == 409 and "opgeslagen" in stale.text.lower()
+    assert type(item).objects.filter(pk=item.pk).exists()
+    other = reverse(f"routes:{kind}_delete", args=[org, item.pk + 1000])
+    assert client.post(other, {"version": 0}).status_code == 404
+    done = client.post(url, {"version": item.version})
+    assert done.status_code == 302 and done["Location"].endswith(
+        "#acties" if kind == "action" else "#kansen"
+    )
+    assert not type(item).objects.filter(pk=item.pk).exists()
