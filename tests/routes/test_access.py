@@ -1,6 +1,8 @@
 """Who sees which route, documents and exports: exactly the organisation's verified members
 and (except for documents) coordinators; nobody else, whatever id they try."""
 
+from datetime import date
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -134,13 +136,29 @@ def test_nobody_but_members_writes(client, people, route_with_document, role):
         "impact": 1,
         "influence": 1,
     }
+    action = services.action_create(
+        user=people["member"],
+        organisation_id=org,
+        data=services.ActionInput(
+            title="Eigen actie", action_type="borgen", owner="x", starts_on=date(2026, 1, 1)
+        ),
+    )
+    posts[reverse("routes:action_delete", args=[org, action.pk])] = {"version": action.version}
+    posts[reverse("routes:action_edit", args=[org, action.pk])] = {
+        "version": action.version,
+        "title": "Kaping",
+        "action_type": "borgen",
+        "owner": "x",
+        "starts_on": "2026-01-01",
+        "status": "gepland",
+    }
     for url, data in posts.items():
         response = client.post(url, data)
         assert response.status_code in (403, 404), (role, url, response.status_code)
     route.refresh_from_db()
     assert route.procurement == "Inkoopanalyse van de gemeente"
     assert [o.title for o in route.opportunities.all()] == ["Eigen"]
-    assert not route.actions.exists()
+    assert [a.title for a in route.actions.all()] == ["Eigen actie"]
     assert route.documents.count() == 1
     assert route.editor_rows.count() == 1
 
