@@ -107,24 +107,21 @@ def _search_index(changed: dict[type, set]) -> None:
 
 def _reference_index(referenced: dict[type, set]) -> None:
     """As wagtail.tasks.update_reference_index_task: a child row (ParentalKey) is indexed as
-    its parent, each object once."""
-    done: set[tuple[type, object]] = set()
+    its parent, each object once. The parents are found by their keys, one query per model
+    and level, not one per child row."""
+    owners: dict[type, set] = defaultdict(set)
     for model, pks in referenced.items():
-        for instance in model._default_manager.filter(pk__in=pks):
-            owner = _owner(instance)
-            if owner is None or not ReferenceIndex.is_indexed(owner._meta.model):
-                continue
-            key = (owner._meta.model, owner.pk)
-            if key not in done:
-                done.add(key)
+        while True:
+            parental_keys = [f for f in model._meta.get_fields() if isinstance(f, ParentalKey)]
+            if not parental_keys:
+                break
+            key = parental_keys[0]
+            pks = set(
+                model._default_manager.filter(pk__in=pks).values_list(key.attname, flat=True)
+            ) - {None}
+            model = key.related_model
+        owners[model] |= pks
+    for model, pks in owners.items():
+        if pks and ReferenceIndex.is_indexed(model):
+            for owner in model._default_manager.filter(pk__in=pks):
                 ReferenceIndex.create_or_update_for_object(owner)
-
-
-def _owner(instance):
-    while True:
-        parental_keys = [f for f in instance._meta.get_fields() if isinstance(f, ParentalKey)]
-        if not parental_keys:
-            return instance
-        instance = getattr(instance, parental_keys[0].name)
-        if instance is None:
-            return None
