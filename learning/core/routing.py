@@ -10,6 +10,14 @@ costs more than the work itself. ``serve_page_route`` finds the page in two quer
    path, only when neither it nor an ancestor has a view restriction;
 3. one query loads it as its own class, when that class is one of ``page_types``.
 
+Those two queries cost ~3 ms of CPU (the page's statement has some fifty columns), more than
+the rest of a registration's routing together. So each process keeps the pages it found, as
+pickles, under the site's content generation (learning.core.sitecache.generation, read with
+the site structure in the same cache round trip): any change to a page, a site or a view
+restriction starts a new generation, and a page found in an older one is never served. A
+lookup inside a transaction (which may hold an uncommitted change to the page) does not
+store what it found; a page that is not there is not stored either.
+
 Anything else — a draft, a page under a view restriction (login, groups or password), a
 page of another type, a route the page does not have — goes to Wagtail's ``serve``
 unchanged, so Wagtail decides exactly as before (404, login redirect, password form).
@@ -23,16 +31,18 @@ registered feed (learning.calendar.feeds).
 
 from __future__ import annotations
 
+import pickle
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.http import Http404, HttpResponse
 from wagtail import hooks
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 from wagtail.views import serve as wagtail_serve
 from wagtail.wagtail_hooks import check_view_restrictions
 
-from learning.core.sitecache import site_for_request
+from learning.core.sitecache import generation, site_for_request
 
 # The live page at a URL path outside every view restriction, with its content type. Raw SQL
 # because the ORM spends ~3 ms of CPU building this query (the restriction check is a
@@ -51,15 +61,44 @@ _LIVE_UNRESTRICTED_AT = """
 """
 
 
+# This process's pages found in one generation: (generation, {url_path: pickled page}).
+_FOUND: tuple[str | None, dict[str, bytes]] = (None, {})
+_FOUND_MAX = 512
+
+
 def _unrestricted_live_page(url_path: str, *, page_types: tuple[type, ...]) -> Page | None:
     """The live page at ``url_path`` outside every view restriction, as its own class when
     that is (a subclass of) one of ``page_types``, or None.
 
-    Two queries: the raw lookup above, then the page as its own class (a masterclass comes
-    back as a MasterclassPage).
+    From this process's pages of the current generation (a fresh copy for each caller), or
+    in two queries: the raw lookup above, then the page as its own class (a masterclass
+    comes back as a MasterclassPage).
     """
+    global _FOUND
     if not page_types:
         return None
+    current = generation()
+    found_in, found = _FOUND
+    if current is not None and found_in == current and url_path in found:
+        page = pickle.loads(found[url_path])  # noqa: S301 - our own pickle, this process
+        return page if isinstance(page, page_types) else None
+    page = _page_at(url_path, page_types=page_types)
+    if page is None:
+        return None
+    if current is not None and not connection.in_atomic_block:
+        if found_in != current or len(found) >= _FOUND_MAX:
+            found = {}
+            _FOUND = (current, found)
+        # With the site's root paths on it (they change only with a new generation too), so
+        # that its ``url`` costs no cache round trip either.
+        page._wagtail_cached_site_root_paths = Site.get_site_root_paths()
+        found[url_path] = pickle.dumps(page, pickle.HIGHEST_PROTOCOL)
+    return page
+
+
+def _page_at(url_path: str, *, page_types: tuple[type, ...]) -> Page | None:
+    """The live, unrestricted page at ``url_path`` as its own class, when that is one of
+    ``page_types`` (two queries), or None."""
     sql = _LIVE_UNRESTRICTED_AT.format(
         page=connection.ops.quote_name(Page._meta.db_table),
         restriction=connection.ops.quote_name(PageViewRestriction._meta.db_table),

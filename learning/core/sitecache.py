@@ -51,7 +51,15 @@ def _load(request=None) -> dict:
     """The cached structure; read once per request (kept on it), whoever asks first."""
     if request is not None and hasattr(request, "_site_structure"):
         return request._site_structure
-    structure = cache.get(CACHE_KEY) or {}
+    memo = getattr(_request_memo, "entries", None)
+    if memo is None:
+        structure = cache.get(CACHE_KEY) or {}
+    else:
+        # The generation comes along in the same round trip: most requests need it too.
+        values = cache.get_many([CACHE_KEY, GENERATION_KEY])
+        structure = values.get(CACHE_KEY) or {}
+        if values.get(GENERATION_KEY) is not None:
+            memo[GENERATION_KEY] = values[GENERATION_KEY]
     if request is not None:
         request._site_structure = structure
     return structure
