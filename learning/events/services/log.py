@@ -1,6 +1,7 @@
 """The registration log: one entry per change, and the signal higher layers follow."""
 
 from learning.accounts.models import User
+from learning.core.inserts import row_insert
 
 from .. import signals
 from ..models import (
@@ -10,7 +11,7 @@ from ..models import (
 
 
 def _log(registration, *, actor, action, from_status="", to_status="", reason="") -> None:
-    RegistrationLog.objects.create(
+    entry = RegistrationLog(
         registration=registration,
         actor=actor if isinstance(actor, User) else None,
         action=action,
@@ -18,6 +19,7 @@ def _log(registration, *, actor, action, from_status="", to_status="", reason=""
         to_status=to_status or registration.status,
         reason=str(reason),
     )
+    row_insert(obj=entry)
     # Higher layers follow (knowledge: the groups of pages shared with the participants;
     # certificates: attendance undone).
     signals.registration_changed.send(

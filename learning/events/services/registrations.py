@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from learning.accounts.models import User
+from learning.core.inserts import row_insert
 
 from .. import notifications
 from ..models import (
@@ -137,7 +138,8 @@ def registration_create_locked(
         # answers this request (it goes stale as the queue moves; selectors.waiting_position
         # counts afresh).
         registration.waiting_position_when_created = state["waiting"] + 1
-    registration.save()
+    # One INSERT whose statement is built once (learning.core.inserts): under the lock.
+    row_insert(obj=registration)
     if has_questions:
         questions = list(RegistrationQuestion.objects.filter(event_id=locked.pk))
         registration_answers_save(registration=registration, questions=questions, raw=answers)

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from learning.core.inserts import row_insert
+
 from .. import renderers
 from ..models import OutboxMessage, OutboxStatus
 from .dispatch import DISPATCH_GRACE, _dispatch_on_commit
@@ -90,7 +92,7 @@ def message_queue(
         if not created:
             return message
     else:
-        message = OutboxMessage.objects.create(**values)
+        message = row_insert(obj=OutboxMessage(**values))
     if send_after is None:
         _dispatch_on_commit(message.pk)
     return message
