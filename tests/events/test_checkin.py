@@ -272,8 +272,12 @@ def test_coordinator_marks_no_shows_after_the_event_and_a_late_comer_can_still_c
     assert response.status_code == 409
     assert "pas na afloop" in response.content.decode()
 
-    start = timezone.now() - timedelta(hours=5)
-    ended = make_event(starts_at=start, ends_at=start + timedelta(hours=4))
+    # Ended today (Dutch time), so that its check-in window is still open: an hour ago, or
+    # halfway between midnight and now just after midnight.
+    now = timezone.now()
+    midnight = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    end = max(now - timedelta(hours=1), midnight + (now - midnight) / 2)
+    ended = make_event(starts_at=end - timedelta(hours=4), ends_at=end)
     late = seat(ended, person("Laura Laat"))
     response = coordinator_client.post(reverse("registrations:no_shows", args=[ended.pk]))
     assert response.status_code == 302
