@@ -8,6 +8,7 @@ from tests.base_tree import BaseTree, base_tree_key
 from tests.demo_database import DemoDatabase, uses_database, wants_demo
 from tests.factories import PASSWORD, UserFactory
 from tests.fast_rollback import SeedCopy
+from tests.lazy_indexes import LazyIndexes
 from tests.template_database import TemplateDatabase, migrations_digest
 
 # Page and user fixtures for events and masterclasses, shared with the browser tests.
@@ -60,6 +61,20 @@ def pytest_runtest_setup(item):
             demo.unload()
         if tree is not None:
             tree.use(() if _transactional(item) else base_tree_key(item))
+    # In a test that runs in a transaction the index tasks wait until something reads an index
+    # (tests/lazy_indexes.py); what is built above was indexed at once.
+    if uses_database(item) and not _transactional(item):
+        (LazyIndexes.current or LazyIndexes.install()).start()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After the test's fixtures are gone (its transaction rolled back): the index tasks it
+    noted and nothing read are dropped with it."""
+    yield
+    lazy = LazyIndexes.current
+    if lazy is not None:
+        lazy.stop(discard=True)
 
 
 @pytest.fixture(scope="session")

@@ -32,3 +32,9 @@ WHITENOISE_AUTOREFRESH = True
 
 # No persistent connections: the live server's thread must not keep the test database open.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+
+# The test databases are thrown away: a commit need not wait for the write-ahead log to reach
+# the disk (PostgreSQL's synchronous_commit, for this connection only; crash safety of the
+# server is unchanged). The tests that commit (live server, concurrency) wait less.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405
