@@ -6,6 +6,7 @@ import pytest
 
 from home import demo as home_demo
 from learning.accounts import demo as accounts_demo
+from learning.core.indexing import indexes_updated_at_the_end
 from learning.knowledge import demo as knowledge_demo
 from learning.profiles import demo as profiles_demo
 
@@ -14,10 +15,12 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 
 @pytest.fixture
 def content():
-    accounts_demo.load()
-    home_demo.load()
-    profiles_demo.load()
-    knowledge_demo.load()
+    # As load_demo: both indexes written once at the end, not at every save.
+    with indexes_updated_at_the_end():
+        accounts_demo.load()
+        home_demo.load()
+        profiles_demo.load()
+        knowledge_demo.load()
 
 
 def test_search_with_a_filter(page, axe_check, content):
