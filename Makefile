@@ -61,7 +61,8 @@ run: assets demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # In parallel (pytest-xdist): one worker per CPU core, each with its own test database
-# (test_<name>_gw0, …) and its own load of the demo. PYTEST_WORKERS=0 runs in this process.
+# (test_<name>_gw0, …). --dist loadgroup: the tests that read the demo go to one worker, which
+# loads the demo once for them (tests/conftest.py). PYTEST_WORKERS=0 runs in this process.
 # Where PYTHONDONTWRITEBYTECODE is set, Python keeps no bytecode, and each of the ~20 Python
 # processes of a run (the workers, the checks of the production settings in fresh processes,
 # gunicorn, Celery, lint-imports) compiled Django and Wagtail from source again, some 3 s of
@@ -69,7 +70,7 @@ run: assets demo
 PYTEST_WORKERS ?= auto
 TEST_BYTECODE := $(if $(PYTHONDONTWRITEBYTECODE),PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX=$(CURDIR)/var/pycache)
 test: install assets
-	$(TEST_BYTECODE) $(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	$(TEST_BYTECODE) $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 worker: install
 	@test -n "$$CELERY_BROKER_URL" || { echo "Set CELERY_BROKER_URL, e.g. redis://127.0.0.1:6379/0"; exit 2; }

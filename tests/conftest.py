@@ -15,6 +15,14 @@ from tests.template_database import TemplateDatabase, migrations_digest
 pytest_plugins = ["tests.events.fixtures"]
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_itemcollected(item):
+    """With ``--dist loadgroup`` (make test) the tests that read the demo go to one worker, which
+    loads it once for them all (xdist reads the group when the items are collected)."""
+    if wants_demo(item) and not _transactional(item):
+        item.add_marker(pytest.mark.xdist_group("demo"))
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     """The tests that read the demo run last among the database tests (after pytest-django put
