@@ -10,24 +10,39 @@ from tests.factories import PASSWORD, UserFactory
 from tests.fast_rollback import SeedCopy
 from tests.lazy_indexes import LazyIndexes
 from tests.template_database import TemplateDatabase, migrations_digest
+from tests.xdist_groups import FileGroupScheduling, controller_configure, worker_write_groups
 
 # Page and user fixtures for events and masterclasses, shared with the browser tests.
 pytest_plugins = ["tests.events.fixtures"]
 
 
+def pytest_configure(config):
+    controller_configure(config)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_xdist_make_scheduler(config, log):
+    """``--dist loadgroup`` as xdist means it, on pytest 9 (tests/xdist_groups.py)."""
+    if config.getvalue("dist") == "loadgroup":
+        return FileGroupScheduling(config, log)
+    return None
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_itemcollected(item):
     """With ``--dist loadgroup`` (make test) the tests that read the demo go to one worker, which
-    loads it once for them all (xdist reads the group when the items are collected)."""
+    loads it once for them all (tests/xdist_groups.py)."""
     if wants_demo(item) and not _transactional(item):
         item.add_marker(pytest.mark.xdist_group("demo"))
 
 
 @pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
     """The tests that read the demo run last among the database tests (after pytest-django put
     the database tests first), so that one load of the demo serves them all; before them, the
-    tests that want the same base pages (agenda, programme) run together."""
+    tests that want the same base pages (agenda, programme) run together. Under xdist each
+    worker also writes down the tests' groups (tests/xdist_groups.py)."""
+    worker_write_groups(config, items)
     database_tests = [item for item in items if uses_database(item)]
     if not database_tests:
         return
