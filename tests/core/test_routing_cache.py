@@ -92,5 +92,7 @@ def test_a_registration_after_the_first_asks_no_page_query(make_event, make_user
         response = client_for(make_user()).post(url)
     assert response.status_code == 302
     assert response["Location"] == event.url
-    assert page_queries(queries) == []
+    # On SQLite (make run) the event's lock is itself an ORM query of the event: it has no row
+    # locks, and its raw rows lack the ORM's converters (learning/events/services/locking.py).
+    assert len(page_queries(queries)) == (0 if connection.vendor == "postgresql" else 1)
     assert Registration.objects.filter(event=event).count() == 2

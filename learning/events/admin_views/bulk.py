@@ -35,9 +35,12 @@ class CheckInBulkAction(PermissionCheckedMixin, BulkAction):
     action_priority = 10
 
     def get_actionable_objects(self):
-        # ASCII digits only: str.isdigit() also accepts "²", which int() then refuses (a 500).
+        # ASCII digits only: str.isdigit() also accepts "²", which int() then refuses (a 500);
+        # and no id beyond the 64-bit column, which SQLite refuses to compare (a 500 as well).
         ids = [
-            value for value in self.request.GET.getlist("id") if value.isascii() and value.isdigit()
+            int(value)
+            for value in self.request.GET.getlist("id")
+            if value.isascii() and value.isdigit() and int(value) < 2**63
         ]
         objects = list(
             registrations_managed_by(self.request.user).filter(pk__in=ids).order_by("pk")
