@@ -97,7 +97,7 @@ def pytest_runtest_teardown(item, nextitem):
     yield
     lazy = LazyIndexes.current
     if lazy is not None:
-        lazy.stop(discard=True)
+        lazy.stop()
 
 
 @pytest.fixture(scope="session")

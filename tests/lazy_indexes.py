@@ -100,16 +100,13 @@ class LazyIndexes:
             connection.execute_wrappers.append(self._before_query)
             self.wrapped = connection
 
-    def stop(self, *, discard: bool = False) -> None:
-        """Run the tasks at once from now on; what was noted is dropped (``discard``, after a
-        test whose transaction rolled back) or run now."""
+    def stop(self) -> None:
+        """Run the tasks at once from now on; what was noted is dropped (after a test, whose
+        transaction rolled back what the tasks would have indexed)."""
         if self.wrapped is not None:
             self.wrapped.execute_wrappers.remove(self._before_query)
             self.wrapped = None
-        if discard:
-            self.pending.clear()
-        else:
-            self.run_pending()
+        self.pending.clear()
         self.deferring = False
 
     def run_pending(self) -> None:
