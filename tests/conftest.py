@@ -1,3 +1,4 @@
+import gc
 import os
 import socket
 from urllib.parse import urlparse
@@ -18,6 +19,13 @@ pytest_plugins = ["tests.events.fixtures"]
 
 def pytest_configure(config):
     controller_configure(config)
+    # What the start made (Django, Wagtail, the apps: ~200,000 objects) lives until the end:
+    # frozen, the collector no longer walks it; and it runs less often. Measured with
+    # gc.callbacks over tests/circles and tests/events/test_admin.py (~60 s): 1.6 s in the
+    # collector before, 0.9 s after.
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(20_000, 20, 20)
 
 
 @pytest.hookimpl(tryfirst=True)
