@@ -25,6 +25,7 @@ from learning.calendar.models import (
     calendar_bookkeeping_copy,
     calendar_bookkeeping_live,
 )
+from learning.calendar.routes import PageFeedRoute
 from learning.core.blocks import BaseStreamBlock
 
 RICH_TEXT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul", "document-link"]
@@ -55,7 +56,7 @@ class CircleIndexPage(Page):
 COORDINATORS_CHOOSE_PERMISSION = "circles.change_circlemembership"
 
 
-class LearningCirclePage(RoutablePageMixin, Page):
+class LearningCirclePage(RoutablePageMixin, PageFeedRoute, Page):
     """One learning circle: the public page, with its meetings inline."""
 
     intro = models.TextField(_("introductie"), max_length=500)
@@ -244,12 +245,6 @@ class LearningCirclePage(RoutablePageMixin, Page):
         from .. import views
 
         return views.circle_attendance_export(request, self)
-
-    @path("agenda.ics/", name="ics")
-    def ics(self, request):
-        from learning.calendar.feeds import page_feed_response
-
-        return page_feed_response(request, self)
 
 
 class CircleMeeting(CalendarItem, Orderable):

@@ -27,6 +27,7 @@ from learning.calendar.models import (
     calendar_bookkeeping_copy,
     calendar_bookkeeping_live,
 )
+from learning.calendar.routes import PageFeedRoute
 from learning.core.blocks import BaseStreamBlock
 from learning.organisations.models import OrganisationKind
 
@@ -64,7 +65,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         return views.agenda(request, self, past=True)
 
 
-class EventPage(RoutablePageMixin, CalendarItem, Page):
+class EventPage(RoutablePageMixin, PageFeedRoute, CalendarItem, Page):
     """A gathering people register for; the base of masterclasses as well. Time, place and
     calendar bookkeeping: learning.calendar.models.CalendarItem."""
 
@@ -269,14 +270,6 @@ class EventPage(RoutablePageMixin, CalendarItem, Page):
         from .. import views
 
         return views.event_accept_offer(request, self)
-
-    # Served at <page-url>agenda.ics through learning.urls (Wagtail's own URL pattern only
-    # takes paths that end in a slash).
-    @path("agenda.ics/", name="ics")
-    def ics(self, request):
-        from learning.calendar.feeds import page_feed_response
-
-        return page_feed_response(request, self)
 
     @path("handover/")
     def handover(self, request):
