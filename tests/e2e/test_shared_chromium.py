@@ -37,3 +37,30 @@ def test_the_loop_counts_as_running_only_while_a_browser_test_runs(live_server, 
     finally:
         shared_chromium.pause()
     assert asyncio._get_running_loop() is None
+
+
+def test_the_axe_check_finds_violations_in_a_document_it_checked_before(page, axe_check):
+    """axe-core goes into a document once and reports only the violations (resultTypes): a
+    second check of the same document still runs every WCAG 2.1 A/AA rule and finds what is
+    wrong, with a readable report."""
+    page.set_content(
+        '<html lang="nl"><head><title>Proef</title></head>'
+        "<body><main><h1>Proef</h1><p>In orde.</p></main></body></html>"
+    )
+    axe_check(page)  # a clean document
+    page.evaluate(
+        """() => {
+            const image = document.createElement("img");
+            image.src = "data:image/gif;base64,R0lGODlhAQABAAAAACw=";
+            document.querySelector("main").append(image);
+            const text = document.createElement("p");
+            text.textContent = "Lichtgrijs op wit";
+            text.style.color = "#eeeeee";
+            document.querySelector("main").append(text);
+        }"""
+    )
+    with pytest.raises(AssertionError) as failure:
+        axe_check(page)
+    report = str(failure.value)
+    assert "image-alt" in report or "alternative text" in report.lower(), report
+    assert "contrast" in report.lower(), report
