@@ -53,6 +53,16 @@ def test_running_the_same_file_again_changes_nothing():
     assert Initiative.objects.get(name="RIJKSWATERSTAAT").description.endswith("vaarwegen.")
 
 
+def test_a_changed_row_replaces_the_themes_and_core_tasks_of_the_entry():
+    initiatives_import(text=HEADER + GOOD)
+    retagged = GOOD.replace("bouw|Circulair inkopen;inkoop|economische-zaken", "infrastructuur;")
+    report = initiatives_import(text=HEADER + retagged)
+    assert report.updated == ["Cirkelregio Utrecht"]
+    utrecht = Initiative.objects.get(name="Cirkelregio Utrecht")
+    assert list(utrecht.themes.values_list("slug", flat=True)) == ["infrastructuur"]
+    assert not utrecht.core_tasks.exists()
+
+
 def test_bad_rows_are_refused_with_dutch_messages_and_nothing_of_them_is_written():
     bad = (
         ";netwerk;Zonder naam.;;;;;;\n"

@@ -272,7 +272,8 @@ def initiatives_import(*, text: str, dry_run: bool = False) -> ImportReport:
                 initiative = existing or Initiative()
                 for name, value in fields.items():
                     setattr(initiative, name, value)
-                initiative.save()
+                # Parental many-to-many fields (modelcluster): kept on the instance and
+                # written by its one save, with the row.
                 initiative.themes.set(themes)
                 initiative.core_tasks.set(core_tasks)
                 initiative.save()
