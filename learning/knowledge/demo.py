@@ -77,23 +77,10 @@ def _themes(slugs, by_slug):
 # this loader alone).
 @indexes_updated_at_the_end()
 def load() -> None:
-    home = Site.objects.get(is_default_site=True).root_page.specific
     themes = {theme.slug: theme for theme in Theme.objects.all()}
     core_tasks = {core_task.slug: core_task for core_task in CoreTask.objects.all()}
 
-    index = _upsert(
-        home,
-        KnowledgeIndexPage,
-        "kennisbank",
-        {
-            "title": "Kennisbank",
-            "show_in_menus": True,
-            "intro": "Artikelen, praktijkvoorbeelden, beleidsdoelen en een handreiking: wat "
-            "andere overheden al deden, om van te leren en over te nemen.",
-            "contribution_intro": "Deel wat uw organisatie deed: de situatie, de aanpak en "
-            "het resultaat. De redactie leest mee en plaatst het voorbeeld in de kennisbank.",
-        },
-    )
+    index = _index()
     for slug, theme in themes.items():
         _upsert(
             index,
@@ -101,16 +88,7 @@ def load() -> None:
             slug,
             {"title": theme.name, "theme": theme, "intro": content.THEME_INTROS.get(slug, "")},
         )
-    _upsert(
-        index,
-        DirectoryPage,
-        "organisaties-en-initiatieven",
-        {
-            "title": "Organisaties en initiatieven",
-            "intro": "Netwerken, bedrijven, kennisinstellingen en bewonersinitiatieven die "
-            "werken aan een circulaire economie. Filter op soort, provincie en thema.",
-        },
-    )
+    _directory_page(index)
 
     guide = _upsert(
         index,
@@ -160,6 +138,59 @@ def load() -> None:
         )
         policy_goal.save()
 
+    _initiatives(themes)
+
+    _core_task_pages(index, core_tasks)
+    _questions(index, themes, core_tasks)
+    # accounts.demo resets the groups of the demo logins on every run: the participants'
+    # groups of the masterclasses and events shared with their participants follow the
+    # registrations again (a second run would otherwise leave them out).
+    for participant_group in ParticipantGroup.objects.all():
+        participant_group_sync(participant_group=participant_group)
+
+
+@indexes_updated_at_the_end()
+def load_directory() -> None:
+    """Only the Kennisbank with its directory and the directory's entries, as ``load`` makes
+    them: for a test that searches the directory and needs none of the rest (``load`` takes
+    several times as long)."""
+    themes = {theme.slug: theme for theme in Theme.objects.all()}
+    _directory_page(_index())
+    _initiatives(themes)
+
+
+def _index():
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    return _upsert(
+        home,
+        KnowledgeIndexPage,
+        "kennisbank",
+        {
+            "title": "Kennisbank",
+            "show_in_menus": True,
+            "intro": "Artikelen, praktijkvoorbeelden, beleidsdoelen en een handreiking: wat "
+            "andere overheden al deden, om van te leren en over te nemen.",
+            "contribution_intro": "Deel wat uw organisatie deed: de situatie, de aanpak en "
+            "het resultaat. De redactie leest mee en plaatst het voorbeeld in de kennisbank.",
+        },
+    )
+
+
+def _directory_page(index):
+    return _upsert(
+        index,
+        DirectoryPage,
+        "organisaties-en-initiatieven",
+        {
+            "title": "Organisaties en initiatieven",
+            "intro": "Netwerken, bedrijven, kennisinstellingen en bewonersinitiatieven die "
+            "werken aan een circulaire economie. Filter op soort, provincie en thema.",
+        },
+    )
+
+
+def _initiatives(themes):
+    """The made-up examples, then the real organisations of data/initiatives.csv."""
     provinces = {
         province.cbs_code: province
         for province in Organisation.objects.filter(kind="provincie", cbs_code__isnull=False)
@@ -181,14 +212,6 @@ def load() -> None:
     report = initiatives_import_file(path=INITIATIVES_CSV)
     if report.refused:
         raise ValueError(f"{INITIATIVES_CSV} has refused rows: {report.refused}")
-
-    _core_task_pages(index, core_tasks)
-    _questions(index, themes, core_tasks)
-    # accounts.demo resets the groups of the demo logins on every run: the participants'
-    # groups of the masterclasses and events shared with their participants follow the
-    # registrations again (a second run would otherwise leave them out).
-    for participant_group in ParticipantGroup.objects.all():
-        participant_group_sync(participant_group=participant_group)
 
 
 def _core_task_pages(index, core_tasks):
