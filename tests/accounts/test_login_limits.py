@@ -81,8 +81,7 @@ def test_production_trusts_one_proxy_by_default():
     from tests.core.test_settings import STRONG_KEY, run_python
 
     result = run_python(
-        "import django; django.setup(); from allauth import app_settings; "
-        "print(app_settings.TRUSTED_PROXY_COUNT)",
+        "from allauth import app_settings; print(app_settings.TRUSTED_PROXY_COUNT)",
         DJANGO_SETTINGS_MODULE="learning.settings.production",
         SECRET_KEY=STRONG_KEY,
     )

@@ -128,7 +128,7 @@ def test_production_settings_use_the_resilient_cache_with_timeouts(monkeypatch):
     from tests.core.test_settings import STRONG_KEY, run_python
 
     result = run_python(
-        "import django; django.setup(); from django.conf import settings; "
+        "from django.conf import settings; "
         "c = settings.CACHES['default']; print(c['BACKEND'], sorted(c['OPTIONS'].items()), "
         "settings.CELERY_BROKER_TRANSPORT_OPTIONS['socket_connect_timeout'], "
         "settings.EMAIL_TIMEOUT)",

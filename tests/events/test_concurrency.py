@@ -2,6 +2,12 @@
 
 Each request runs in its own thread with its own database connection, as gunicorn workers
 would; the event row lock in learning.events.services must keep the numbers exact.
+
+As in production, a request only queues its e-mail in the outbox and hands the message's id to
+the broker after commit; a worker renders and sends it later (tests/core/test_celery_worker.py
+does that through a real Redis and worker). Here the broker records what it is handed, so the
+rushes check that every registration queued one message, handed over once, without also
+rendering 200 e-mails in the test's process.
 """
 
 from concurrent.futures import ThreadPoolExecutor
@@ -11,6 +17,7 @@ from django.db import connection, connections
 from django.test import Client
 
 from learning.events.models import Registration, RegistrationStatus, WaitReason
+from learning.outbox.models import OutboxMessage
 from tests.conftest import require_service
 from tests.events.fixtures import municipalities
 
@@ -22,6 +29,28 @@ WORKERS = 32
 @pytest.fixture(autouse=True)
 def _postgresql_only():
     require_service(connection.vendor == "postgresql", "PostgreSQL (set DATABASE_URL)")
+
+
+@pytest.fixture(autouse=True)
+def handed_to_broker(monkeypatch):
+    """The message ids the requests hand to the broker (a worker would send them)."""
+    from types import SimpleNamespace
+
+    from learning.outbox import tasks
+
+    handed = []
+    monkeypatch.setattr(tasks, "send_message_task", SimpleNamespace(delay=handed.append))
+    monkeypatch.setattr(tasks, "dispatch_messages_task", SimpleNamespace(delay=handed.extend))
+    return handed
+
+
+def assert_one_message_each(event, registrations, handed):
+    """Every registration queued one e-mail to its person, and each was handed over once."""
+    messages = OutboxMessage.objects.filter(event=event)
+    assert sorted(handed) == sorted(messages.values_list("pk", flat=True))
+    assert sorted(messages.values_list("to", flat=True)) == sorted(
+        registrations.values_list("user__email", flat=True)
+    )
 
 
 def post_as(users, url):
@@ -37,7 +66,7 @@ def post_as(users, url):
         return list(pool.map(one, users))
 
 
-def test_200_simultaneous_registrations_for_150_seats(make_event, make_user):
+def test_200_simultaneous_registrations_for_150_seats(make_event, make_user, handed_to_broker):
     event = make_event(capacity=150)
     organisations = municipalities(200)
     users = [make_user(organisation) for organisation in organisations]
@@ -52,6 +81,7 @@ def test_200_simultaneous_registrations_for_150_seats(make_event, make_user):
     assert sorted(waiting.values_list("queue_position", flat=True)) == sorted(
         set(waiting.values_list("queue_position", flat=True))
     )
+    assert_one_message_each(event, registrations, handed_to_broker)
 
 
 def test_10_colleagues_at_once_for_a_masterclass_with_limit_3(make_masterclass, make_user, utrecht):
@@ -132,7 +162,9 @@ def post_each(pairs, url_of):
         return list(pool.map(one, pairs))
 
 
-def test_200_simultaneous_registrations_choosing_sessions_of_30_in_3_rounds(make_event, make_user):
+def test_200_simultaneous_registrations_choosing_sessions_of_30_in_3_rounds(
+    make_event, make_user, handed_to_broker
+):
     from learning.events.models import SessionChoice, SessionChoiceStatus
     from tests.events.fixtures import add_programme
 
@@ -161,6 +193,7 @@ def test_200_simultaneous_registrations_choosing_sessions_of_30_in_3_rounds(make
     )
     choices = SessionChoice.objects.filter(round__event=event).select_related("registration")
     assert choices.count() == 600  # every registration, one session in each of 3 rounds
+    assert_one_message_each(event, Registration.objects.filter(event=event), handed_to_broker)
     per_round = {}
     for choice in choices:
         per_round.setdefault((choice.registration_id, choice.round_id), []).append(choice)
