@@ -46,23 +46,27 @@ def pytest_itemcollected(item):
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """The tests that read the demo run last among the database tests (after pytest-django put
-    the database tests first), so that one load of the demo serves them all; before them, the
-    tests that want the same base pages (agenda, programme) run together. Under xdist each
-    worker also writes down the tests' groups (tests/xdist_groups.py)."""
+    """The tests without a database run first: while the first worker that needs a database
+    migrates the template (tests/template_database.py; ~20 s of one core on a new machine), the
+    other worker runs those instead of waiting for it. Then the database tests in pytest-django's
+    order, where the tests that read the demo come last among the tests in a rolled-back
+    transaction, so that one load of the demo serves them all; before them, the tests that want
+    the same base pages (agenda, programme) run together. Under xdist each worker also writes down the
+    tests' groups (tests/xdist_groups.py)."""
     worker_write_groups(config, items)
     database_tests = [item for item in items if uses_database(item)]
     if not database_tests:
         return
+    no_database = [item for item in items if not uses_database(item)]
     first_transactional = next(
-        (index for index, item in enumerate(items) if uses_database(item) and _transactional(item)),
-        len(items),
+        (index for index, item in enumerate(database_tests) if _transactional(item)),
+        len(database_tests),
     )
-    head, tail = items[:first_transactional], items[first_transactional:]
+    head, tail = database_tests[:first_transactional], database_tests[first_transactional:]
     # Stable: the order within each part stays. The tests that want the same base pages
     # (tests/base_tree.py) one after another, so that they are built once for them all.
     head.sort(key=lambda item: (wants_demo(item), base_tree_key(item)))
-    items[:] = head + tail
+    items[:] = no_database + head + tail
 
 
 def _transactional(item) -> bool:

@@ -6,8 +6,8 @@ Here the first worker migrates a template database, and every worker (this run's
 runs') makes its test database with ``CREATE DATABASE … TEMPLATE``, a copy of the files that
 takes a fraction of a second.
 
-The template is named by a hash of everything that decides what migrating gives: the contents
-of every migration file of every installed app (ours and those of Django, Wagtail and the
+The template is named by a hash of everything that decides what migrating gives: the name and
+contents of every migration file of every installed app (ours and those of Django, Wagtail and the
 other packages), the installed apps, and the versions of Python, Django and Wagtail. A changed,
 added or removed migration gives another name, so a stale template is never used: the new one
 is migrated afresh and the stale ones are dropped. ``--create-db`` still makes each test
@@ -29,28 +29,28 @@ from django.db import connections
 TEMPLATE_MARK = "_tpl_"
 
 
-def migration_files() -> list[str]:
-    """The source file of every migration Django would apply, in a stable order."""
+def migration_files() -> list[tuple[str, str]]:
+    """Every migration Django would apply, as (module, source file), in a stable order."""
     from django.db.migrations.loader import MigrationLoader
 
     loader = MigrationLoader(None, ignore_no_migrations=True)
-    files = {
-        sys.modules[type(migration).__module__].__file__
-        for migration in loader.disk_migrations.values()
-    }
-    return sorted(files)
+    modules = {type(migration).__module__ for migration in loader.disk_migrations.values()}
+    return sorted((module, sys.modules[module].__file__) for module in modules)
 
 
 def migrations_digest() -> str:
-    """What decides the content of a migrated database, as a short hash."""
+    """What decides the content of a migrated database, as a short hash.
+
+    Migrations are named by module, not by file path: another checkout of the same code (a
+    fresh clone, CI) gives the same digest and uses the template already made."""
     import django
     import wagtail
 
     digest = hashlib.sha256()
     versions = (sys.version, django.__version__, wagtail.__version__, *settings.INSTALLED_APPS)
     digest.update(repr(versions).encode())
-    for path in migration_files():
-        digest.update(path.encode())
+    for module, path in migration_files():
+        digest.update(module.encode())
         with open(path, "rb") as source:
             digest.update(hashlib.sha256(source.read()).digest())
     return digest.hexdigest()[:16]
