@@ -99,7 +99,6 @@ def test_the_results_page_fits_every_width(page, axe_check, request, make_user, 
     log_in(page, make_user(organisations[0]), password)
     page.goto(f"{monitor.url}resultaten/")
     assert page.get_by_role("img", name=re.compile("Uw scores")).is_visible()
-    page.screenshot(path=f"/tmp/monitor-results-{width}.png", full_page=True)
     assert page.evaluate(NO_OVERFLOW), "the page scrolls sideways"
     # Legend icons keep their own size (they rendered hundreds of px wide).
     widths = page.locator(".monitor-legend__item svg").evaluate_all(

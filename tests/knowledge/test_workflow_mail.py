@@ -43,8 +43,11 @@ def refusing_mail_server():
     thread.start()
     yield server.getsockname()[1]
     stop.set()
+    # close() alone leaves the thread blocked in accept() (Linux); shutdown() wakes it.
+    server.shutdown(socket.SHUT_RDWR)
     server.close()
     thread.join(timeout=5)
+    assert not thread.is_alive()
 
 
 @pytest.fixture
