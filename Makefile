@@ -24,6 +24,11 @@ $(VENV)/.synced: pyproject.toml uv.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/pip --disable-pip-version-check -q install "uv==$(UV_VERSION)"
 	$(BIN)/uv sync --frozen --inexact --python $(PY)
+	@# Bytecode for the installed packages at install time, as pip makes it (uv does not): else
+	@# every process of the first run compiles Django and Wagtail again for itself (the two test
+	@# workers each spent ~7 s of CPU on it while collecting). Where PYTHONDONTWRITEBYTECODE is
+	@# set it goes where the tests look for it (TEST_BYTECODE, below).
+	$(TEST_BYTECODE) $(PY) -m compileall -q -j 0 $(VENV)/lib >/dev/null
 	@touch $@
 
 install: $(VENV)/.synced

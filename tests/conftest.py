@@ -48,11 +48,11 @@ def pytest_itemcollected(item):
 def pytest_collection_modifyitems(config, items):
     """The tests without a database run first: while the first worker that needs a database
     migrates the template (tests/template_database.py; ~20 s of one core on a new machine), the
-    other worker runs those instead of waiting for it. Then the database tests in pytest-django's
-    order, where the tests that read the demo come last among the tests in a rolled-back
-    transaction, so that one load of the demo serves them all; before them, the tests that want
-    the same base pages (agenda, programme) run together. Under xdist each worker also writes down the
-    tests' groups (tests/xdist_groups.py)."""
+    other worker runs those instead of waiting for it. Then the database tests in
+    pytest-django's order, where the tests that read the demo come last among the tests in a
+    rolled-back transaction, so that one load of the demo serves them all; before them, the
+    tests that want the same base pages (agenda, programme) run together. Under xdist each
+    worker also writes down the tests' groups (tests/xdist_groups.py)."""
     worker_write_groups(config, items)
     database_tests = [item for item in items if uses_database(item)]
     if not database_tests:

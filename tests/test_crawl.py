@@ -6,10 +6,11 @@ parameters that are wrong in every way the views read them: one path of each sha
 the page type it renders, see ``_shape``), since pages of one shape read their parameters with
 the same code.
 
-The anonymous visitor opens every page it finds, so every public page is rendered once. The
-visitors who log in see those same pages with their own menus and buttons: of the pages of
-one page type with the same parameter names (the pioneer profiles, say, or the agenda filtered
-by each theme) they open ``PER_FAMILY``, and everything else they find.
+The anonymous visitor opens every page it finds, so every public page is rendered once, and
+``PER_FAMILY`` of the ways it is filtered or paged with the same parameter names (the agenda
+filtered by three of the themes, say). The visitors who log in see those same pages with their
+own menus and buttons: of the pages of one page type with the same parameter names (the pioneer
+profiles, say) they open ``PER_FAMILY``, and everything else they find.
 """
 
 import re
@@ -80,13 +81,15 @@ def _page_types() -> dict[str, int]:
 
 
 def _family(url: str, page_types: dict[str, int]) -> tuple | None:
-    """Pages of one page type asked with the same parameter names; None for what is not a page
-    of its own (a view, a route of a page)."""
+    """What ``url`` counts among: for a visitor who logs in (``page_types`` given) the pages of
+    its page type asked with the same parameter names; for the anonymous visitor its path asked
+    with the same parameter names. None: nothing to count (always opened)."""
     parts = urlsplit(url)
-    page_type = page_types.get(parts.path)
-    if page_type is None:
-        return None
-    return (page_type, frozenset(key for key, _value in parse_qsl(parts.query)))
+    names = frozenset(key for key, _value in parse_qsl(parts.query))
+    if page_types:
+        page_type = page_types.get(parts.path)
+        return None if page_type is None else (page_type, names)
+    return (parts.path, names) if names else None
 
 
 def _shape(path: str, response) -> tuple:

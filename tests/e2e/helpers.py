@@ -28,3 +28,18 @@ def follow_header_link(page, name: str):
     """Click a link of the header (account links, main menu), opening the menu where folded."""
     open_menu(page)
     page.get_by_role("link", name=name).first.click()
+
+
+def check_widths(page, axe_check, widths):
+    """At each of ``widths``: no horizontal scrolling, and axe finds nothing; the window gets
+    its width back afterwards. The flow of a test runs at one width; its pages are checked at
+    the others too, as they are."""
+    before = page.viewport_size
+    for width in widths:
+        page.set_viewport_size({"width": width, "height": before["height"]})
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{page.url} at {width}px: {overflow}px wider than the window"
+        axe_check(page)
+    page.set_viewport_size(before)

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from learning.routes.models import Action, Opportunity, Route, RouteDocument
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import check_widths, log_in
 from tests.monitor.fixtures import (  # noqa: F401 (fixtures)
     make_questionnaire,
     make_round,
@@ -24,20 +24,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 WIDTHS = (320, 1280)
 
 
-def check_widths(page, axe_check, tmp_path, name):
-    """axe at both widths, and at each no horizontal overflow."""
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 900})
-        overflow = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        assert overflow <= 0, f"{name} at {width}px: {overflow}px wider than the window"
-        axe_check(page)
-    page.set_viewport_size({"width": 1280, "height": 900})
-
-
 def test_member_fills_in_adopts_plans_and_exports(
-    page, axe_check, request, make_masterclass, password, tmp_path
+    page, axe_check, request, make_masterclass, password
 ):
     request.getfixturevalue("monitor_page")
     request.getfixturevalue("media_root")
@@ -51,7 +39,7 @@ def test_member_fills_in_adopts_plans_and_exports(
     page.wait_for_url(f"**/routekaart/{organisation.pk}/")
     assert page.get_by_role("heading", name=f"Routekaart Gemeente {organisation.name}").is_visible()
     assert page.get_by_role("table", name=re.compile("Scores uit de monitor")).is_visible()
-    check_widths(page, axe_check, tmp_path, "route-leeg")
+    check_widths(page, axe_check, WIDTHS)
 
     # The baseline: two analyses and a document.
     page.get_by_label("Grondstoffenanalyse").fill("Beton en asfalt: 40.000 ton per jaar.")
@@ -105,12 +93,12 @@ def test_member_fills_in_adopts_plans_and_exports(
         .get_by_text(opportunity.title)
         .is_visible()
     )
-    check_widths(page, axe_check, tmp_path, "route-kans")
+    check_widths(page, axe_check, WIDTHS)
 
     # An action that serves it, linked to an upcoming masterclass.
     page.get_by_role("link", name="Actie toevoegen").click()
     page.wait_for_url("**/acties/nieuw/")
-    check_widths(page, axe_check, tmp_path, "actie-formulier")
+    check_widths(page, axe_check, WIDTHS)
     page.get_by_label("Actie", exact=True).fill("Inkopers en projectleiders trainen")
     page.get_by_label("Faciliteren").check()
     page.get_by_label("Eigenaar").fill("Teamleider inkoop")
@@ -123,7 +111,7 @@ def test_member_fills_in_adopts_plans_and_exports(
     action = Action.objects.get(route=route)
     assert list(action.masterclasses.all()) == [masterclass]
     assert page.get_by_role("link", name="Circulair uitvragen in de GWW").is_visible()
-    check_widths(page, axe_check, tmp_path, "route-vol")
+    check_widths(page, axe_check, WIDTHS)
 
     # The exports.
     with page.expect_download() as pdf_info:
