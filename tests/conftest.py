@@ -225,6 +225,16 @@ def _one_rate_limit_window(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the site's language. A request leaves the language it chose active
+    in its thread (learning.core.middleware.LanguageMiddleware, as Django's LocaleMiddleware):
+    after a test that asked for English, a page rendered without a request would be English."""
+    from django.utils import translation
+
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     """allauth keeps its rate-limit counters in the cache: start every test afresh."""
     from django.core.cache import cache
