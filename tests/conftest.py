@@ -66,7 +66,35 @@ def pytest_collection_modifyitems(config, items):
     # Stable: the order within each part stays. The tests that want the same base pages
     # (tests/base_tree.py) one after another, so that they are built once for them all.
     head.sort(key=lambda item: (wants_demo(item), base_tree_key(item)))
-    items[:] = no_database + head + tail
+    items[:] = no_database + head + interleaved(tail, _in_browser)
+
+
+def _in_browser(item) -> bool:
+    return "browser" in getattr(item, "fixturenames", ())
+
+
+def interleaved(items: list, apart) -> list:
+    """``items`` with those for which ``apart`` holds spread evenly among the others, each part
+    in its own order.
+
+    A browser test mostly waits, for Chromium and for its live server in turn: with both
+    workers in browser tests, 10–20% of the machine stayed idle. Spread among the other tests
+    in a transaction (the rushes of simultaneous requests, the tests with real servers), a
+    worker in a browser test mostly has the other busy with something else."""
+    spread = [item for item in items if apart(item)]
+    rest = [item for item in items if not apart(item)]
+    merged, taken_spread, taken_rest = [], 0, 0
+    while taken_spread < len(spread) or taken_rest < len(rest):
+        # From the part that is less far along; from the spread part on a tie.
+        if taken_rest == len(rest) or (
+            taken_spread < len(spread) and taken_spread * len(rest) <= taken_rest * len(spread)
+        ):
+            merged.append(spread[taken_spread])
+            taken_spread += 1
+        else:
+            merged.append(rest[taken_rest])
+            taken_rest += 1
+    return merged
 
 
 def _transactional(item) -> bool:
