@@ -53,17 +53,34 @@ def assert_one_message_each(event, registrations, handed):
     )
 
 
-def post_as(users, url):
-    def one(user):
+def simultaneously(request, items):
+    """``request(item)`` for every item from WORKERS threads at once; the answers in order.
+
+    Each thread keeps its own database connection for the requests it makes, as a gunicorn
+    worker does (CONN_MAX_AGE), and closes it when it is done: a new connection for every
+    request cost PostgreSQL a new backend each time, ~1 s of CPU per rush of 200."""
+    answers = [None] * len(items)
+    shares = [list(enumerate(items))[start::WORKERS] for start in range(WORKERS)]
+
+    def thread(share):
         try:
-            client = Client()
-            client.force_login(user)
-            return client.post(url).status_code
+            for index, item in share:
+                answers[index] = request(item)
         finally:
             connections.close_all()
 
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        return list(pool.map(one, users))
+        list(pool.map(thread, shares))  # raises what a thread raised
+    return answers
+
+
+def post_as(users, url):
+    def one(user):
+        client = Client()
+        client.force_login(user)
+        return client.post(url).status_code
+
+    return simultaneously(one, users)
 
 
 def test_200_simultaneous_registrations_for_150_seats(make_event, make_user, handed_to_broker):
@@ -151,15 +168,11 @@ def post_each(pairs, url_of):
 
     def one(pair):
         user, data = pair
-        try:
-            client = Client()
-            client.force_login(user)
-            return client.post(url_of(user), data).status_code
-        finally:
-            connections.close_all()
+        client = Client()
+        client.force_login(user)
+        return client.post(url_of(user), data).status_code
 
-    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        return list(pool.map(one, pairs))
+    return simultaneously(one, pairs)
 
 
 def test_200_simultaneous_registrations_choosing_sessions_of_30_in_3_rounds(
