@@ -60,7 +60,8 @@ def simultaneously(request, items):
     worker does (CONN_MAX_AGE), and closes it when it is done: a new connection for every
     request cost PostgreSQL a new backend each time, ~1 s of CPU per rush of 200."""
     answers = [None] * len(items)
-    shares = [list(enumerate(items))[start::WORKERS] for start in range(WORKERS)]
+    numbered = list(enumerate(items))
+    shares = [numbered[start::WORKERS] for start in range(WORKERS)]
 
     def thread(share):
         try:
