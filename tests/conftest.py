@@ -13,8 +13,9 @@ from tests.lazy_indexes import LazyIndexes
 from tests.template_database import TemplateDatabase, migrations_digest
 from tests.xdist_groups import FileGroupScheduling, controller_configure, worker_write_groups
 
-# Page and user fixtures for events and masterclasses, shared with the browser tests.
-pytest_plugins = ["tests.events.fixtures"]
+# Page and user fixtures for events and masterclasses, shared with the browser tests; the
+# runserver that the tests of files over HTTP share.
+pytest_plugins = ["tests.events.fixtures", "tests.media_servers"]
 
 
 def pytest_configure(config):

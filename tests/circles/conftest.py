@@ -12,15 +12,21 @@ from learning.circles.models import (
     CircleMeeting,
     LearningCirclePage,
 )
+from tests.base_tree import BaseTree, base_page
 from tests.factories import UserFactory
 
 
-@pytest.fixture
-def circle_index(home):
+@base_page("circle_index")
+def build_circle_index(home):
     index = CircleIndexPage(title="Leerkringen", slug="leerkringen", show_in_menus=True)
     home.add_child(instance=index)
     index.save_revision().publish()
     return index
+
+
+@pytest.fixture
+def circle_index(home, base_tree):
+    return BaseTree.page("circle_index") or build_circle_index(home)
 
 
 @pytest.fixture

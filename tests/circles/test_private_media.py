@@ -15,7 +15,6 @@ import os
 import re
 import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -25,7 +24,6 @@ from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
-from django.db import connection
 from django.test import Client
 from PIL import Image as PILImage
 from wagtail.documents.models import Document
@@ -35,6 +33,7 @@ from wagtail.utils import sendfile as wagtail_sendfile
 
 from tests.conftest import require_service
 from tests.factories import UserFactory
+from tests.redis_server import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRET = b"vertrouwelijk bestek"
@@ -47,11 +46,6 @@ def _png() -> bytes:
     buffer = io.BytesIO()
     PILImage.new("RGB", (40, 30), "green").save(buffer, "PNG")
     return buffer.getvalue()
-
-
-@pytest.fixture(scope="module")
-def shared_media_root(tmp_path_factory):
-    return tmp_path_factory.mktemp("media")
 
 
 @pytest.fixture
@@ -116,68 +110,6 @@ def _get(base_url: str, path: str, session: str | None = None):
         return response.status, dict(response.getheaders()), response.read()
     finally:
         conn.close()
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def runserver(django_db_setup, django_db_blocker, shared_media_root, tmp_path_factory):
-    """``manage.py runserver`` with the dev settings against the test database (one process
-    for this module; each test commits its own rows and files before asking)."""
-    tmp_path = tmp_path_factory.mktemp("runserver")
-    media_root = shared_media_root
-    db = connection.settings_dict
-    if connection.vendor != "postgresql":
-        pytest.skip("a second process needs the test database on PostgreSQL (DATABASE_URL)")
-    port = _free_port()
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DJANGO_SETTINGS_MODULE", "CELERY_BROKER_URL", "CACHE_URL"}
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="learning.settings.dev",
-        DATABASE_URL=(
-            f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}:"
-            f"{db['PORT'] or 5432}/{db['NAME']}"
-        ),
-        # Sessions made in this process are signed with the test settings' key.
-        SECRET_KEY=django_settings.SECRET_KEY,
-        MEDIA_ROOT=str(media_root),
-        VAR_DIR=str(tmp_path / "var"),
-        DATABASE_CONN_MAX_AGE="0",
-    )
-    log = (tmp_path / "runserver.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            if process.poll() is not None:
-                pytest.fail((tmp_path / "runserver.log").read_text())
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    pytest.fail(
-                        "runserver did not start:\n" + (tmp_path / "runserver.log").read_text()
-                    )
-                time.sleep(0.2)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
 
 
 @pytest.fixture(params=["live_server", "runserver"])
@@ -319,7 +251,7 @@ def _nginx_site(*, port: int, media_root: Path, upstream: str) -> str:
 def nginx(live_server, media_root, tmp_path):
     """deploy/nginx.conf's site in a real nginx in front of the live server."""
     require_service(Path(NGINX).exists(), f"nginx at {NGINX}")
-    port = _free_port()
+    port = free_port()
     work = tmp_path / "nginx"
     work.mkdir()
     temp_paths = "\n".join(

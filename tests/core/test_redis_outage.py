@@ -25,7 +25,7 @@ from django.utils import timezone
 from learning.events.models import Registration
 from learning.outbox.models import OutboxMessage, OutboxStatus
 from tests.conftest import require_service
-from tests.core.test_celery_worker import shared_database_url
+from tests.core.test_celery_worker import WORKER_START, shared_database_url
 from tests.redis_server import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -217,7 +217,7 @@ def test_a_redis_outage_keeps_pages_and_registrations_working(
                 "--without-mingle",
                 "--loglevel=INFO",
             ],
-            env,
+            {**env, **WORKER_START},
         )
         # An explicit connection: Celery would prefer CELERY_BROKER_URL from the environment.
         producer = Celery(set_as_current=False)

@@ -7,7 +7,7 @@ from wagtail.models import Site
 from learning.events.models import EventIndexPage, EventPage
 from learning.masterclasses.models import MasterclassPage, ProgrammePage
 from learning.organisations.models import Organisation
-from tests.base_tree import BaseTree
+from tests.base_tree import BUILDERS, BaseTree, base_page
 from tests.factories import UserFactory
 
 
@@ -16,6 +16,7 @@ def home():
     return Site.objects.get(is_default_site=True).root_page.specific
 
 
+@base_page("agenda")
 def build_agenda(home):
     index = EventIndexPage(title="Agenda", slug="agenda", intro="Wat er op het programma staat.")
     home.add_child(instance=index)
@@ -23,6 +24,7 @@ def build_agenda(home):
     return index
 
 
+@base_page("programme")
 def build_programme(home):
     page = ProgrammePage(
         title="Masterclasses circulair inkopen",
@@ -36,8 +38,8 @@ def build_programme(home):
 
 @pytest.fixture(scope="session")
 def base_tree(django_db_setup, django_db_blocker):
-    """The agenda and programme built once for the tests that ask for them (tests/base_tree.py)."""
-    tree = BaseTree(django_db_blocker, {"agenda": build_agenda, "programme": build_programme})
+    """The index pages built once for the tests that ask for them (tests/base_tree.py)."""
+    tree = BaseTree(django_db_blocker, BUILDERS)
     BaseTree.current = tree
     yield tree
     tree.unload()

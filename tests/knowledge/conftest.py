@@ -11,20 +11,26 @@ from learning.knowledge.models import (
     KnowledgePage,
     ThemePage,
 )
+from tests.base_tree import BaseTree, base_page
 
 
 def _paragraph(text):
     return [("paragraph", f"<p>{text}</p>")]
 
 
-@pytest.fixture
-def knowledge_index(home):
+@base_page("knowledge_index")
+def build_knowledge_index(home):
     index = KnowledgeIndexPage(
         title="Kennisbank", slug="kennisbank", intro="Wat andere overheden al deden."
     )
     home.add_child(instance=index)
     index.save_revision().publish()
     return index
+
+
+@pytest.fixture
+def knowledge_index(home, base_tree):
+    return BaseTree.page("knowledge_index") or build_knowledge_index(home)
 
 
 @pytest.fixture

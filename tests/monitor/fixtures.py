@@ -18,6 +18,7 @@ from learning.monitor.models import (
     Round,
 )
 from learning.organisations.models import Organisation
+from tests.base_tree import BaseTree, base_page
 
 QUESTIONS = [
     (
@@ -39,15 +40,20 @@ QUESTIONS = [
 ]
 
 
-@pytest.fixture
-def monitor_page():
-    home = Site.objects.get(is_default_site=True).root_page.specific
+@base_page("monitor_page")
+def build_monitor_page(home):
     page = MonitorPage(
         title="Monitor circulair inkopen", slug="monitor", intro="Waar staat uw organisatie?"
     )
     home.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+@pytest.fixture
+def monitor_page(base_tree):
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    return BaseTree.page("monitor_page") or build_monitor_page(home)
 
 
 @pytest.fixture

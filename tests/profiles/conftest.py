@@ -9,6 +9,7 @@ from wagtail.search.backends import get_search_backend
 from learning.core.models import Theme
 from learning.organisations.models import Organisation
 from learning.profiles.models import PioneerProfilePage, ProfileIndexPage
+from tests.base_tree import BaseTree, base_page
 
 CONSENT = {"consent_given": True, "consent_date": date(2026, 9, 1)}
 
@@ -50,12 +51,17 @@ def themes():
     return {theme.slug: theme for theme in Theme.objects.all()}
 
 
-@pytest.fixture
-def profile_index(home):
+@base_page("profile_index")
+def build_profile_index(home):
     index = ProfileIndexPage(title="Pioniers", slug="pioniers", show_in_menus=True)
     home.add_child(instance=index)
     index.save_revision().publish()
     return index
+
+
+@pytest.fixture
+def profile_index(home, base_tree):
+    return BaseTree.page("profile_index") or build_profile_index(home)
 
 
 @pytest.fixture

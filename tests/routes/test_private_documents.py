@@ -13,8 +13,6 @@ from tests.circles.test_private_media import (  # noqa: F401 (fixtures)
     _session,
     media_root,
     nginx,
-    runserver,
-    shared_media_root,
     x_accel,
 )
 
