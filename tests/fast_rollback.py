@@ -12,7 +12,8 @@ Here, on PostgreSQL, the tables are copied once per test database into a schema 
 right after Django made it (when it holds exactly what Django serialized), and then
 
 - ``flush`` deletes the rows (DELETE, in the one transaction flush already uses; the foreign
-  keys are all deferred, so the order does not matter) instead of truncating;
+  keys are all deferred, so the order does not matter) instead of truncating, in one
+  statement that skips the tables without rows;
 - the serialized rollback puts the rows back from the copy, one ``INSERT … SELECT`` per table.
 
 The result is the same rows as Django's way (every table flush empties, which includes all the
@@ -21,9 +22,18 @@ flush that resets sequences, and any database whose tables this cannot copy fait
 foreign key that is not deferred, a trigger, a generated column), keeps Django's own way.
 """
 
+import re
+
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 SCHEMA = "test_seed_copy"
+# A table name that needs no quoting inside the flush's literal (all of Django's here).
+_PLAIN_NAME = re.compile(r"[a-z_][a-z0-9_]*")
+# Between the two, PostgreSQL fires no ordinary triggers, and so none of the foreign keys'
+# checks (replication's setting; superusers only): around the flush and the restore, which
+# leave every table empty or exactly as consistent as when the copy was taken.
+_REPLICA = "SET LOCAL session_replication_role = replica; "
+_ORIGIN = "SET LOCAL session_replication_role = origin; "
 
 # What would make DELETE or INSERT … SELECT differ from TRUNCATE and the ORM's inserts.
 _UNSUITABLE = """
@@ -51,6 +61,7 @@ class SeedCopy:
         self.tables: list[str] = []
         self.tables_with_rows: list[str] = []
         self.patched = False
+        self.replica = False
 
     @classmethod
     def install(cls, alias: str = DEFAULT_DB_ALIAS) -> "SeedCopy | None":
@@ -70,7 +81,12 @@ class SeedCopy:
             return False
         with connection.cursor() as cursor:
             cursor.execute(_UNSUITABLE)
-            return cursor.fetchone()[0] == 0
+            if cursor.fetchone()[0] != 0:
+                return False
+            # Only a superuser may switch the foreign keys' triggers off (see _REPLICA).
+            cursor.execute("SELECT current_setting('is_superuser') = 'on'")
+            self.replica = cursor.fetchone()[0]
+        return True
 
     def take(self) -> None:
         connection = self.connection
@@ -110,12 +126,23 @@ class SeedCopy:
         self.patched = False
 
     def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
-        if reset_sequences or not tables:
+        if reset_sequences or not tables or not all(_PLAIN_NAME.fullmatch(t) for t in tables):
             return self.original_sql_flush(
                 style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
             )
-        # Deferred foreign keys: checked when flush's transaction commits, all tables empty.
-        return [f"DELETE FROM {_quote(self.connection, table)};" for table in sorted(tables)]
+        # One statement that empties every table with rows and skips the others (of ~150 a
+        # test leaves a few dozen with rows), without the foreign keys' triggers (_REPLICA):
+        # every table with rows ends empty, so nothing can point at a deleted row. One DELETE
+        # per table with the triggers took 0.15 s per test in a transaction, this 0.02 s.
+        names = ", ".join(f"'{table}'" for table in sorted(tables))
+        return [
+            f"{_REPLICA if self.replica else ''}"
+            "DO $flush$ DECLARE name text; has_rows boolean; BEGIN "
+            f"FOREACH name IN ARRAY ARRAY[{names}]::text[] LOOP "
+            "EXECUTE format('SELECT EXISTS (SELECT 1 FROM public.%I)', name) INTO has_rows; "
+            "IF has_rows THEN EXECUTE format('DELETE FROM public.%I', name); END IF; "
+            f"END LOOP; END $flush$; {_ORIGIN if self.replica else ''}"
+        ]
 
     def restore(self, data=None) -> None:
         """What ``deserialize_db_from_string`` did, from the copy (``data`` is Django's JSON of
@@ -127,9 +154,13 @@ class SeedCopy:
         connection = self.connection
         schema = _quote(connection, SCHEMA)
         with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+            if self.replica:
+                cursor.execute(_REPLICA)
             for table in self.tables_with_rows:
                 name = _quote(connection, table)
                 cursor.execute(
                     f"INSERT INTO public.{name} SELECT * FROM {schema}.{name} "
                     "ON CONFLICT DO NOTHING"
                 )
+            if self.replica:
+                cursor.execute(_ORIGIN)
