@@ -11,6 +11,23 @@ def log_in(page, user, password):
     page.wait_for_url(re.compile(r".*/accounts/profiel/$"))
 
 
+def sign_in(page, user):
+    """Logged in as ``user`` without the login form: a session as Django's test client makes
+    one (``force_login``), its cookie in the browser; the next page the test opens is seen
+    logged in. For the tests whose subject comes after logging in: the form's two page loads
+    cost ~0.3 s each time. The form itself is tested in test_smoke.py, through ``log_in``."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    # SITE_URL is the live server's address here (the ``page`` fixture).
+    page.context.add_cookies(
+        [{"name": cookie.key, "value": cookie.value, "url": settings.SITE_URL, "httpOnly": True}]
+    )
+
+
 def log_out(page):
     open_menu(page)
     page.get_by_role("button", name="Uitloggen").click()

@@ -12,8 +12,8 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from learning.knowledge.models import PolicyGoal
-from tests.e2e.helpers import log_in
-from tests.factories import PASSWORD, UserFactory
+from tests.e2e.helpers import sign_in
+from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -55,7 +55,7 @@ def test_page_editor_and_snippet_form_work_without_unsafe_eval(page, live_server
         title="Halvering grondstoffen", goal_text="50% minder primaire grondstoffen", source="Rijk"
     )
     console = _watch(page)
-    log_in(page, superuser, PASSWORD)
+    sign_in(page, superuser)
 
     response = page.goto(f"/admin/pages/{event.pk}/edit/")
     policy = response.headers["content-security-policy"]

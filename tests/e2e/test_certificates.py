@@ -8,7 +8,7 @@ import pytest
 from learning.certificates.models import Certificate
 from learning.events import services as event_services
 from tests.certificates.conftest import move_to_past
-from tests.e2e.helpers import follow_header_link, log_in
+from tests.e2e.helpers import follow_header_link, sign_in
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -23,7 +23,7 @@ def axe_at_widths(page, axe_check):
 
 
 def test_participant_downloads_and_verifies_the_certificate(
-    page, axe_check, make_event, make_masterclass, make_user, password
+    page, axe_check, make_event, make_masterclass, make_user
 ):
     make_event(title="Dag van de circulaire overheid")
     masterclass = make_masterclass(title="Circulair uitvragen en beoordelen")
@@ -35,7 +35,8 @@ def test_participant_downloads_and_verifies_the_certificate(
         registration=registration, actor=UserFactory(is_superuser=True, is_staff=True)
     )
     move_to_past(masterclass)
-    log_in(page, user, password)
+    sign_in(page, user)
+    page.goto("/accounts/profiel/")
 
     follow_header_link(page, "Mijn aanmeldingen")
     page.wait_for_url("**/mijn-aanmeldingen/")

@@ -8,13 +8,13 @@ from django.utils import timezone
 
 from learning.events.coordination import coordinator_sections_grant
 from learning.events.models import Registration, RegistrationStatus
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_a_coordinator_checks_in_three_people_on_a_phone(
-    page, axe_check, agenda, programme, make_event, make_user, password
+    page, axe_check, agenda, programme, make_event, make_user
 ):
     start = timezone.now() - timedelta(minutes=20)
     event = make_event(
@@ -32,7 +32,7 @@ def test_a_coordinator_checks_in_three_people_on_a_phone(
     coordinator.groups.add(Group.objects.get(name="Coördinatoren"))
 
     page.set_viewport_size({"width": 390, "height": 844})
-    log_in(page, coordinator, password)
+    sign_in(page, coordinator)
     page.goto(f"/admin/registrations/event/{event.pk}/inchecken/")
     axe_check(page)
     count = page.locator(".checkin-bar__count")

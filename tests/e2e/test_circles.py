@@ -7,7 +7,7 @@ import pytest
 
 from learning.circles.models import CircleMembership, MembershipStatus
 from tests.circles.conftest import circle_index, knowledge_page, make_circle  # noqa: F401
-from tests.e2e.helpers import log_in, log_out
+from tests.e2e.helpers import log_out, sign_in
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -18,7 +18,6 @@ def test_apply_approve_and_read_a_private_page(
     axe_check,
     make_circle,  # noqa: F811 (the fixture imported above)
     knowledge_page,  # noqa: F811
-    password,
 ):
     coordinator = UserFactory(is_staff=True, full_name="Sanne de Vries")
     circle = make_circle(coordinators=[coordinator], title="Leerkring circulaire economie")
@@ -28,7 +27,7 @@ def test_apply_approve_and_read_a_private_page(
     page.goto(circle.get_parent().url)
     axe_check(page)
 
-    log_in(page, applicant, password)
+    sign_in(page, applicant)
     page.goto(circle.url)
     axe_check(page)
     page.get_by_label("Waarom wilt u meedoen?").fill(
@@ -43,7 +42,7 @@ def test_apply_approve_and_read_a_private_page(
     axe_check(page)
     log_out(page)
 
-    log_in(page, coordinator, password)
+    sign_in(page, coordinator)
     page.goto(circle.url)
     axe_check(page)
     page.get_by_role("link", name=re.compile("Aanmeldingen")).click()
@@ -57,7 +56,7 @@ def test_apply_approve_and_read_a_private_page(
     axe_check(page)
     log_out(page)
 
-    log_in(page, applicant, password)
+    sign_in(page, applicant)
     page.goto(circle.url)
     assert page.get_by_text("U bent lid van deze leerkring.").is_visible()
     axe_check(page)

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from learning.evaluations.models import Response
-from tests.e2e.helpers import check_widths, log_in
+from tests.e2e.helpers import check_widths, sign_in
 from tests.evaluations.conftest import attend, ended, open_survey
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -17,13 +17,13 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 WIDTHS = (390, 1280)
 
 
-def test_a_participant_fills_in_the_evaluation(page, axe_check, make_event, make_user, password):
+def test_a_participant_fills_in_the_evaluation(page, axe_check, make_event, make_user):
     page.set_viewport_size({"width": WIDTHS[0], "height": 900})
     event = ended(make_event(title="Netwerkdag circulaire bedrijventerreinen"))
     person = make_user(full_name="Fenna de Boer")
     attend(event, person)
     survey = open_survey(event)
-    log_in(page, person, password)
+    sign_in(page, person)
 
     page.goto(reverse("evaluations:answer", args=[survey.pk]))
     expect_heading = "Evaluatie van Netwerkdag circulaire bedrijventerreinen"

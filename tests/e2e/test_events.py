@@ -5,18 +5,18 @@ import re
 import pytest
 
 from learning.events.models import Registration, RegistrationStatus
-from tests.e2e.helpers import follow_header_link, log_in
+from tests.e2e.helpers import follow_header_link, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_register_for_a_masterclass_and_cancel(
-    page, axe_check, agenda, make_event, make_masterclass, make_user, password
+    page, axe_check, agenda, make_event, make_masterclass, make_user
 ):
     make_event(title="Dag van de circulaire overheid")
     masterclass = make_masterclass(title="Circulair uitvragen en beoordelen")
     user = make_user()
-    log_in(page, user, password)
+    sign_in(page, user)
 
     page.goto(agenda.url)
     axe_check(page)

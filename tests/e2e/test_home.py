@@ -9,7 +9,7 @@ import pytest
 from learning.alerts.models import Follow
 from learning.knowledge.models import ThemePage
 from tests.circles.conftest import circle_index, make_circle  # noqa: F401 (fixtures)
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import sign_in
 from tests.factories import UserFactory
 from tests.knowledge.conftest import bouw, knowledge_index, make_theme_page  # noqa: F401
 from tests.monitor.fixtures import monitor_page  # noqa: F401
@@ -24,7 +24,6 @@ def test_home_anonymous_and_logged_in_and_follow_a_theme(
     page,
     live_server,
     axe_check,
-    password,
     make_event,
     make_masterclass,
     make_circle,
@@ -65,7 +64,7 @@ def test_home_anonymous_and_logged_in_and_follow_a_theme(
     axe_check(page)
 
     user = UserFactory()
-    log_in(page, user, password)
+    sign_in(page, user)
     page.goto("/")
     assert page.get_by_role("heading", name="Uw volgende aanmeldingen").is_visible()
     axe_check(page)

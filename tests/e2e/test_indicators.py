@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from learning.indicators.models import IndicatorValue
-from tests.e2e.helpers import log_in, log_out
+from tests.e2e.helpers import log_out, sign_in
 from tests.indicators.fixtures import add_values, indicator
 from tests.monitor.fixtures import (  # noqa: F401 (fixtures)
     make_questionnaire,
@@ -25,7 +25,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 NO_OVERFLOW = "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
 
 
-def test_a_member_fills_in_two_indicators(page, axe_check, make_user, password):
+def test_a_member_fills_in_two_indicators(page, axe_check, make_user):
     last_year = timezone.localdate().year - 1
     organisations = municipalities(7)
     add_values(
@@ -34,7 +34,8 @@ def test_a_member_fills_in_two_indicators(page, axe_check, make_user, password):
         years=(last_year,),
     )
     member = make_user(organisations[0], full_name="Anna de Boer")
-    log_in(page, member, password)
+    sign_in(page, member)
+    page.goto("/accounts/profiel/")
 
     page.get_by_role("link", name="Indicatoren").click()
     page.wait_for_url("**/indicatoren/")
@@ -78,7 +79,7 @@ def test_a_member_fills_in_two_indicators(page, axe_check, make_user, password):
     log_out(page)
     coordinator = make_user(None, full_name="Carla Coördinator")
     coordinator.groups.add(Group.objects.get(name="Coördinatoren"))
-    log_in(page, coordinator, password)
+    sign_in(page, coordinator)
     page.goto("/indicatoren/landelijk/")
     assert page.get_by_role("heading", name="Afvalscheiding huishoudelijk afval").is_visible()
     assert organisations[0].name not in page.content()
@@ -86,7 +87,7 @@ def test_a_member_fills_in_two_indicators(page, axe_check, make_user, password):
 
 
 @pytest.mark.parametrize("width", [320, 768, 1280])
-def test_the_results_page_fits_every_width(page, axe_check, request, make_user, password, width):
+def test_the_results_page_fits_every_width(page, axe_check, request, make_user, width):
     monitor = request.getfixturevalue("monitor_page")
     make = request.getfixturevalue("make_round")
     organisations = municipalities(8)
@@ -96,7 +97,7 @@ def test_the_results_page_fits_every_width(page, axe_check, request, make_user, 
             {o: [i % 5, 2, (i + 1) % 5, 1] for i, o in enumerate(organisations)},
         )
     page.set_viewport_size({"width": width, "height": 900})
-    log_in(page, make_user(organisations[0]), password)
+    sign_in(page, make_user(organisations[0]))
     page.goto(f"{monitor.url}resultaten/")
     assert page.get_by_role("img", name=re.compile("Uw scores")).is_visible()
     assert page.evaluate(NO_OVERFLOW), "the page scrolls sideways"

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from learning.knowledge.models import Initiative, InitiativeKind, PolicyGoal
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import sign_in
 from tests.knowledge.conftest import (  # noqa: F401 (fixtures)
     bouw,
     directory,
@@ -79,7 +79,7 @@ def test_theme_page_article_and_copying_a_goal(
 
 
 def test_directory_and_contribution_form(
-    page, axe_check, directory, knowledge_index, make_user, password, bouw
+    page, axe_check, directory, knowledge_index, make_user, bouw
 ):
     for name, kind in (("Betonketen Oost", "bedrijf"), ("Repair Café Netwerk", "maatschappelijk")):
         initiative = Initiative.objects.create(name=name, kind=kind, description="Een initiatief.")
@@ -95,7 +95,7 @@ def test_directory_and_contribution_form(
     assert page.get_by_text("Repair Café Netwerk").count() == 0
 
     user = make_user()
-    log_in(page, user, password)
+    sign_in(page, user)
     page.goto(knowledge_index.url + "bijdragen/")
     axe_check(page)
     page.get_by_role("button", name="Insturen").click()  # empty: the error summary

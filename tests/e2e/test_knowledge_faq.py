@@ -6,8 +6,8 @@ keyboard, a colleague answers an open question, each page checked with axe (WCAG
 
 import pytest
 
-from tests.e2e.helpers import log_in
-from tests.factories import PASSWORD, UserFactory
+from tests.e2e.helpers import sign_in
+from tests.factories import UserFactory
 from tests.knowledge.conftest import bouw, knowledge_index  # noqa: F401 (fixtures)
 from tests.knowledge.test_core_tasks import core_task_page, inkoop  # noqa: F401 (fixtures)
 from tests.knowledge.test_questions import make_question, question_index  # noqa: F401
@@ -42,7 +42,7 @@ def test_accordion_core_task_page_and_answering_a_question(
     axe_check(page)
 
     colleague = UserFactory()
-    log_in(page, colleague, PASSWORD)
+    sign_in(page, colleague)
     page.goto(open_question.url)
     page.get_by_role("link", name="Beantwoord deze vraag").click()
     axe_check(page)

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from learning.monitor.models import Response, ResponseStatus
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import sign_in
 from tests.monitor.fixtures import (  # noqa: F401 (fixtures)
     make_questionnaire,
     make_round,
@@ -19,7 +19,7 @@ from tests.monitor.fixtures import (  # noqa: F401 (fixtures)
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def test_fill_in_submit_and_see_results(page, axe_check, request, make_user, password):
+def test_fill_in_submit_and_see_results(page, axe_check, request, make_user):
     # The monitor fixtures are imported above; asked for by name to keep them one definition.
     monitor = request.getfixturevalue("monitor_page")
     round = request.getfixturevalue("open_round")
@@ -29,7 +29,7 @@ def test_fill_in_submit_and_see_results(page, axe_check, request, make_user, pas
     last_year = request.getfixturevalue("make_round")(year=round.year - 1, open_now=False)
     submit_responses(last_year, {o: [1, 1, 2, i % 5] for i, o in enumerate(organisations)})
     user = make_user(organisations[0])
-    log_in(page, user, password)
+    sign_in(page, user)
 
     page.goto(monitor.url)
     axe_check(page)

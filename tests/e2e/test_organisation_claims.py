@@ -10,7 +10,7 @@ from django.core import mail
 from learning.accounts.models import ClaimState, OrganisationClaim, User
 from learning.events.models import Registration, RegistrationStatus
 from learning.organisations.models import Organisation, OrganisationDomain
-from tests.e2e.helpers import log_in, log_out
+from tests.e2e.helpers import log_out, sign_in
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -20,9 +20,7 @@ EMAIL = "sam.peeters@regiodienst.example"
 PASSWORD = "circulair-inkopen-2030"
 
 
-def test_request_organisation_coordinator_approves_then_register(
-    page, axe_check, make_masterclass, password
-):
+def test_request_organisation_coordinator_approves_then_register(page, axe_check, make_masterclass):
     apeldoorn = Organisation.objects.get(cbs_code="GM0200")
     OrganisationDomain.objects.create(organisation=apeldoorn, domain="apeldoorn.example")
     masterclass = make_masterclass(title="Circulair uitvragen", organisation_limit=3)
@@ -63,7 +61,7 @@ def test_request_organisation_coordinator_approves_then_register(
     log_out(page)
 
     # The coordinator approves in the admin work queue.
-    log_in(page, coordinator, password)
+    sign_in(page, coordinator)
     page.goto("/admin/")
     assert page.get_by_text("1 aanvraag wacht op een besluit.").first.is_visible()
     page.get_by_role("link", name="Aanvragen beoordelen").first.click()
@@ -83,7 +81,8 @@ def test_request_organisation_coordinator_approves_then_register(
     # Now Sam counts for Apeldoorn and registers.
     sam = User.objects.get(email=EMAIL)
     assert sam.organisation == apeldoorn
-    log_in(page, sam, PASSWORD)
+    sign_in(page, sam)
+    page.goto("/accounts/profiel/")
     assert page.get_by_text("goedgekeurd door een coördinator").first.is_visible()
     page.goto(masterclass.url)
     page.get_by_role("button", name="Aanmelden").click()
@@ -97,12 +96,12 @@ def test_request_organisation_coordinator_approves_then_register(
     axe_check(page)
 
 
-def test_coordinator_imports_domains_with_a_dry_run(page, axe_check, password, tmp_path):
+def test_coordinator_imports_domains_with_a_dry_run(page, axe_check, tmp_path):
     coordinator = UserFactory(email="coordinator@pianoo.example", is_staff=True)
     coordinator.groups.add(Group.objects.get(name="Coördinatoren"))
     csv_file = tmp_path / "domeinen.csv"
     csv_file.write_text("cbs_code,domain\nGM0200,apeldoorn.example\nGM9999,nergens.example\n")
-    log_in(page, coordinator, password)
+    sign_in(page, coordinator)
 
     page.goto("/admin/snippets/organisations/organisationdomain/")
     axe_check(page)

@@ -13,7 +13,7 @@ from learning.events.models import (
     Registration,
     RegistrationQuestion,
 )
-from tests.e2e.helpers import check_widths, follow_header_link, log_in
+from tests.e2e.helpers import check_widths, follow_header_link, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -25,7 +25,7 @@ def focused_id(page) -> str:
 WIDTHS = (390, 1280)
 
 
-def test_register_answering_the_questions(page, axe_check, make_event, make_user, password):
+def test_register_answering_the_questions(page, axe_check, make_event, make_user):
     page.set_viewport_size({"width": WIDTHS[0], "height": 900})
     event = make_event(title="Dag van de circulaire overheid")
     diet = RegistrationQuestion.objects.create(
@@ -49,7 +49,7 @@ def test_register_answering_the_questions(page, axe_check, make_event, make_user
         sort_order=2,
     )
     user = make_user()
-    log_in(page, user, password)
+    sign_in(page, user)
 
     page.goto(event.url)
     page.get_by_role("link", name="Aanmelden", exact=True).click()

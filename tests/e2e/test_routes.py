@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from learning.routes.models import Action, Opportunity, Route, RouteDocument
-from tests.e2e.helpers import check_widths, log_in
+from tests.e2e.helpers import check_widths, sign_in
 from tests.monitor.fixtures import (  # noqa: F401 (fixtures)
     make_questionnaire,
     make_round,
@@ -24,16 +24,14 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 WIDTHS = (320, 1280)
 
 
-def test_member_fills_in_adopts_plans_and_exports(
-    page, axe_check, request, make_masterclass, password
-):
+def test_member_fills_in_adopts_plans_and_exports(page, axe_check, request, make_masterclass):
     request.getfixturevalue("monitor_page")
     request.getfixturevalue("media_root")
     cast = request.getfixturevalue("people")
     request.getfixturevalue("monitored")
     masterclass = make_masterclass(title="Circulair uitvragen in de GWW")
     member, organisation = cast["member"], cast["organisation"]
-    log_in(page, member, password)
+    sign_in(page, member)
 
     page.goto("/routekaart/")
     page.wait_for_url(f"**/routekaart/{organisation.pk}/")

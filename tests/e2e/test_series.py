@@ -5,18 +5,18 @@ import pytest
 
 from learning.events.models import Registration, RegistrationStatus
 from learning.masterclasses.models import Audience
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_enrol_in_the_whole_series(
-    page, axe_check, programme, make_masterclass, make_user, utrecht, password
+    page, axe_check, programme, make_masterclass, make_user, utrecht
 ):
     buyers = make_masterclass(title="Circulair uitvragen", audience=Audience.UITVOERING)
     board = make_masterclass(title="Bestuurlijk sturen", audience=Audience.BESTUUR)
     user = make_user(utrecht, job_role="uitvoering")
-    log_in(page, user, password)
+    sign_in(page, user)
 
     page.goto(programme.url)
     axe_check(page)

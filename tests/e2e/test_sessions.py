@@ -15,7 +15,7 @@ from learning.events.models import (
     SessionChoice,
 )
 from learning.events.services import registration_create
-from tests.e2e.helpers import check_widths, follow_header_link, log_in
+from tests.e2e.helpers import check_widths, follow_header_link, sign_in
 from tests.events.fixtures import add_programme
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -24,9 +24,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 WIDTHS = (320, 1280)
 
 
-def test_choose_sessions_while_registering_then_change_one(
-    page, axe_check, make_event, make_user, password
-):
+def test_choose_sessions_while_registering_then_change_one(page, axe_check, make_event, make_user):
     page.set_viewport_size({"width": WIDTHS[0], "height": 900})
     event = make_event(title="Dag van de circulaire overheid", capacity=150)
     first, second, _third = add_programme(event, rounds=3, sessions=4, capacity=2)
@@ -46,7 +44,7 @@ def test_choose_sessions_while_registering_then_change_one(
             answers={event.questions.get().pk: "geen"},
         )
     user = make_user()
-    log_in(page, user, password)
+    sign_in(page, user)
 
     page.goto(event.url)
     timetable = page.locator("section.timetable")
